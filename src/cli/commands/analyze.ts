@@ -1,0 +1,46 @@
+import { Command, Option } from 'commander';
+import { readCaseSummary } from '../../store/case-summary.js';
+import { openStore } from '../../store/open-database.js';
+import { databaseOption, forceOption, jobsOption, quietOption } from '../common-options.js';
+import { renderSummaryText, summaryJson } from '../render-summary.js';
+import { runIngest, type IngestCommandOptions } from './ingest.js';
+
+interface AnalyzeOptions extends IngestCommandOptions {
+  format: 'text' | 'json';
+}
+
+/** `lmdoctor analyze <paths...>`: the main job — ingest, then summarise the case. */
+export function analyzeCommand(): Command {
+  return new Command('analyze')
+    .description('read logs and summarise the case: sources, nodes, channels, time span, problems')
+    .argument('<paths...>', 'files, folders (searched recursively) or archives')
+    .addOption(databaseOption())
+    .addOption(
+      new Option('--format <format>', 'summary format').choices(['text', 'json']).default('text'),
+    )
+    .addOption(forceOption())
+    .addOption(jobsOption())
+    .addOption(quietOption())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ lmdoctor analyze ./logs                    analyse every log under ./logs (database: lmdoctor.db)
+  $ lmdoctor analyze bundle.zip --db case.db   keep the case in case.db for later queries
+  $ lmdoctor analyze ./logs --format json      the summary as one JSON object`,
+    )
+    .action(async (paths: string[], options: AnalyzeOptions) => {
+      const db = openStore(options.db);
+      try {
+        await runIngest(db, paths, options);
+        const summary = readCaseSummary(db);
+        process.stdout.write(
+          options.format === 'json'
+            ? `${JSON.stringify(summaryJson(summary), null, 2)}\n`
+            : renderSummaryText(summary),
+        );
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,72 @@
+import { Command } from 'commander';
+import { UserError } from '../../errors.js';
+import { openStore, type Store } from '../../store/open-database.js';
+import {
+  databaseOption,
+  defaultJobs,
+  forceOption,
+  jobsOption,
+  quietOption,
+} from '../common-options.js';
+import { Console } from '../console.js';
+import { describeIngest, ingestPaths, type IngestReport } from '../ingest-files.js';
+
+export interface IngestCommandOptions {
+  db: string;
+  quiet?: boolean;
+  force?: boolean;
+  jobs?: number;
+}
+
+/** `lmdoctor ingest <paths...>`: read logs into the case database (idempotent). */
+export function ingestCommand(): Command {
+  return new Command('ingest')
+    .description(
+      'read log files and folders into the case database (already-read files are skipped)',
+    )
+    .argument('<paths...>', 'files, folders (searched recursively) or archives')
+    .addOption(databaseOption())
+    .addOption(forceOption())
+    .addOption(jobsOption())
+    .addOption(quietOption())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ lmdoctor ingest ./logs                     read every log under ./logs into lmdoctor.db
+  $ lmdoctor ingest HV01 HV02 --db case.db     two nodes' folders into case.db
+  $ lmdoctor ingest ./logs --force             read files again even if already stored`,
+    )
+    .action(async (paths: string[], options: IngestCommandOptions) => {
+      const db = openStore(options.db);
+      try {
+        await runIngest(db, paths, options);
+      } finally {
+        db.close();
+      }
+    });
+}
+
+/** Ingests into an open store, prints skipped paths and the closing line; shared with `analyze`. */
+export async function runIngest(
+  db: Store,
+  paths: string[],
+  options: IngestCommandOptions,
+): Promise<IngestReport> {
+  const console = new Console(process.stderr, options.quiet ?? false);
+  const report = await ingestPaths(
+    db,
+    paths,
+    { force: options.force ?? false, jobs: options.jobs ?? defaultJobs() },
+    console,
+  );
+  for (const skipped of report.skipped) console.info(`skipped ${skipped.path}: ${skipped.reason}`);
+  if (report.files.length === 0) {
+    throw new UserError(
+      `no log files found in ${paths.join(', ')}`,
+      'give folders or files holding .evtx, XML event exports, cluster logs or configuration dumps',
+    );
+  }
+  console.info(describeIngest(report));
+  return report;
+}

@@ -1,0 +1,42 @@
+import { availableParallelism } from 'node:os';
+import { Option } from 'commander';
+import { UsageError } from '../errors.js';
+
+export const defaultDatabasePath = 'lmdoctor.db';
+
+/** `--db FILE`, shared by every command that touches the case database. */
+export function databaseOption(): Option {
+  return new Option(
+    '--db <file>',
+    'case database (SQLite file; :memory: for a throwaway one)',
+  ).default(process.env.LMDOCTOR_DB ?? defaultDatabasePath);
+}
+
+export function quietOption(): Option {
+  return new Option(
+    '-q, --quiet',
+    'no progress or informational messages on stderr (warnings still show)',
+  );
+}
+
+export function forceOption(): Option {
+  return new Option('--force', 're-read files whose content is already in the database');
+}
+
+export function jobsOption(): Option {
+  return new Option(
+    '-j, --jobs <n>',
+    'worker threads for parsing (default: number of cores)',
+  ).argParser(parsePositiveInt);
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+function parsePositiveInt(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new UsageError(`"${text}" is not a whole number of 1 or more`);
+  return value;
+}

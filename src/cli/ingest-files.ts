@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { errorMessage } from '../errors.js';
+import { discoverFiles, type SkippedPath } from '../readers/discover-files.js';
+import type { ReadOptions, RecordSink } from '../readers/reader.js';
+import type { Store } from '../store/open-database.js';
+import { SourceWriter, type SourceTotals } from '../store/source-writer.js';
+import { findSourceBySha256, recordUnattachedError } from '../store/sources-table.js';
+import type { Console } from './console.js';
+
+export interface IngestOptions {
+  /** Read files again even when the same content is already stored. */
+  force: boolean;
+  jobs: number;
+}
+
+/** What happened to one discovered file. */
+export interface FileOutcome {
+  path: string;
+  kind: string;
+  status: 'ingested' | 'already-ingested' | 'failed';
+  totals?: SourceTotals;
+  reason?: string;
+}
+
+export interface IngestReport {
+  files: FileOutcome[];
+  skipped: SkippedPath[];
+  records: number;
+  newEvents: number;
+  duplicates: number;
+  warnings: number;
+  bytes: number;
+  elapsedMs: number;
+}
+
+/**
+ * Discovers, reads and stores every input under `paths`, one transaction per file. A file
+ * already stored (same sha256) is skipped unless `force`; a file that fails is reported and
+ * the others go on. Skipped paths are recorded in `ingest_errors`.
+ */
+export async function ingestPaths(
+  db: Store,
+  paths: readonly string[],
+  options: IngestOptions,
+  console: Console,
+): Promise<IngestReport> {
+  const started = Date.now();
+  const discovery = await discoverFiles(paths);
+  const report: IngestReport = {
+    files: [],
+    skipped: discovery.skipped,
+    records: 0,
+    newEvents: 0,
+    duplicates: 0,
+    warnings: 0,
+    bytes: 0,
+    elapsedMs: 0,
+  };
+  for (const skipped of discovery.skipped) {
+    recordUnattachedError(db, skipped.path, `skipped: ${skipped.reason}`);
+  }
+  const totalBytes = discovery.files.reduce((sum, f) => sum + f.file.size, 0);
+  let bytesBefore = 0;
+  for (const { file, reader } of discovery.files) {
+    const sha256 = await hashFile(file.path);
+    const existing = findSourceBySha256(db, sha256);
+    if (existing && !options.force) {
+      console.info(
+        `already in the database: ${file.displayPath} (same content as ${existing.path}; --force reads it again)`,
+      );
+      report.files.push({ path: file.displayPath, kind: reader.kind, status: 'already-ingested' });
+      bytesBefore += file.size;
+      continue;
+    }
+    const writer = SourceWriter.begin(
+      db,
+      { path: file.displayPath, kind: reader.kind, sha256, bytes: file.size },
+      existing?.id,
+    );
+    const sink: RecordSink = {
+      event: (e) => writer.event(e),
+      clusterLogLine: (l) => writer.clusterLogLine(l),
+      configRow: (r) => writer.configRow(r),
+      warning: (w) => writer.warning(w),
+      progress: (done) => console.progress(file.displayPath, bytesBefore + done, totalBytes),
+    };
+    const readOptions: ReadOptions = { jobs: options.jobs };
+    try {
+      await reader.read(file, sink, readOptions);
+    } catch (error) {
+      // The file could not be read to the end: keep what was read and say where it stopped.
+      sink.warning({ location: 'file', message: `reading stopped: ${errorMessage(error)}` });
+      console.warn(`${file.displayPath}: reading stopped: ${errorMessage(error)}`);
+    }
+    let totals: SourceTotals;
+    try {
+      totals = writer.commit();
+    } catch (error) {
+      writer.rollback();
+      report.files.push({
+        path: file.displayPath,
+        kind: reader.kind,
+        status: 'failed',
+        reason: errorMessage(error),
+      });
+      console.warn(`${file.displayPath}: not stored: ${errorMessage(error)}`);
+      bytesBefore += file.size;
+      continue;
+    }
+    bytesBefore += file.size;
+    report.files.push({ path: file.displayPath, kind: reader.kind, status: 'ingested', totals });
+    report.records += totals.records;
+    report.newEvents += totals.newEvents;
+    report.duplicates += totals.duplicates;
+    report.warnings += totals.warnings;
+    report.bytes += file.size;
+    if (totals.warnings > 0)
+      console.warn(
+        `${file.displayPath}: ${totals.warnings} problem(s) recorded (lmdoctor query ingest-errors)`,
+      );
+  }
+  console.clearBar();
+  report.elapsedMs = Date.now() - started;
+  return report;
+}
+
+/** sha256 of a file's content, streamed. */
+export async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+    hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The one closing line of an ingest: files, events, warnings, elapsed time, events per second. */
+export function describeIngest(report: IngestReport): string {
+  const read = report.files.filter((f) => f.status === 'ingested').length;
+  const already = report.files.filter((f) => f.status === 'already-ingested').length;
+  const seconds = report.elapsedMs / 1000;
+  const rate = seconds > 0 ? Math.round(report.records / seconds) : report.records;
+  const parts = [
+    `${read} file${read === 1 ? '' : 's'} read`,
+    already > 0 ? `${already} already in the database` : '',
+    report.skipped.length > 0 ? `${report.skipped.length} skipped` : '',
+    `${report.records} records (${report.newEvents} new events, ${report.duplicates} duplicates)`,
+    `${report.warnings} warning${report.warnings === 1 ? '' : 's'}`,
+    `${seconds.toFixed(1)} s`,
+    `${rate} records/s`,
+  ];
+  return `Ingested: ${parts.filter(Boolean).join(', ')}`;
+}

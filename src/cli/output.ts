@@ -1,0 +1,83 @@
+import { Option } from 'commander';
+import type { QueryResult, SqlValue } from '../store/run-sql.js';
+
+export const rowFormats = ['table', 'json', 'ndjson', 'csv'] as const;
+export type RowFormat = (typeof rowFormats)[number];
+
+/** The one `--format` option of every command that prints rows. */
+export function rowFormatOption(): Option {
+  return new Option(
+    '--format <format>',
+    'output format (default: table on a terminal, json otherwise)',
+  ).choices(rowFormats);
+}
+
+/** The format to use: the one asked for, else table on a terminal and json in a pipe. */
+export function resolveRowFormat(asked: RowFormat | undefined, isTerminal: boolean): RowFormat {
+  return asked ?? (isTerminal ? 'table' : 'json');
+}
+
+/** Renders rows in one of the row formats; ends with a newline unless empty JSON lines. Pure. */
+export function formatRows(result: QueryResult, format: RowFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result.rows.map(plainRow), null, 2)}\n`;
+    case 'ndjson':
+      return result.rows.map((row) => `${JSON.stringify(plainRow(row))}\n`).join('');
+    case 'csv':
+      return formatCsv(result);
+    case 'table':
+      return formatTable(result);
+  }
+}
+
+function plainRow(row: Record<string, SqlValue>): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const [key, value] of Object.entries(row)) out[key] = plainValue(value);
+  return out;
+}
+
+function plainValue(value: SqlValue): string | number | null {
+  if (value === null || typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'bigint')
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  return value.toString('hex').toUpperCase();
+}
+
+function cellText(value: SqlValue): string {
+  const plain = plainValue(value);
+  return plain === null ? '' : String(plain);
+}
+
+function formatCsv({ columns, rows }: QueryResult): string {
+  const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const lines = [columns.map(quote).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => quote(cellText(row[c] ?? null))).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const maxCellWidth = 60;
+
+/** Aligned columns for people; long values are cut with an ellipsis, control characters shown as spaces. */
+export function formatTable({ columns, rows }: QueryResult): string {
+  if (columns.length === 0) return '';
+  const cells = rows.map((row) => columns.map((c) => fitCell(cellText(row[c] ?? null))));
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]?.length ?? 0)));
+  const numeric = columns.map(
+    (c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null),
+  );
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => (numeric[i] ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const out = [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
+  out.push(`(${rows.length} row${rows.length === 1 ? '' : 's'})`);
+  return `${out.join('\n')}\n`;
+}
+
+function fitCell(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters would break the table layout
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return flat.length > maxCellWidth ? `${flat.slice(0, maxCellWidth - 1)}…` : flat;
+}

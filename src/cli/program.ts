@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { analyzeCommand } from './commands/analyze.js';
+import { ingestCommand } from './commands/ingest.js';
+import { queryCommand } from './commands/query.js';
+
+function packageVersion(): string {
+  const url = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+}
+
+/** The lmdoctor command line: every subcommand, registered here. */
+export function buildProgram(): Command {
+  const program = new Command('lmdoctor')
+    .description(
+      'Analyze Hyper-V live-migration failures on Windows failover clusters from event logs, cluster logs and configuration dumps.',
+    )
+    .version(packageVersion())
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ lmdoctor analyze ./logs                 read a folder (or zip) of logs from every node and summarise
+  $ lmdoctor query --list                   canned SQL queries on the case database
+  $ lmdoctor query vm-events -p vm=SQL01    one VM's Hyper-V and cluster events in time order`,
+    );
+  program.addCommand(analyzeCommand());
+  program.addCommand(ingestCommand());
+  program.addCommand(queryCommand());
+  return program;
+}

@@ -1,0 +1,74 @@
+import type { CaseSummary } from '../store/case-summary.js';
+import { formatTable } from './output.js';
+
+/** JSON schema version of `analyze --format json`; bump when its shape changes. */
+export const analysisSchemaVersion = 1;
+
+/** The analyze summary for people. Pure. */
+export function renderSummaryText(summary: CaseSummary): string {
+  const files = summary.kinds.reduce((n, k) => n + k.files, 0);
+  const records = summary.kinds.reduce((n, k) => n + k.records, 0);
+  const lines: string[] = [];
+  lines.push(`lmdoctor analysis`);
+  lines.push('');
+  lines.push(
+    `Sources: ${files} file${files === 1 ? '' : 's'}, ${records} records, ` +
+      `${summary.nodes.length} node${summary.nodes.length === 1 ? '' : 's'} (${summary.nodes.join(', ') || 'none'})`,
+  );
+  if (summary.firstTime && summary.lastTime)
+    lines.push(`Time span (UTC): ${summary.firstTime} to ${summary.lastTime}`);
+  lines.push('');
+  lines.push('Files by kind');
+  lines.push(table(['kind', 'files', 'records', 'warnings'], summary.kinds));
+  lines.push('Events per node and channel (UTC)');
+  lines.push(table(['node', 'channel', 'events', 'first', 'last'], summary.nodeChannels));
+  if (summary.problemCount > 0) {
+    const shown =
+      summary.problems.length < summary.problemCount ? ` (first ${summary.problems.length})` : '';
+    lines.push(
+      `Problems recorded: ${summary.problemCount}${shown}; all of them: lmdoctor query ingest-errors`,
+    );
+    lines.push(
+      table(
+        ['file', 'location', 'message'],
+        summary.problems.map((p) => ({
+          file: p.path ?? p.location,
+          location: p.path ? p.location : 'skipped',
+          message: p.message,
+        })),
+      ),
+    );
+  } else {
+    lines.push('Problems recorded: none');
+    lines.push('');
+  }
+  lines.push(
+    'Migrations: not reconstructed by this version yet (it reads and stores the logs; query them with lmdoctor query).',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** The analyze result for automation (DESIGN §7). Pure. */
+export function summaryJson(summary: CaseSummary): object {
+  return {
+    schemaVersion: analysisSchemaVersion,
+    sources: summary.kinds,
+    nodes: summary.nodes,
+    coverage: {
+      firstTime: summary.firstTime,
+      lastTime: summary.lastTime,
+      channels: summary.nodeChannels,
+    },
+    problems: { count: summary.problemCount, first: summary.problems },
+    migrations: [],
+    findings: [],
+  };
+}
+
+function table<T extends object>(columns: string[], rows: T[]): string {
+  const text = formatTable({
+    columns,
+    rows: rows as unknown as Record<string, string | number | null>[],
+  });
+  return text.replace(/\(\d+ rows?\)\n$/, '');
+}

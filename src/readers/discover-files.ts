@@ -1,0 +1,112 @@
+import { open, readdir, stat } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { errorMessage } from '../errors.js';
+import type { InputFile, Reader } from './reader.js';
+import { pickReader } from './registry.js';
+
+/** A file discovery accepted, with the reader that will read it. */
+export interface DiscoveredFile {
+  file: InputFile;
+  reader: Reader;
+}
+
+/** A path discovery passed over, and why. */
+export interface SkippedPath {
+  path: string;
+  reason: string;
+}
+
+export interface Discovery {
+  files: DiscoveredFile[];
+  skipped: SkippedPath[];
+}
+
+export const sniffSizeInBytes = 64 * 1024;
+
+/**
+ * Expands files and folders (recursively, in name order, not following links to folders)
+ * into the files lmdoctor can read, recognised by content. Unreadable, empty and unknown
+ * files are listed as skipped with the reason; nothing stops the walk.
+ */
+export async function discoverFiles(paths: readonly string[]): Promise<Discovery> {
+  const discovery: Discovery = { files: [], skipped: [] };
+  for (const path of paths) {
+    await visit(path, discovery);
+  }
+  return discovery;
+}
+
+async function visit(path: string, discovery: Discovery): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    discovery.skipped.push({ path, reason: describeFsError(error) });
+    return;
+  }
+  if (info.isDirectory()) {
+    let entries;
+    try {
+      entries = await readdir(path, { withFileTypes: true });
+    } catch (error) {
+      discovery.skipped.push({ path, reason: describeFsError(error) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const child = join(path, entry.name);
+      if (entry.isSymbolicLink()) {
+        const target = await stat(child).catch(() => null);
+        if (target?.isDirectory()) {
+          discovery.skipped.push({ path: child, reason: 'link to a folder (not followed)' });
+          continue;
+        }
+      }
+      await visit(child, discovery);
+    }
+    return;
+  }
+  if (!info.isFile()) {
+    discovery.skipped.push({ path, reason: 'not a regular file' });
+    return;
+  }
+  if (info.size === 0) {
+    discovery.skipped.push({ path, reason: 'empty file' });
+    return;
+  }
+  let head: Buffer;
+  try {
+    head = await readHead(path);
+  } catch (error) {
+    discovery.skipped.push({ path, reason: describeFsError(error) });
+    return;
+  }
+  const reader = pickReader(head, basename(path));
+  if (!reader) {
+    discovery.skipped.push({ path, reason: 'not a recognised log format' });
+    return;
+  }
+  const displayPath = relative(process.cwd(), path) || path;
+  discovery.files.push({
+    file: { path, displayPath: displayPath.startsWith('..') ? path : displayPath, size: info.size },
+    reader,
+  });
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(sniffSizeInBytes);
+    const { bytesRead } = await handle.read(buffer, 0, sniffSizeInBytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return errorMessage(error);
+}

@@ -1,0 +1,14 @@
+import type { Reader } from './reader.js';
+import { xmlExportReader } from './xml-export/read-xml-export.js';
+
+/**
+ * Every input format lmdoctor reads, most specific first: the first reader whose `sniff`
+ * accepts a file's first bytes takes it. A new format is a new folder plus one line here.
+ */
+export const readers: readonly Reader[] = [xmlExportReader];
+
+/** The reader that takes a file, by content first and file name second; null when none does. */
+export function pickReader(head: Uint8Array, fileName: string): Reader | null {
+  const candidates = readers.filter((reader) => reader.sniff(head, fileName));
+  return candidates[0] ?? null;
+}

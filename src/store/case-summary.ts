@@ -1,0 +1,70 @@
+import type { Store } from './open-database.js';
+
+export interface KindCount {
+  kind: string;
+  files: number;
+  records: number;
+  warnings: number;
+}
+
+export interface NodeChannelCount {
+  node: string;
+  channel: string;
+  events: number;
+  first: string;
+  last: string;
+}
+
+export interface RecordedProblem {
+  path: string | null;
+  location: string;
+  message: string;
+}
+
+/** What a case database holds, for the analyze summary. Plain data. */
+export interface CaseSummary {
+  kinds: KindCount[];
+  nodeChannels: NodeChannelCount[];
+  nodes: string[];
+  firstTime: string | null;
+  lastTime: string | null;
+  problems: RecordedProblem[];
+  problemCount: number;
+}
+
+/** Reads the summary of everything stored; `problemLimit` caps the problems listed (all are counted). */
+export function readCaseSummary(db: Store, problemLimit = 20): CaseSummary {
+  const kinds = db
+    .prepare(
+      `SELECT kind, COUNT(*) AS files, SUM(records) AS records, SUM(warnings) AS warnings
+       FROM sources GROUP BY kind ORDER BY kind`,
+    )
+    .all() as KindCount[];
+  const nodeChannels = db
+    .prepare(
+      `SELECT node, channel, COUNT(*) AS events, MIN(time) AS first, MAX(time) AS last
+       FROM events GROUP BY node, channel ORDER BY node, channel`,
+    )
+    .all() as NodeChannelCount[];
+  const span = db.prepare('SELECT MIN(time) AS first, MAX(time) AS last FROM events').get() as {
+    first: string | null;
+    last: string | null;
+  };
+  const problems = db
+    .prepare(
+      `SELECT s.path AS path, e.location AS location, e.message AS message
+       FROM ingest_errors AS e LEFT JOIN sources AS s ON s.id = e.source_id
+       ORDER BY e.id LIMIT ?`,
+    )
+    .all(problemLimit) as RecordedProblem[];
+  const { n } = db.prepare('SELECT COUNT(*) AS n FROM ingest_errors').get() as { n: number };
+  return {
+    kinds,
+    nodeChannels,
+    nodes: [...new Set(nodeChannels.map((r) => r.node))].sort(),
+    firstTime: span.first,
+    lastTime: span.last,
+    problems,
+    problemCount: n,
+  };
+}

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
+import { sourcesAndEvents } from './migrations/001-sources-events.js';
+
+/** One numbered, named schema step; applied once, in order, and recorded in `schema_migrations`. */
+export interface SchemaMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every schema step, oldest first. Append new steps; never edit or renumber a released one. */
+export const schemaMigrations: readonly SchemaMigration[] = [sourcesAndEvents];
+
+/** The schema version this build of lmdoctor writes. */
+export const latestSchemaVersion = Math.max(...schemaMigrations.map((m) => m.version));
+
+/**
+ * Brings a database up to the latest schema, each pending step in its own transaction.
+ * Throws UserError when the database was written by a newer lmdoctor.
+ */
+export function applySchemaMigrations(db: Database.Database): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+      (r) => r.version,
+    ),
+  );
+  const newest = Math.max(0, ...applied);
+  if (newest > latestSchemaVersion) {
+    throw new UserError(
+      `the database has schema version ${newest}, newer than this lmdoctor understands (${latestSchemaVersion})`,
+      'upgrade lmdoctor, or use a new database with --db',
+    );
+  }
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+  const done: number[] = [];
+  for (const migration of [...schemaMigrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }).immediate();
+    done.push(migration.version);
+  }
+  return done;
+}

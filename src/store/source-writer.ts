@@ -1,0 +1,147 @@
+import type { ClusterLogLine } from '../model/cluster-log-line.js';
+import type { ConfigRow } from '../model/config-row.js';
+import { shortNodeName, type LogEvent } from '../model/log-event.js';
+import type { ReadWarning } from '../readers/reader.js';
+import type { Store } from './open-database.js';
+
+/** What is known about a file before it is read. */
+export interface SourceMeta {
+  path: string;
+  kind: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** Counts for one stored file. */
+export interface SourceTotals {
+  sourceId: number;
+  records: number;
+  newEvents: number;
+  duplicates: number;
+  warnings: number;
+  node: string | null;
+}
+
+/**
+ * Writes one input file into the store inside a single transaction: everything the file holds
+ * lands, or (when the process dies) nothing does and a rerun reads it again. Events already
+ * stored from another file (same node, channel, record id and time) are counted, not repeated.
+ * Implements the reader's RecordSink, minus progress.
+ */
+export class SourceWriter {
+  private readonly insertEvent;
+  private readonly insertError;
+  private readonly nodeCounts = new Map<string, number>();
+  private totals: SourceTotals;
+  private open = true;
+
+  private constructor(
+    private readonly db: Store,
+    sourceId: number,
+  ) {
+    this.totals = { sourceId, records: 0, newEvents: 0, duplicates: 0, warnings: 0, node: null };
+    this.insertEvent = db.prepare(
+      `INSERT OR IGNORE INTO events (source_id, node, time, channel, provider, event_id, level, task,
+        opcode, keywords, record_id, process_id, thread_id, activity_id, user_sid, data, message)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertError = db.prepare(
+      'INSERT INTO ingest_errors (source_id, location, message) VALUES (?, ?, ?)',
+    );
+  }
+
+  /**
+   * Starts the transaction for one file (waiting for another writer if needed) and creates its
+   * `sources` row; `replaceId` names an earlier copy of the same file to delete first (`--force`).
+   */
+  static begin(db: Store, meta: SourceMeta, replaceId?: number): SourceWriter {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      if (replaceId !== undefined) db.prepare('DELETE FROM sources WHERE id = ?').run(replaceId);
+      const result = db
+        .prepare(
+          'INSERT INTO sources (path, kind, sha256, bytes, ingested_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(meta.path, meta.kind, meta.sha256, meta.bytes, new Date().toISOString());
+      return new SourceWriter(db, Number(result.lastInsertRowid));
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  event(event: LogEvent): void {
+    const node = shortNodeName(event.computer);
+    this.nodeCounts.set(node, (this.nodeCounts.get(node) ?? 0) + 1);
+    const result = this.insertEvent.run(
+      this.totals.sourceId,
+      node,
+      event.time,
+      event.channel,
+      event.provider,
+      event.eventId,
+      event.level,
+      event.task,
+      event.opcode,
+      event.keywords,
+      event.recordId,
+      event.processId,
+      event.threadId,
+      event.activityId,
+      event.userSid,
+      JSON.stringify(event.data),
+      event.message,
+    );
+    this.totals.records++;
+    if (result.changes > 0) this.totals.newEvents++;
+    else this.totals.duplicates++;
+  }
+
+  clusterLogLine(_line: ClusterLogLine): void {
+    this.warning({
+      location: `line ${_line.line}`,
+      message: 'cluster log lines are not stored by this version',
+    });
+  }
+
+  configRow(row: ConfigRow): void {
+    this.warning({
+      location: row.table,
+      message: 'configuration rows are not stored by this version',
+    });
+  }
+
+  warning(warning: ReadWarning): void {
+    this.insertError.run(this.totals.sourceId, warning.location, warning.message);
+    this.totals.warnings++;
+  }
+
+  /** Completes the file: records its counts and node, commits. */
+  commit(): SourceTotals {
+    this.totals.node = mostFrequent(this.nodeCounts);
+    this.db
+      .prepare('UPDATE sources SET records = ?, warnings = ?, node = ? WHERE id = ?')
+      .run(this.totals.records, this.totals.warnings, this.totals.node, this.totals.sourceId);
+    this.db.exec('COMMIT');
+    this.open = false;
+    return this.totals;
+  }
+
+  /** Abandons the file: nothing of it stays in the store. */
+  rollback(): void {
+    if (this.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.open = false;
+  }
+}
+
+function mostFrequent(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [key, count] of counts) {
+    if (count > bestCount) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return best;
+}
