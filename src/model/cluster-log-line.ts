@@ -12,6 +12,8 @@ export interface ClusterLogLine {
   rawTime: string;
   timeBasis: TimeBasis;
   node: string;
+  /** 2016+ channel prefix (`[Verbose] `, `[Operational] `) without brackets; null when absent. */
+  channel: string | null;
   pid: number | null;
   tid: number | null;
   level: string | null;
