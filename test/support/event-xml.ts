@@ -36,12 +36,16 @@ export function eventXml(fields: EventXmlFields = {}): string {
     processId: 2412,
     threadId: 3120,
     userSid: 'S-1-5-18',
-    payload: "<Data>5B1E0C2A-7D6F-4B8E-9A1C-2E3F4A5B6C7D</Data><Data>Virtual Machine SQL01</Data>",
+    payload: '<Data>5B1E0C2A-7D6F-4B8E-9A1C-2E3F4A5B6C7D</Data><Data>Virtual Machine SQL01</Data>',
     ...fields,
   };
   const qualifiers = f.qualifiers === undefined ? '' : ` Qualifiers='${f.qualifiers}'`;
-  const correlation = f.activityId ? `<Correlation ActivityID='${f.activityId}'/>` : '<Correlation/>';
-  const payload = f.payload.startsWith('<UserData') ? f.payload : `<EventData>${f.payload}</EventData>`;
+  const correlation = f.activityId
+    ? `<Correlation ActivityID='${f.activityId}'/>`
+    : '<Correlation/>';
+  const payload = f.payload.startsWith('<UserData')
+    ? f.payload
+    : `<EventData>${f.payload}</EventData>`;
   const rendering =
     f.renderedMessage === undefined
       ? ''
@@ -57,21 +61,36 @@ export function eventXml(fields: EventXmlFields = {}): string {
 }
 
 /** Several events numbered from `firstRecordId`, one second apart. */
-export function eventXmlSeries(count: number, firstRecordId = 1, fields: EventXmlFields = {}): string[] {
+export function eventXmlSeries(
+  count: number,
+  firstRecordId = 1,
+  fields: EventXmlFields = {},
+): string[] {
   return Array.from({ length: count }, (_, i) =>
     eventXml({
       ...fields,
       recordId: firstRecordId + i,
-      time: new Date(Date.UTC(2011, 3, 15, 10, 0, 0) + (firstRecordId + i) * 1000).toISOString().replace('.000Z', '.0000000Z'),
+      time: new Date(Date.UTC(2011, 3, 15, 10, 0, 0) + (firstRecordId + i) * 1000)
+        .toISOString()
+        .replace('.000Z', '.0000000Z'),
     }),
   );
 }
 
 /** Text in an encoding, with or without a byte-order mark. */
-export function encodeText(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bom: boolean): Buffer {
-  if (encoding === 'utf-8') return Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+export function encodeText(
+  text: string,
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be',
+  bom: boolean,
+): Buffer {
+  if (encoding === 'utf-8')
+    return Buffer.concat([
+      bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0),
+      Buffer.from(text, 'utf8'),
+    ]);
   const le = Buffer.from(text, 'utf16le');
-  if (encoding === 'utf-16le') return Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), le]);
+  if (encoding === 'utf-16le')
+    return Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), le]);
   const be = Buffer.from(le);
   be.swap16();
   return Buffer.concat([bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), be]);

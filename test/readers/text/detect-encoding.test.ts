@@ -12,10 +12,15 @@ describe('detectEncoding', () => {
     ['utf-16be', true, 'utf-16be', 2],
     ['utf-16be', false, 'utf-16be', 0],
   ] as const)('%s with BOM %s', (encoding, bom, expected, bomLength) => {
-    expect(detectEncoding(encodeText(text, encoding, bom))).toEqual({ encoding: expected, bomLength });
+    expect(detectEncoding(encodeText(text, encoding, bom))).toEqual({
+      encoding: expected,
+      bomLength,
+    });
   });
 
   it('falls back to Windows-1252 for bytes that are not UTF-8', () => {
-    expect(detectEncoding(Buffer.from([0x48, 0x56, 0xe9, 0x20, 0x41])).encoding).toBe('windows-1252');
+    expect(detectEncoding(Buffer.from([0x48, 0x56, 0xe9, 0x20, 0x41])).encoding).toBe(
+      'windows-1252',
+    );
   });
 });

@@ -6,7 +6,14 @@ import { eventXml } from '../../support/event-xml.js';
 describe('eventXmlToLogEvent', () => {
   it('maps the System block to columns', () => {
     const event = eventXmlToLogEvent(
-      eventXml({ eventId: 21502, qualifiers: 0, level: 2, task: 3, recordId: 1203, activityId: '{AB12CD34-0000-1111-2222-333344445555}' }),
+      eventXml({
+        eventId: 21502,
+        qualifiers: 0,
+        level: 2,
+        task: 3,
+        recordId: 1203,
+        activityId: '{AB12CD34-0000-1111-2222-333344445555}',
+      }),
       0,
     );
     expect(event).toMatchObject({
@@ -29,13 +36,19 @@ describe('eventXmlToLogEvent', () => {
   });
 
   it('binds unnamed Data by position as param1, param2, …', () => {
-    const event = eventXmlToLogEvent(eventXml({ payload: '<Data>HV02</Data><Data>text</Data><Data>0x000013AB</Data>' }), 0);
+    const event = eventXmlToLogEvent(
+      eventXml({ payload: '<Data>HV02</Data><Data>text</Data><Data>0x000013AB</Data>' }),
+      0,
+    );
     expect(event.data).toEqual({ param1: 'HV02', param2: 'text', param3: '0x000013AB' });
   });
 
   it('keys named Data by name, keeps empty values and upper-cases Binary', () => {
     const event = eventXmlToLogEvent(
-      eventXml({ payload: "<Data Name='NodeName'>HV02</Data><Data Name='Empty'/><Data Name='Spaces'> a  b </Data><Binary>0a0b</Binary>" }),
+      eventXml({
+        payload:
+          "<Data Name='NodeName'>HV02</Data><Data Name='Empty'/><Data Name='Spaces'> a  b </Data><Binary>0a0b</Binary>",
+      }),
       0,
     );
     expect(event.data).toEqual({ NodeName: 'HV02', Empty: '', Spaces: ' a  b ', Binary: '0A0B' });
@@ -61,19 +74,31 @@ describe('eventXmlToLogEvent', () => {
   });
 
   it('takes the rendered message from RenderingInfo', () => {
-    const event = eventXmlToLogEvent(eventXml({ renderedMessage: 'Started live migration on the source node.' }), 0);
+    const event = eventXmlToLogEvent(
+      eventXml({ renderedMessage: 'Started live migration on the source node.' }),
+      0,
+    );
     expect(event.message).toBe('Started live migration on the source node.');
     expect(Object.keys(event.data)).toEqual(['param1', 'param2']);
   });
 
   it('decodes predefined entities and character references, and does not expand others', () => {
-    const event = eventXmlToLogEvent(eventXml({ payload: "<Data Name='a'>&lt;x&gt; &amp; &quot;&apos; &#65;&#x42; &custom;</Data>" }), 0);
+    const event = eventXmlToLogEvent(
+      eventXml({
+        payload: "<Data Name='a'>&lt;x&gt; &amp; &quot;&apos; &#65;&#x42; &custom;</Data>",
+      }),
+      0,
+    );
     expect(event.data.a).toBe(`<x> & "' AB &custom;`);
   });
 
   it('normalises 9- and 3-digit fractions and zone offsets to 7-digit UTC', () => {
-    expect(eventXmlToLogEvent(eventXml({ time: '2011-04-15T12:34:56.123456700Z' }), 0).time).toBe('2011-04-15T12:34:56.1234567Z');
-    expect(eventXmlToLogEvent(eventXml({ time: '2011-04-15T12:34:56.5+02:00' }), 0).time).toBe('2011-04-15T10:34:56.5000000Z');
+    expect(eventXmlToLogEvent(eventXml({ time: '2011-04-15T12:34:56.123456700Z' }), 0).time).toBe(
+      '2011-04-15T12:34:56.1234567Z',
+    );
+    expect(eventXmlToLogEvent(eventXml({ time: '2011-04-15T12:34:56.5+02:00' }), 0).time).toBe(
+      '2011-04-15T10:34:56.5000000Z',
+    );
   });
 
   it('throws ParseError with the byte offset for malformed XML', () => {
@@ -88,8 +113,11 @@ describe('eventXmlToLogEvent', () => {
 
   it('rejects an event without a time or id', () => {
     expect(() => eventXmlToLogEvent(eventXml({ time: 'yesterday' }), 0)).toThrow(/TimeCreated/);
-    expect(() => eventXmlToLogEvent("<Event><System><TimeCreated SystemTime='2011-04-15T10:00:00Z'/></System></Event>", 0)).toThrow(
-      /EventID/,
-    );
+    expect(() =>
+      eventXmlToLogEvent(
+        "<Event><System><TimeCreated SystemTime='2011-04-15T10:00:00Z'/></System></Event>",
+        0,
+      ),
+    ).toThrow(/EventID/);
   });
 });

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { EventSplitter, type EventSlice, type SliceProblem } from '../../../src/readers/xml-export/split-events.js';
+import {
+  EventSplitter,
+  type EventSlice,
+  type SliceProblem,
+} from '../../../src/readers/xml-export/split-events.js';
 import { eventXml } from '../../support/event-xml.js';
 
 function split(pieces: string[], encoding: 'utf-8' | 'utf-16le' = 'utf-8', start = 0) {
   const splitter = new EventSplitter(encoding, start);
   const events: EventSlice[] = [];
   const problems: SliceProblem[] = [];
-  for (const piece of pieces) splitter.push(piece, (e) => events.push(e), (p) => problems.push(p));
+  for (const piece of pieces)
+    splitter.push(
+      piece,
+      (e) => events.push(e),
+      (p) => problems.push(p),
+    );
   splitter.finish((p) => problems.push(p));
   return { events, problems };
 }
@@ -16,7 +25,11 @@ describe('EventSplitter', () => {
   const b = eventXml({ recordId: 2 });
 
   it('cuts bare events, an <Events> root and a declaration alike', () => {
-    for (const text of [`${a}${b}`, `<?xml version="1.0"?>\n<Events>\n${a}\n${b}\n</Events>\n`, `\r\n${a}\r\n\r\n${b}\r\n`]) {
+    for (const text of [
+      `${a}${b}`,
+      `<?xml version="1.0"?>\n<Events>\n${a}\n${b}\n</Events>\n`,
+      `\r\n${a}\r\n\r\n${b}\r\n`,
+    ]) {
       const { events, problems } = split([text]);
       expect(events.map((e) => e.xml)).toEqual([a, b]);
       expect(problems).toEqual([]);
@@ -59,7 +72,10 @@ describe('EventSplitter', () => {
   });
 
   it('does not mistake <EventData> or <EventID> for an event start', () => {
-    const { events, problems } = split([a.slice(0, a.indexOf('<EventData') + 6), a.slice(a.indexOf('<EventData') + 6)]);
+    const { events, problems } = split([
+      a.slice(0, a.indexOf('<EventData') + 6),
+      a.slice(a.indexOf('<EventData') + 6),
+    ]);
     expect(events).toHaveLength(1);
     expect(problems).toEqual([]);
   });

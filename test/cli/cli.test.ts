@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectGolden, runCli } from '../support/run-cli.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+const sample = 'sample-logs/default';
+
+describe('lmdoctor (built command line)', () => {
+  const tempDir = useTempDir();
+
+  it('prints help with examples and exits 0', () => {
+    const run = runCli(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Usage: lmdoctor/);
+    for (const command of ['analyze', 'ingest', 'query']) expect(run.stdout).toContain(command);
+    expect(run.stdout).toMatch(/Examples:/);
+  });
+
+  it('exits 2 on bad usage and 1 on a failure to run', () => {
+    expect(runCli(['no-such-command']).status).toBe(2);
+    expect(runCli(['query', 'SELECT 1', '--format', 'yaml']).status).toBe(2);
+    const missing = runCli(['query', 'SELECT 1', '--db', join(tempDir(), 'none.db')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/no database at .*\n.*hint: run `lmdoctor ingest/);
+  });
+
+  it('analyze prints the golden summary of the sample, text and JSON', () => {
+    const db = join(tempDir(), 'case.db');
+    const text = runCli(['analyze', sample, '--db', db]);
+    expect(text.status).toBe(0);
+    expectGolden(text.stdout, 'analyze-default.txt');
+    expect(text.stderr).toMatch(/Ingested: \d+ files? read/);
+
+    const again = runCli(['analyze', sample, '--db', db, '--format', 'json']);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/already in the database/);
+    expectGolden(again.stdout, 'analyze-default.json');
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      schemaVersion: 1,
+      migrations: [],
+      findings: [],
+    });
+  });
+
+  it('ingest then query: canned queries, named parameters, stdin and every format', () => {
+    const db = join(tempDir(), 'case.db');
+    expect(runCli(['ingest', sample, '--db', db, '--quiet']).status).toBe(0);
+
+    const csv = runCli(['query', 'events-per-node-channel', '--db', db, '--format', 'csv']);
+    expect(csv.status).toBe(0);
+    expectGolden(csv.stdout, 'query-events-per-node-channel.csv');
+
+    const list = runCli(['query', '--list', '--format', 'table']);
+    expectGolden(list.stdout, 'query-list.txt');
+
+    const vm = runCli(['query', 'vm-events', '-p', 'vm=SQL01', '--db', db, '--format', 'ndjson']);
+    expect(vm.status).toBe(0);
+    const rows = vm.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { time: string });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r.time)).toEqual([...rows.map((r) => r.time)].sort());
+
+    const piped = runCli(
+      ['query', '-', '--db', db, '--format', 'json'],
+      'SELECT COUNT(*) AS n FROM events WHERE node = :node',
+    );
+    expect(piped.status).toBe(1);
+    expect(piped.stderr).toMatch(/-p node=VALUE/);
+    const stdin = runCli(
+      ['query', '-', '--db', db, '-p', 'node=HV01'],
+      'SELECT COUNT(*) AS n FROM events WHERE node = :node',
+    );
+    expect(JSON.parse(stdin.stdout)).toEqual([{ n: expect.any(Number) as number }]);
+
+    const table = runCli([
+      'query',
+      'SELECT node FROM events GROUP BY node',
+      '--db',
+      db,
+      '--format',
+      'table',
+    ]);
+    expect(table.stdout).toMatch(/^node\n----\n/);
+  });
+
+  it('query refuses writes and leaves the database as it was', () => {
+    const db = join(tempDir(), 'case.db');
+    runCli(['ingest', sample, '--db', db, '--quiet']);
+    const before = runCli([
+      'query',
+      'SELECT COUNT(*) AS n FROM events',
+      '--db',
+      db,
+      '--format',
+      'csv',
+    ]).stdout;
+    const refused = runCli(['query', 'DELETE FROM events', '--db', db]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/refused: DELETE would change the database/);
+    expect(
+      runCli(['query', 'SELECT COUNT(*) AS n FROM events', '--db', db, '--format', 'csv']).stdout,
+    ).toBe(before);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { openStore } from '../../src/store/open-database.js';
+import { namedParameters, parseParam, runReadOnlySql } from '../../src/store/run-sql.js';
+import { findNamedQuery, listNamedQueries } from '../../src/store/named-queries.js';
+
+function storeWithSources() {
+  const db = openStore(':memory:');
+  db.prepare(
+    "INSERT INTO sources (path, kind, sha256, bytes, ingested_at) VALUES ('a.xml', 'xml-events', 'h1', 10, 'now')",
+  ).run();
+  db.prepare(
+    "INSERT INTO sources (path, kind, sha256, bytes, ingested_at) VALUES ('b.evtx', 'evtx', 'h2', 20, 'now')",
+  ).run();
+  return db;
+}
+
+describe('runReadOnlySql', () => {
+  it('returns columns in select order and rows', () => {
+    const result = runReadOnlySql(
+      storeWithSources(),
+      'SELECT kind, path FROM sources ORDER BY id;',
+    );
+    expect(result.columns).toEqual(['kind', 'path']);
+    expect(result.rows).toEqual([
+      { kind: 'xml-events', path: 'a.xml' },
+      { kind: 'evtx', path: 'b.evtx' },
+    ]);
+  });
+
+  it('binds named parameters, whole numbers as numbers', () => {
+    const db = storeWithSources();
+    const params = parseParam('n=1', parseParam('kind=evtx'));
+    expect(params).toEqual({ kind: 'evtx', n: 1 });
+    expect(
+      runReadOnlySql(db, 'SELECT path FROM sources WHERE kind = :kind LIMIT :n', params).rows,
+    ).toEqual([{ path: 'b.evtx' }]);
+    expect(
+      runReadOnlySql(db, 'SELECT path FROM sources WHERE kind = @kind', { kind: 'xml-events' })
+        .rows,
+    ).toEqual([{ path: 'a.xml' }]);
+  });
+
+  it('names a missing parameter and how to give it', () => {
+    expect(() =>
+      runReadOnlySql(storeWithSources(), 'SELECT * FROM sources WHERE kind = :kind'),
+    ).toThrow(/-p kind=VALUE|:kind/);
+  });
+
+  it.each([
+    'DELETE FROM sources',
+    'UPDATE sources SET kind = 1',
+    "INSERT INTO sources (path, kind, sha256, bytes, ingested_at) VALUES ('x', 'y', 'z', 1, 'n')",
+    'DROP TABLE sources',
+    'CREATE TABLE x (a)',
+    "ATTACH DATABASE 'other.db' AS other",
+    'DETACH other',
+    'PRAGMA user_version = 5',
+    "SELECT load_extension('x')",
+    '-- a comment\nDELETE FROM sources',
+  ])('refuses %s without changing anything', (sql) => {
+    const db = storeWithSources();
+    expect(() => runReadOnlySql(db, sql)).toThrow(UserError);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM sources').get()).toEqual({ n: 2 });
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+  });
+
+  it('finds parameters outside strings and comments only', () => {
+    expect(
+      namedParameters('SELECT \':no\', "@no" FROM t WHERE a = :yes -- :no\n AND b = $also'),
+    ).toEqual(['yes', 'also']);
+  });
+
+  it('reports SQL errors as UserError', () => {
+    expect(() => runReadOnlySql(storeWithSources(), 'SELECT nope FROM sources')).toThrow(
+      /SQL error/,
+    );
+  });
+});
+
+describe('canned queries', () => {
+  it('ships at least five, each with a description, each running on an empty store', () => {
+    const queries = listNamedQueries();
+    expect(queries.length).toBeGreaterThanOrEqual(5);
+    const db = openStore(':memory:');
+    for (const query of queries) {
+      expect(query.description, query.name).not.toBe('');
+      const params = Object.fromEntries(query.params.map((p) => [p, 'x']));
+      expect(() => runReadOnlySql(db, query.sql, params), query.name).not.toThrow();
+    }
+  });
+
+  it('declares every parameter its SQL uses', () => {
+    for (const query of listNamedQueries()) {
+      expect(namedParameters(query.sql).sort(), query.name).toEqual([...query.params].sort());
+    }
+  });
+
+  it('finds a query by name and refuses names that could escape the folder', () => {
+    expect(findNamedQuery('vm-events')?.params).toEqual(['vm']);
+    expect(findNamedQuery('../package')).toBeNull();
+  });
+});
