@@ -8,7 +8,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
@@ -17,7 +20,12 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/store/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: 'Only src/store may import better-sqlite3.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'better-sqlite3', message: 'Only src/store may import better-sqlite3.' }],
+        },
+      ],
     },
   },
   {
@@ -27,7 +35,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'better-sqlite3', message: 'Only src/store may import better-sqlite3.' }],
-          patterns: [{ group: ['**/store/**', '**/cli/**'], message: 'Readers and model do not depend on store or cli.' }],
+          patterns: [
+            {
+              group: ['**/store/**', '**/cli/**'],
+              message: 'Readers and model do not depend on store or cli.',
+            },
+          ],
         },
       ],
     },
