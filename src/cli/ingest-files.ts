@@ -77,6 +77,7 @@ export async function ingestPaths(
       db,
       { path: file.displayPath, kind: reader.kind, sha256, bytes: file.size },
       existing?.id,
+      () => console.info('the database is in use by another lmdoctor process; waiting for it…'),
     );
     const sink: RecordSink = {
       event: (e) => writer.event(e),

@@ -54,8 +54,8 @@ export class SourceWriter {
    * Starts the transaction for one file (waiting for another writer if needed) and creates its
    * `sources` row; `replaceId` names an earlier copy of the same file to delete first (`--force`).
    */
-  static begin(db: Store, meta: SourceMeta, replaceId?: number): SourceWriter {
-    db.exec('BEGIN IMMEDIATE');
+  static begin(db: Store, meta: SourceMeta, replaceId?: number, onWait?: () => void): SourceWriter {
+    beginImmediate(db, onWait);
     try {
       if (replaceId !== undefined) db.prepare('DELETE FROM sources WHERE id = ?').run(replaceId);
       const result = db
@@ -144,4 +144,23 @@ function mostFrequent(counts: Map<string, number>): string | null {
     }
   }
   return best;
+}
+
+/**
+ * Takes the write lock. When another process holds it, calls `onWait` once (so the person
+ * knows why nothing moves) and then waits as long as the connection's busy timeout allows.
+ */
+function beginImmediate(db: Store, onWait?: () => void): void {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    onWait?.();
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+  db.exec('BEGIN IMMEDIATE');
 }

@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectGolden, runCli } from '../support/run-cli.js';
+import { eventXmlSeries } from '../support/event-xml.js';
+import { expectGolden, repoRoot, runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 const sample = 'sample-logs/default';
@@ -102,5 +105,37 @@ describe('lmdoctor (built command line)', () => {
     expect(
       runCli(['query', 'SELECT COUNT(*) AS n FROM events', '--db', db, '--format', 'csv']).stdout,
     ).toBe(before);
+  });
+
+  it('two ingests into one database at once both finish, nothing lost', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'case.db');
+    writeFileSync(join(dir, 'a.xml'), eventXmlSeries(3000, 1, { computer: 'HV01' }).join('\n'));
+    writeFileSync(join(dir, 'b.xml'), eventXmlSeries(3000, 1, { computer: 'HV02' }).join('\n'));
+    const ingest = (file: string) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ['dist/cli/main.js', 'ingest', join(dir, file), '--db', db, '--quiet'],
+          {
+            cwd: repoRoot,
+            stdio: 'ignore',
+          },
+        );
+        child.on('close', resolve);
+      });
+    expect(await Promise.all([ingest('a.xml'), ingest('b.xml')])).toEqual([0, 0]);
+    const counts = runCli([
+      'query',
+      'SELECT node, COUNT(*) AS n FROM events GROUP BY node',
+      '--db',
+      db,
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(counts.stdout)).toEqual([
+      { node: 'HV01', n: 3000 },
+      { node: 'HV02', n: 3000 },
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '.
 interface QueryOptions {
   db: string;
   format?: RowFormat;
-  param: SqlParams;
+  param?: SqlParams;
   list?: boolean;
 }
 
@@ -29,8 +29,7 @@ export function queryCommand(): Command {
     .option(
       '-p, --param <name=value>',
       'named parameter for :name in the SQL (repeatable)',
-      (text, all: SqlParams) => parseParam(text, all),
-      {},
+      (text, all?: SqlParams) => parseParam(text, all),
     )
     .option('--list', 'list the canned queries with their descriptions and parameters')
     .addHelpText(
@@ -64,7 +63,7 @@ Examples:
       const text = resolveSql(sql);
       const db = openStoreReadOnly(options.db);
       try {
-        process.stdout.write(formatRows(runReadOnlySql(db, text, options.param), format));
+        process.stdout.write(formatRows(runReadOnlySql(db, text, options.param ?? {}), format));
       } finally {
         db.close();
       }
