@@ -1,0 +1,119 @@
+/**
+ * Writes every scenario of scenarios.ts into a folder (default `sample-logs/`): per node the
+ * `.evtx` files of each channel, one channel as `wevtutil /f:xml` and one as `/f:RenderedXml`,
+ * the cluster log, and per scenario the configuration dumps, `expected.json` and `README.md`.
+ * Deterministic: fixed seeds and the scenarios' own clocks; no current date anywhere.
+ *
+ * Usage: `npm run samples` or `tsx test/sample-log-generator/generate-sample-logs.ts [out-dir]`.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assumptions, channels } from './event-catalog.js';
+import { toEvtxRecords } from './gen-event.js';
+import { writeEvtx, fileHeaderSizeInBytes, chunkSizeInBytes } from './evtx/write-evtx.js';
+import { scenarioReadme, indexReadme } from './write-readme.js';
+import { scenarios } from './scenarios.js';
+import { simulate, type SimulationResult } from './simulate.js';
+import type { Scenario } from './scenario-types.js';
+import { writeClusterLog } from './write-cluster-log.js';
+import { writeConfigDumps } from './write-config-text.js';
+import { eventsToXmlExport } from './write-event-xml.js';
+
+/** `Microsoft-Windows-Hyper-V-VMMS-Admin` → file-name part; `/` is not allowed in names. */
+const channelFileName = (channel: string) => channel.replace(/\//g, '-');
+
+/** Number of records per `.evtx` file written, for the reference-tool tests. */
+export type RecordCounts = Record<string, number>;
+
+/** One scenario → file name → bytes. Pure. */
+export function buildScenarioFiles(scenario: Scenario): {
+  files: Map<string, Buffer>;
+  counts: RecordCounts;
+  sim: SimulationResult;
+} {
+  const sim = simulate(scenario);
+  const files = new Map<string, Buffer>();
+  const counts: RecordCounts = {};
+  for (const logs of sim.nodes) {
+    const node = logs.node.name;
+    for (const [channel, events] of [...logs.events].sort(([a], [b]) => a.localeCompare(b))) {
+      if (events.length === 0) continue;
+      const name = `${node}-${channelFileName(channel)}.evtx`;
+      const { bytes, layout } = writeEvtx(toEvtxRecords(events));
+      if (
+        scenario.damage &&
+        scenario.damage.node === node &&
+        scenario.damage.channelFile === channelFileName(channel)
+      ) {
+        if (layout.chunks.length <= scenario.damage.chunk) {
+          throw new Error(`${scenario.folder}: ${name} has only ${layout.chunks.length} chunks`);
+        }
+        damageChunk(bytes, scenario.damage.chunk);
+      }
+      files.set(name, bytes);
+      counts[name] = events.length;
+      if (channel === channels.vmms)
+        files.set(`${node}-${channelFileName(channel)}.xml`, eventsToXmlExport(events, false));
+      if (channel === channels.highAvailability) {
+        files.set(
+          `${node}-${channelFileName(channel)}.rendered.xml`,
+          eventsToXmlExport(events, true),
+        );
+      }
+    }
+    files.set(`${node}_cluster.log`, writeClusterLog(scenario, logs, sim));
+  }
+  for (const [name, bytes] of writeConfigDumps(scenario, sim)) files.set(name, bytes);
+  const expected = {
+    scenario: scenario.folder,
+    windows: scenario.windows,
+    nodes: scenario.nodes.map((n) => n.name),
+    migrations: sim.migrations,
+    ingestWarnings: scenario.damage
+      ? [
+          {
+            file: `${scenario.damage.node}-${scenario.damage.channelFile}.evtx`,
+            chunk: scenario.damage.chunk,
+            kind: 'data-crc-mismatch',
+          },
+        ]
+      : [],
+    evtxRecordCounts: counts,
+  };
+  files.set('expected.json', Buffer.from(`${JSON.stringify(expected, null, 2)}\n`, 'utf8'));
+  files.set('README.md', Buffer.from(scenarioReadme(scenario, sim, assumptions), 'utf8'));
+  return { files, counts, sim };
+}
+
+/**
+ * Alters two characters of a string value in the middle of a chunk so that its data CRC no
+ * longer matches while every record still decodes (the header CRC is left correct).
+ */
+function damageChunk(file: Buffer, chunkIndex: number): void {
+  const start = fileHeaderSizeInBytes + chunkIndex * chunkSizeInBytes;
+  const freeSpace = file.readUInt32LE(start + 48);
+  const needle = Buffer.from('running', 'utf16le');
+  const at = file.indexOf(needle, start + Math.floor(freeSpace / 2));
+  if (at < 0 || at > start + freeSpace) throw new Error('no value to damage in the chosen chunk');
+  file.write('RU', at, 'utf16le');
+}
+
+/** Writes all scenarios under `outDir` (each scenario folder is replaced) and the index README. */
+export function generateSampleLogs(outDir: string): void {
+  mkdirSync(outDir, { recursive: true });
+  for (const scenario of scenarios) {
+    const dir = join(outDir, scenario.folder);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const { files } = buildScenarioFiles(scenario);
+    for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
+  }
+  writeFileSync(join(outDir, 'README.md'), indexReadme(scenarios));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outDir = process.argv[2] ?? 'sample-logs';
+  generateSampleLogs(outDir);
+  process.stderr.write(`sample logs written to ${outDir}\n`);
+}

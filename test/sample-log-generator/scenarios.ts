@@ -1,0 +1,582 @@
+/**
+ * The scenario folders of sample-logs/, one entry each: cluster, configuration, timeline and
+ * the verdict lmdoctor should reach. Names, addresses and ids are invented.
+ */
+import type {
+  NetworkDefinition,
+  NodeDefinition,
+  ProcessorInfo,
+  Scenario,
+  VmDefinition,
+  WindowsVersion,
+} from './scenario-types.js';
+
+const xeonX5670: ProcessorInfo = {
+  manufacturer: 'GenuineIntel',
+  name: 'Intel(R) Xeon(R) CPU           X5670  @ 2.93GHz',
+  architecture: 'x64',
+};
+const xeonE5v2: ProcessorInfo = {
+  manufacturer: 'GenuineIntel',
+  name: 'Intel(R) Xeon(R) CPU E5-2680 v2 @ 2.80GHz',
+  architecture: 'x64',
+};
+const xeonGold: ProcessorInfo = {
+  manufacturer: 'GenuineIntel',
+  name: 'Intel(R) Xeon(R) Gold 6230 CPU @ 2.10GHz',
+  architecture: 'x64',
+};
+
+function nodes(
+  count: number,
+  processor: ProcessorInfo,
+  switchName: string,
+  utcOffsetMinutes: number,
+): NodeDefinition[] {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `HV0${i + 1}`,
+    id: i + 1,
+    processor,
+    switches: [switchName],
+    systemDrive: 'C:',
+    utcOffsetMinutes,
+    hostOctet: 11 + i,
+  }));
+}
+
+function networks(windows: WindowsVersion): NetworkDefinition[] {
+  const legacy = windows === '2008R2';
+  return [
+    {
+      name: 'Management',
+      id: 'b0f5d1a2-6c3e-4f1b-9a8d-2e7c4b5a6f01',
+      role: 'ClusterAndClient',
+      metric: legacy ? 10100 : 70240,
+      subnet: '192.168.10.0',
+      prefixLength: 24,
+      liveMigration: false,
+      adapter: 'Management',
+    },
+    {
+      name: 'Cluster-CSV',
+      id: '3c9e7b14-2d8a-4e6f-b1c5-7a0d9e2f4b12',
+      role: 'Cluster',
+      metric: legacy ? 1100 : 30240,
+      subnet: '10.0.1.0',
+      prefixLength: 24,
+      liveMigration: false,
+      adapter: 'Heartbeat',
+    },
+    {
+      name: 'LiveMigration',
+      id: 'e7a2c6d9-41b8-4c3f-8e5a-0f6b2d9c1a23',
+      role: 'Cluster',
+      metric: legacy ? 1200 : 39840,
+      subnet: '10.0.2.0',
+      prefixLength: 24,
+      liveMigration: true,
+      adapter: 'LM',
+    },
+  ];
+}
+
+function vm(
+  name: string,
+  id: string,
+  owner: string,
+  switchName: string,
+  extra: Partial<VmDefinition> = {},
+): VmDefinition {
+  return { name, id, owner, memoryMB: 8192, switchName, processorCompatibility: false, ...extra };
+}
+
+const defaultScenario: Scenario = {
+  folder: 'default',
+  title:
+    'Three 2016 nodes: healthy live migrations, then one that fails while the migration network is down',
+  windows: '2016',
+  locale: 'en-US',
+  cluster: 'HVCLU01',
+  domain: 'contoso.local',
+  seed: 20240312,
+  start: '2024-03-12T08:00:00Z',
+  end: '2024-03-12T12:00:00Z',
+  nodes: nodes(3, xeonGold, 'External', -300).map((n) =>
+    n.name === 'HV02' ? { ...n, clusterLogLocalTime: true } : n,
+  ),
+  networks: networks('2016'),
+  vms: [
+    vm('SQL01', '5A1C3E7F-92B4-4D6A-8F0E-13C7B9D2A4E6', 'HV01', 'External'),
+    vm('WEB01', 'C4E8A2B6-1D3F-4A5C-9E7B-2F8D6C0A1B3E', 'HV02', 'External'),
+    vm('APP01', '8F2D4B6A-3C1E-4E7F-A9B5-6D0C2E4F8A17', 'HV01', 'External'),
+  ],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2024-03-12T08:40:12Z',
+      kind: 'live-migration',
+      vm: 'SQL01',
+      to: 'HV02',
+      outcome: { result: 'succeeded', durationS: 14.2, blackoutS: 0.6 },
+    },
+    {
+      at: '2024-03-12T09:05:40Z',
+      kind: 'live-migration',
+      vm: 'WEB01',
+      to: 'HV03',
+      outcome: { result: 'succeeded', durationS: 9.8, blackoutS: 0.4 },
+    },
+    { at: '2024-03-12T10:14:03Z', kind: 'network-down', network: 'LiveMigration' },
+    {
+      at: '2024-03-12T10:15:21Z',
+      kind: 'live-migration',
+      vm: 'APP01',
+      to: 'HV03',
+      outcome: { result: 'failed', cause: 'no-migration-network', afterS: 1.2 },
+    },
+    { at: '2024-03-12T10:31:48Z', kind: 'network-up', network: 'LiveMigration' },
+    {
+      at: '2024-03-12T10:40:05Z',
+      kind: 'live-migration',
+      vm: 'APP01',
+      to: 'HV03',
+      outcome: { result: 'succeeded', durationS: 11.5, blackoutS: 0.5 },
+    },
+  ],
+  noisePerHour: 60,
+  readme: {
+    situation:
+      'Three Windows Server 2016 nodes (HV01-HV03). SQL01 and WEB01 live-migrate normally. At 10:14 the LiveMigration network (the only one enabled for live migration) goes down; at 10:15 an administrator moves APP01 from HV01 to HV03 and it fails with 0x000013AB. The network comes back at 10:31 and the retry at 10:40 succeeds. HV02 wrote its cluster log with -UseLocalTime (UTC-5).',
+    demonstrates:
+      'The whole pipeline on a realistic collection: .evtx files spanning several chunks, XML and RenderedXml exports, 2016 cluster logs with header sections (one in local time), configuration dumps.',
+    verdict:
+      'Four live migrations; three succeeded; APP01 HV01→HV03 at 10:15 failed at the source with cause no-migration-network (event 21126 with 0x000013AB, cluster network LiveMigration down since 10:14).',
+  },
+};
+
+const noMigrationNetwork: Scenario = {
+  folder: 'no-migration-network',
+  title: 'Three 2008 R2 nodes: the live-migration network goes down, then SQL01 is moved',
+  windows: '2008R2',
+  locale: 'en-US',
+  cluster: 'HVCLU08',
+  domain: 'contoso.local',
+  seed: 2011,
+  start: '2011-04-15T09:00:00Z',
+  end: '2011-04-15T11:00:00Z',
+  nodes: nodes(3, xeonX5670, 'External', 0),
+  networks: networks('2008R2'),
+  vms: [
+    vm('SQL01', '0E6B1D7C-5A3F-4B2E-9C8D-7F1A2B3C4D5E', 'HV01', 'External'),
+    vm('FS01', '2A4C6E8B-0D1F-4A3C-8E5B-7D9F1B3D5F70', 'HV02', 'External'),
+  ],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2011-04-15T09:32:10Z',
+      kind: 'live-migration',
+      vm: 'FS01',
+      to: 'HV03',
+      outcome: { result: 'succeeded', durationS: 21.4, blackoutS: 0.9 },
+    },
+    { at: '2011-04-15T10:14:00Z', kind: 'network-down', network: 'LiveMigration' },
+    {
+      at: '2011-04-15T10:15:00Z',
+      kind: 'live-migration',
+      vm: 'SQL01',
+      to: 'HV02',
+      outcome: { result: 'failed', cause: 'no-migration-network', afterS: 0.8 },
+    },
+  ],
+  noisePerHour: 40,
+  readme: {
+    situation:
+      'Three Windows Server 2008 R2 nodes. FS01 moves HV02→HV03 at 09:32. At 10:14 the LiveMigration network, the only network in MigrationNetworkOrder, goes down (1127 per interface, 1130 for the network); at 10:15 SQL01 is moved HV01→HV02 and fails at once.',
+    demonstrates:
+      '2008 R2 shapes: no 21502 event, cluster logs without a header in ANSI, MigrationNetworkOrder/MigrationExcludeNetworks as private properties of each VM resource.',
+    verdict:
+      'SQL01 HV01→HV02 at 10:15 failed at the source: no-migration-network (21126 with 0x000013AB; the only live-migration network is down, Get-ClusterNetwork shows it Down).',
+  },
+};
+
+const notReadyAfterRestart: Scenario = {
+  folder: 'network-not-ready-after-restart',
+  title:
+    'Two 2012 R2 nodes: a live migration started 12 seconds after the cluster service restarted',
+  windows: '2012R2',
+  locale: 'en-US',
+  cluster: 'HVCLU12',
+  domain: 'fabrikam.local',
+  seed: 1402,
+  start: '2015-06-09T13:30:00Z',
+  end: '2015-06-09T14:30:00Z',
+  nodes: nodes(2, xeonE5v2, 'vSwitch-Prod', 120),
+  networks: networks('2012R2'),
+  vms: [vm('EXCH01', '7C3A9E1B-4D2F-4B6A-8C0E-5F1D3B7A9C2E', 'HV01', 'vSwitch-Prod')],
+  csvs: ['Volume1'],
+  timeline: [
+    { at: '2015-06-09T14:02:00Z', kind: 'cluster-service-restart', node: 'HV01', downS: 20 },
+    {
+      at: '2015-06-09T14:02:32Z',
+      kind: 'live-migration',
+      vm: 'EXCH01',
+      to: 'HV02',
+      outcome: { result: 'failed', cause: 'network-not-ready-after-restart', afterS: 0.6 },
+    },
+    {
+      at: '2015-06-09T14:04:10Z',
+      kind: 'live-migration',
+      vm: 'EXCH01',
+      to: 'HV02',
+      outcome: { result: 'succeeded', durationS: 33.1, blackoutS: 1.1 },
+    },
+  ],
+  noisePerHour: 40,
+  readme: {
+    situation:
+      'The cluster service on HV01 is restarted at 14:02:00 (7036 stopped/running, new clussvc process in the cluster log, running again at 14:02:20). At 14:02:32, 12 s after the service came back, EXCH01 is moved to HV02 and fails with "no network" (21126, 0x000013AB). The retry at 14:04:10 succeeds.',
+    demonstrates:
+      'The guide\'s "wait up to 30 seconds after a cluster service restart" check: same events as a missing network, told apart by timing; 2012 R2 events including 21502 and 21122.',
+    verdict:
+      'EXCH01 HV01→HV02 at 14:02:32 failed: network-not-ready-after-restart (started 12 s after the cluster service start on the source). The retry succeeded.',
+  },
+};
+
+const nameMismatch: Scenario = {
+  folder: 'virtual-network-name-mismatch',
+  title: 'Two 2008 R2 nodes, Portuguese (pt-BR) display language: virtual network names differ',
+  windows: '2008R2',
+  locale: 'pt-BR',
+  cluster: 'CLUHV',
+  domain: 'empresa.local',
+  seed: 5521,
+  start: '2011-08-22T12:00:00Z',
+  end: '2011-08-22T13:00:00Z',
+  nodes: nodes(2, xeonX5670, 'Rede Externa', -180).map((n) =>
+    n.name === 'HV02' ? { ...n, switches: ['Rede-Externa'] } : n,
+  ),
+  networks: networks('2008R2'),
+  vms: [vm('ERP01', '9D1B3F5A-7C2E-4A4B-8D6F-0E2A4C6E8B1D', 'HV01', 'Rede Externa')],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2011-08-22T12:21:45Z',
+      kind: 'live-migration',
+      vm: 'ERP01',
+      to: 'HV02',
+      outcome: { result: 'failed', cause: 'virtual-network-name-mismatch', afterS: 2.4 },
+    },
+  ],
+  noisePerHour: 30,
+  readme: {
+    situation:
+      'ERP01 is connected to the virtual network "Rede Externa" on HV01; on HV02 the same external network was created as "Rede-Externa". The live migration HV01→HV02 at 12:21:45 fails with 21125. The nodes run a Portuguese (pt-BR) display language: RenderedXml messages and level names are in Portuguese.',
+    demonstrates:
+      'Diagnosis from event ids and fields, not message text; the virtual-switch listings of both nodes show the mismatch.',
+    verdict:
+      'ERP01 HV01→HV02 failed (destination configuration): virtual-network-name-mismatch (21125; "Rede Externa" on HV01, "Rede-Externa" on HV02).',
+    assumptions: [
+      "The pt-BR message texts are our own translations of the English templates, not Microsoft's localised resources (which are not available to us).",
+    ],
+  },
+};
+
+const portConflict: Scenario = {
+  folder: 'switch-port-name-conflict',
+  title: 'Two 2008 R2 nodes: the VM uses a switch port named like its virtual switch',
+  windows: '2008R2',
+  locale: 'en-US',
+  cluster: 'HVCLU08',
+  domain: 'contoso.local',
+  seed: 3303,
+  start: '2011-05-03T15:00:00Z',
+  end: '2011-05-03T16:00:00Z',
+  nodes: nodes(2, xeonX5670, 'External', 0),
+  networks: networks('2008R2'),
+  vms: [vm('DC02', '1F3D5B7A-9E2C-4C6E-8A0B-2D4F6A8C0E13', 'HV01', 'External')],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2011-05-03T15:27:09Z',
+      kind: 'live-migration',
+      vm: 'DC02',
+      to: 'HV02',
+      outcome: { result: 'failed', cause: 'switch-port-name-conflict', afterS: 1.9 },
+    },
+  ],
+  noisePerHour: 30,
+  readme: {
+    situation:
+      'DC02 is connected to a switch port whose name equals the virtual switch name ("External"). Its live migration HV01→HV02 at 15:27 fails with 21203 "Failed to create virtual network switch port External."',
+    demonstrates: "The guide's fifth written check (no switch port named like its switch).",
+    verdict:
+      'DC02 HV01→HV02 failed: switch-port-name-conflict (21203 names a port equal to the switch name "External").',
+  },
+};
+
+const processorIncompatible: Scenario = {
+  folder: 'processor-incompatible',
+  title: 'Three 2012 R2 nodes with two processor generations; HV02 runs 3.5 s fast',
+  windows: '2012R2',
+  locale: 'en-US',
+  cluster: 'HVCLU12',
+  domain: 'fabrikam.local',
+  seed: 7707,
+  start: '2016-02-18T07:00:00Z',
+  end: '2016-02-18T08:30:00Z',
+  nodes: nodes(3, xeonX5670, 'vSwitch-Prod', 60).map((n) =>
+    n.name === 'HV03'
+      ? { ...n, processor: xeonE5v2 }
+      : n.name === 'HV02'
+        ? { ...n, clockSkewMs: 3500 }
+        : n,
+  ),
+  networks: networks('2012R2'),
+  vms: [
+    vm('CRM01', '6E8A0C2E-4B1D-4F3A-9C5E-7B9D1F3A5C24', 'HV03', 'vSwitch-Prod'),
+    vm('BI01', '3B5D7F9A-1C2E-4E4A-8B6C-9D0F2A4C6E35', 'HV01', 'vSwitch-Prod', {
+      processorCompatibility: true,
+    }),
+  ],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2016-02-18T07:20:30Z',
+      kind: 'live-migration',
+      vm: 'BI01',
+      to: 'HV02',
+      outcome: { result: 'succeeded', durationS: 18.7, blackoutS: 0.7 },
+    },
+    {
+      at: '2016-02-18T07:48:02Z',
+      kind: 'live-migration',
+      vm: 'CRM01',
+      to: 'HV01',
+      outcome: { result: 'failed', cause: 'processor-incompatible', afterS: 3.1 },
+    },
+  ],
+  noisePerHour: 40,
+  readme: {
+    situation:
+      'HV01 and HV02 have Xeon X5670 processors, HV03 a newer Xeon E5-2680 v2. CRM01 runs on HV03 without processor compatibility mode; its live migration to HV01 at 07:48 fails ("using processor-specific features not supported on host"). BI01, which has compatibility mode on, moves HV01→HV02 fine. HV02\'s clock runs 3.5 s ahead of the others.',
+    demonstrates:
+      "Processor listings per node, the 21502 error chain, and clock skew between nodes (HV02's events are 3.5 s late relative to the paired HV01 events).",
+    verdict:
+      'CRM01 HV03→HV01 failed at the source: processor-incompatible (different processor versions, compatibility mode off). Clock skew of about +3.5 s on HV02.',
+  },
+};
+
+const concurrent: Scenario = {
+  folder: 'concurrent-migration',
+  title: 'Three 2008 R2 nodes: two live migrations into HV02 at the same time',
+  windows: '2008R2',
+  locale: 'en-US',
+  cluster: 'HVCLU08',
+  domain: 'contoso.local',
+  seed: 808,
+  start: '2011-09-01T08:30:00Z',
+  end: '2011-09-01T09:30:00Z',
+  nodes: nodes(3, xeonX5670, 'External', 0),
+  networks: networks('2008R2'),
+  vms: [
+    vm('SQL02', '4C6E8A0B-2D1F-4B3D-9E5A-6C8E0A2C4E46', 'HV01', 'External', { memoryMB: 32768 }),
+    vm('WEB02', '5D7F9B1C-3E2A-4C4E-8F6B-7D9F1B3D5F57', 'HV03', 'External'),
+  ],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2011-09-01T09:00:00Z',
+      kind: 'live-migration',
+      vm: 'SQL02',
+      to: 'HV02',
+      outcome: { result: 'succeeded', durationS: 52.3, blackoutS: 1.4 },
+    },
+    {
+      at: '2011-09-01T09:00:11Z',
+      kind: 'live-migration',
+      vm: 'WEB02',
+      to: 'HV02',
+      outcome: { result: 'failed', cause: 'concurrent-migration', afterS: 0.4 },
+    },
+  ],
+  noisePerHour: 30,
+  readme: {
+    situation:
+      'At 09:00:00 SQL02 (32 GB) starts moving HV01→HV02 and takes 52 s. At 09:00:11 WEB02 is moved HV03→HV02 while the first migration is still running; in 2008 R2 a node can take part in only one live migration at a time, so it fails (MigrationFailureReason 0x800700AA).',
+    demonstrates:
+      'Overlap detection between migrations sharing a node; MigrationFailureReason in Get-ClusterParameter (2147942570 = 0x800700AA).',
+    verdict:
+      "WEB02 HV03→HV02 at 09:00:11 failed: concurrent-migration (HV02 was already the destination of SQL02's migration, 09:00:00-09:00:52). SQL02 succeeded.",
+  },
+};
+
+const authentication: Scenario = {
+  folder: 'authentication-failed',
+  title: 'Two 2012 R2 nodes: the live-migration connection cannot authenticate',
+  windows: '2012R2',
+  locale: 'en-US',
+  cluster: 'HVCLU12',
+  domain: 'fabrikam.local',
+  seed: 3090,
+  start: '2016-11-07T16:00:00Z',
+  end: '2016-11-07T17:00:00Z',
+  nodes: nodes(2, xeonE5v2, 'vSwitch-Prod', 0),
+  networks: networks('2012R2'),
+  vms: [vm('FILE01', '8A0C2E4B-6D1F-4F5A-9B7D-0E2A4C6E8A68', 'HV01', 'vSwitch-Prod')],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2016-11-07T16:18:44Z',
+      kind: 'live-migration',
+      vm: 'FILE01',
+      to: 'HV02',
+      outcome: { result: 'failed', cause: 'authentication-failed', afterS: 2.2 },
+    },
+  ],
+  noisePerHour: 30,
+  readme: {
+    situation:
+      'FILE01 is moved HV01→HV02 at 16:18:44; the migration connection fails with SEC_E_NO_CREDENTIALS (0x8009030E), as happens with CredSSP from a remote console or Kerberos without constrained delegation.',
+    demonstrates: 'The authentication branch (2012 and later) from the 21502 error chain.',
+    verdict: 'FILE01 HV01→HV02 failed at the source: authentication-failed (0x8009030E).',
+  },
+};
+
+const nodeDown: Scenario = {
+  folder: 'node-down-during-migration',
+  title: 'Three 2019 nodes: the destination node is lost in the middle of a live migration',
+  windows: '2019',
+  locale: 'en-US',
+  cluster: 'HVCLU19',
+  domain: 'contoso.local',
+  seed: 1919,
+  start: '2021-10-05T18:00:00Z',
+  end: '2021-10-05T19:00:00Z',
+  nodes: nodes(3, xeonGold, 'SET-Switch', 60).map((n) =>
+    n.name === 'HV01' ? { ...n, clusterLogLocalTime: true } : n,
+  ),
+  networks: networks('2019'),
+  vms: [
+    vm('SQL03', '9B1D3F5A-7C2E-4A6C-8D0F-1B3D5F7A9C79', 'HV01', 'SET-Switch', { memoryMB: 65536 }),
+    vm('WEB03', 'AC2E4A6B-8D1F-4B7D-9E1A-2C4E6A8C0E8A', 'HV02', 'SET-Switch'),
+  ],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2021-10-05T18:10:15Z',
+      kind: 'live-migration',
+      vm: 'WEB03',
+      to: 'HV01',
+      outcome: { result: 'succeeded', durationS: 7.6, blackoutS: 0.3 },
+    },
+    {
+      at: '2021-10-05T18:36:20Z',
+      kind: 'live-migration',
+      vm: 'SQL03',
+      to: 'HV03',
+      outcome: { result: 'failed', cause: 'node-down', afterS: 11.5 },
+    },
+    { at: '2021-10-05T18:36:28Z', kind: 'node-down', node: 'HV03' },
+  ],
+  noisePerHour: 40,
+  readme: {
+    situation:
+      "SQL03 (64 GB) starts moving HV01→HV03 at 18:36:20. HV03 crashes at 18:36:28; HV01 and HV02 log 1135 and a new membership view without node 3; the migration fails at the source with 0x80072746 and SQL03 keeps running on HV01. HV03's logs end at the crash. HV01 wrote its cluster log with -UseLocalTime (UTC+1).",
+    demonstrates:
+      'Cluster health during a migration (node loss), 2019 cluster logs with header sections, logs that stop early on one node.',
+    verdict:
+      'SQL03 HV01→HV03 failed: node-down (destination HV03 removed from membership at 18:36:28, during the transfer). WEB03 HV02→HV01 succeeded.',
+  },
+};
+
+const csvRedirected: Scenario = {
+  folder: 'csv-redirected-io',
+  title:
+    'Two 2012 R2 nodes: CSV left in redirected I/O by a cancelled backup, then a slow live migration',
+  windows: '2012R2',
+  locale: 'en-US',
+  cluster: 'HVCLU12',
+  domain: 'fabrikam.local',
+  seed: 5136,
+  start: '2017-03-20T01:00:00Z',
+  end: '2017-03-20T03:00:00Z',
+  nodes: nodes(2, xeonE5v2, 'vSwitch-Prod', 0),
+  networks: networks('2012R2'),
+  vms: [vm('APP02', 'BD3F5B7C-9E2A-4C8E-8F2B-3D5F7B9D1F9B', 'HV01', 'vSwitch-Prod')],
+  csvs: ['Volume1'],
+  timeline: [
+    { at: '2017-03-20T01:30:00Z', kind: 'backup-cancelled', node: 'HV01', csv: 'Volume1' },
+    {
+      at: '2017-03-20T02:10:30Z',
+      kind: 'live-migration',
+      vm: 'APP02',
+      to: 'HV02',
+      outcome: { result: 'succeeded', durationS: 212.6, blackoutS: 48.3, slow: true },
+    },
+  ],
+  noisePerHour: 30,
+  readme: {
+    situation:
+      'A backup of the CSV Volume1 is cancelled at 01:30 and leaves the volume in redirected access (5136 on the owner HV01, 5121 on HV02). At 02:10 APP02 is live-migrated HV01→HV02: it succeeds, but takes 212 s with a 48 s blackout (VMMS 20417).',
+    demonstrates:
+      'A successful but suspicious migration, explained by CSV redirected I/O left over from a cancelled backup.',
+    verdict:
+      'APP02 HV01→HV02 succeeded but was slow: csv-redirected-io (CSV Volume1 redirected since 01:30, 20417 long blackout).',
+  },
+};
+
+const damaged: Scenario = {
+  folder: 'damaged-evtx-chunk',
+  title: 'Two 2012 R2 nodes, healthy migrations; one System.evtx has a damaged chunk',
+  windows: '2012R2',
+  locale: 'en-US',
+  cluster: 'HVCLU12',
+  domain: 'fabrikam.local',
+  seed: 4242,
+  start: '2015-01-12T06:00:00Z',
+  end: '2015-01-12T10:00:00Z',
+  nodes: nodes(2, xeonE5v2, 'vSwitch-Prod', 0),
+  networks: networks('2012R2'),
+  vms: [vm('WEB04', 'CE4A6C8D-0F2B-4D9F-9A3C-4E6A8C0E2AAC', 'HV01', 'vSwitch-Prod')],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2015-01-12T07:12:00Z',
+      kind: 'live-migration',
+      vm: 'WEB04',
+      to: 'HV02',
+      outcome: { result: 'succeeded', durationS: 10.2, blackoutS: 0.4 },
+    },
+    {
+      at: '2015-01-12T08:45:30Z',
+      kind: 'live-migration',
+      vm: 'WEB04',
+      to: 'HV01',
+      outcome: { result: 'succeeded', durationS: 9.7, blackoutS: 0.4 },
+    },
+  ],
+  noisePerHour: 70,
+  damage: { node: 'HV01', channelFile: 'System', chunk: 1 },
+  readme: {
+    situation:
+      "Two healthy live migrations of WEB04. HV01-System.evtx was damaged after collection: bytes inside a record of chunk 1 were altered, so that chunk's data checksum no longer matches (the records still decode).",
+    demonstrates:
+      'Ingest keeps going on damaged input: the checksum mismatch is reported in ingest_errors with file and chunk, and the events are kept.',
+    verdict:
+      'Two succeeded live migrations of WEB04; one ingest warning for HV01-System.evtx chunk 1 (data CRC mismatch).',
+  },
+};
+
+export const scenarios: Scenario[] = [
+  defaultScenario,
+  noMigrationNetwork,
+  notReadyAfterRestart,
+  nameMismatch,
+  portConflict,
+  processorIncompatible,
+  concurrent,
+  authentication,
+  nodeDown,
+  csvRedirected,
+  damaged,
+];
