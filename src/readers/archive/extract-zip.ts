@@ -1,0 +1,227 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve, sep } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yauzl from 'yauzl';
+import { errorMessage, UserError } from '../../errors.js';
+import type { ReadWarning } from '../reader.js';
+import { sanitizeEntryName } from './sanitize-entry-name.js';
+
+/** Caps that keep a hostile or mistaken archive from filling the disk. */
+export interface ZipLimits {
+  maxEntries: number;
+  maxTotalBytes: number;
+  /** Zips inside zips are opened down to this depth. */
+  maxDepth: number;
+}
+
+export const defaultZipLimits: ZipLimits = {
+  maxEntries: 20_000,
+  maxTotalBytes: 8 * 1024 ** 3,
+  maxDepth: 4,
+};
+
+/** What one expansion has used so far, shared by nested archives. */
+export interface ZipBudget {
+  entries: number;
+  bytes: number;
+}
+
+/** A file written into the extraction folder. */
+export interface ExtractedFile {
+  /** Path on disk, inside the extraction folder. */
+  path: string;
+  /** The sanitised name inside the archive (`folder/file.evtx`). */
+  entryName: string;
+  size: number;
+}
+
+const symlinkMode = 0o120000;
+const fileTypeMask = 0o170000;
+
+/** True when the bytes start like a zip archive (a local file header or an empty archive). */
+export function isZip(head: Uint8Array): boolean {
+  return (
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    ((head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06))
+  );
+}
+
+/**
+ * Extracts every regular file of a zip into `destination` (which must exist), never outside
+ * it. Unsafe names, links and unreadable entries are skipped with a warning. Throws UserError
+ * when the archive would exceed the entry or size caps (checked against declared sizes
+ * first, then against the bytes actually inflated), and when it cannot be opened at all.
+ */
+export async function extractZip(
+  zipPath: string,
+  destination: string,
+  limits: ZipLimits,
+  budget: ZipBudget,
+  warn: (warning: ReadWarning) => void,
+): Promise<ExtractedFile[]> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.openPromise(zipPath, {
+      lazyEntries: true,
+      decodeStrings: false,
+      validateEntrySizes: true,
+      autoClose: false,
+    });
+  } catch (error) {
+    throw new UserError(
+      `cannot open ${zipPath} as a zip archive: ${errorMessage(error)}`,
+      'Check that the file is a complete .zip (re-copy it if it was truncated).',
+    );
+  }
+  try {
+    if (budget.entries + zip.entryCount > limits.maxEntries) {
+      throw capError(zipPath, `holds ${zip.entryCount} entries`, `${limits.maxEntries} entries`);
+    }
+    budget.entries += zip.entryCount;
+    const root = resolve(destination);
+    const used = new Set<string>();
+    const files: ExtractedFile[] = [];
+    for await (const entry of entries(zip)) {
+      const rawName = yauzl.getFileNameLowLevel(
+        entry.generalPurposeBitFlag,
+        entry.fileNameRaw,
+        entry.extraFields,
+        false,
+      );
+      if (rawName.endsWith('/') || rawName.endsWith('\\')) continue;
+      const where = `entry ${JSON.stringify(rawName)}`;
+      const name = sanitizeEntryName(rawName);
+      if (name === null) {
+        warn({ location: where, message: 'entry name points outside the archive folder; skipped' });
+        continue;
+      }
+      if (((entry.externalFileAttributes >>> 16) & fileTypeMask) === symlinkMode) {
+        warn({ location: where, message: 'symbolic link inside the archive; skipped' });
+        continue;
+      }
+      if (entry.isEncrypted()) {
+        warn({ location: where, message: 'encrypted entry; skipped' });
+        continue;
+      }
+      if (budget.bytes + entry.uncompressedSize > limits.maxTotalBytes) {
+        throw capError(zipPath, 'expands beyond', `${limits.maxTotalBytes} bytes`);
+      }
+      const target = uniquePath(join(root, ...name.split('/')), used);
+      if (!target.startsWith(root + sep)) {
+        warn({ location: where, message: 'entry name points outside the archive folder; skipped' });
+        continue;
+      }
+      try {
+        const size = await writeEntry(zip, entry, target, budget, limits, zipPath);
+        files.push({ path: target, entryName: name, size });
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        warn({ location: where, message: `cannot extract: ${errorMessage(error)}` });
+      }
+    }
+    return files;
+  } finally {
+    zip.close();
+  }
+}
+
+async function writeEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  target: string,
+  budget: ZipBudget,
+  limits: ZipLimits,
+  zipPath: string,
+): Promise<number> {
+  await mkdir(dirname(target), { recursive: true });
+  const stream = await zip.openReadStreamPromise(entry);
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      budget.bytes += chunk.length;
+      if (budget.bytes > limits.maxTotalBytes) {
+        callback(capError(zipPath, 'expands beyond', `${limits.maxTotalBytes} bytes`));
+        return;
+      }
+      callback(null, chunk);
+    },
+  });
+  await pipeline(stream, counter, createWriteStream(target, { flags: 'wx' }));
+  return size;
+}
+
+/** Entries of a lazily read zip, one at a time. */
+async function* entries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
+  for (;;) {
+    const entry = await new Promise<yauzl.Entry | null>((resolveEntry, reject) => {
+      const onEntry = (e: yauzl.Entry): void => {
+        cleanup();
+        resolveEntry(e);
+      };
+      const onEnd = (): void => {
+        cleanup();
+        resolveEntry(null);
+      };
+      const onError = (error: Error): void => {
+        cleanup();
+        reject(error);
+      };
+      const cleanup = (): void => {
+        zip.off('entry', onEntry);
+        zip.off('end', onEnd);
+        zip.off('error', onError);
+      };
+      zip.on('entry', onEntry);
+      zip.on('end', onEnd);
+      zip.on('error', onError);
+      zip.readEntry();
+    });
+    if (entry === null) return;
+    yield entry;
+  }
+}
+
+/** Two entries that sanitise to the same path (case, replaced characters) both survive. */
+function uniquePath(path: string, used: Set<string>): string {
+  let candidate = path;
+  for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${path}~${n}`;
+  used.add(candidate.toLowerCase());
+  return candidate;
+}
+
+function capError(zipPath: string, what: string, cap: string): UserError {
+  return new UserError(
+    `${zipPath} ${what} the cap of ${cap}; it was not read (a zip bomb or an unusually large bundle)`,
+    'Unzip it yourself and pass the folder, or pass only the files you need.',
+  );
+}
+
+const extractionFolders = new Set<string>();
+let exitHookInstalled = false;
+
+/** A new private folder for one archive under the system temp folder, removed at exit. */
+export async function makeExtractionFolder(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'lmdoctor-zip-'));
+  extractionFolders.add(folder);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const dir of extractionFolders) rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  return folder;
+}
+
+/** Removes every extraction folder made so far (the exit hook does it too). */
+export async function removeExtractionFolders(): Promise<void> {
+  for (const dir of [...extractionFolders]) {
+    await rm(dir, { recursive: true, force: true });
+    extractionFolders.delete(dir);
+  }
+}
