@@ -13,7 +13,7 @@ export function sanitizeEntryName(raw: string): string | null {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') return null;
     let clean = segment
-      .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+      .replace(unsafeCharacters, '_')
       .replace(/[. ]+$/, '')
       .slice(0, maxSegmentLength);
     if (clean.length === 0 || clean === '..' || clean === '.') clean = '_';
@@ -23,3 +23,6 @@ export function sanitizeEntryName(raw: string): string | null {
 }
 
 const maxSegmentLength = 120;
+// Control characters are exactly what this pattern removes.
+// eslint-disable-next-line no-control-regex
+const unsafeCharacters = /[\u0000-\u001f\u007f<>:"|?*]/g;
