@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assumptions, channels } from './event-catalog.js';
-import { toEvtxRecords } from './gen-event.js';
+import { toEvtxRecords, type GenEvent } from './gen-event.js';
 import { writeEvtx, fileHeaderSizeInBytes, chunkSizeInBytes } from './evtx/write-evtx.js';
 import { scenarioReadme, indexReadme } from './write-readme.js';
 import { scenarios } from './scenarios.js';
@@ -26,15 +26,21 @@ const channelFileName = (channel: string) => channel.replace(/\//g, '-');
 /** Number of records per `.evtx` file written, for the reference-tool tests. */
 export type RecordCounts = Record<string, number>;
 
-/** One scenario → file name → bytes. Pure. */
-export function buildScenarioFiles(scenario: Scenario): {
+export interface ScenarioFiles {
+  /** File name → bytes. */
   files: Map<string, Buffer>;
   counts: RecordCounts;
   sim: SimulationResult;
-} {
+  /** `.evtx` file name → the events written into it, in record order. */
+  evtxEvents: Map<string, GenEvent[]>;
+}
+
+/** One scenario → its files. Pure. */
+export function buildScenarioFiles(scenario: Scenario): ScenarioFiles {
   const sim = simulate(scenario);
   const files = new Map<string, Buffer>();
   const counts: RecordCounts = {};
+  const evtxEvents = new Map<string, GenEvent[]>();
   for (const logs of sim.nodes) {
     const node = logs.node.name;
     for (const [channel, events] of [...logs.events].sort(([a], [b]) => a.localeCompare(b))) {
@@ -53,6 +59,7 @@ export function buildScenarioFiles(scenario: Scenario): {
       }
       files.set(name, bytes);
       counts[name] = events.length;
+      evtxEvents.set(name, events);
       if (channel === channels.vmms)
         files.set(`${node}-${channelFileName(channel)}.xml`, eventsToXmlExport(events, false));
       if (channel === channels.highAvailability) {
@@ -83,7 +90,7 @@ export function buildScenarioFiles(scenario: Scenario): {
   };
   files.set('expected.json', Buffer.from(`${JSON.stringify(expected, null, 2)}\n`, 'utf8'));
   files.set('README.md', Buffer.from(scenarioReadme(scenario, sim, assumptions), 'utf8'));
-  return { files, counts, sim };
+  return { files, counts, sim, evtxEvents };
 }
 
 /**

@@ -381,7 +381,8 @@ export function simulate(scenario: Scenario): SimulationResult {
         return;
       }
       case 'live-migration':
-        liveMigration(step, t);
+        // Administrators do not click on whole seconds.
+        liveMigration(step, t + rng.int(0, 999));
         return;
     }
   }

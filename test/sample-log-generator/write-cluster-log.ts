@@ -4,6 +4,7 @@
  * before `[=== Cluster Logs ===]`. The header's exact wording is CONSTRUCTED from the parsers'
  * regexes (no real header is public).
  */
+import { createHash } from 'node:crypto';
 import type { ClusterLogEntry, NodeLogs, SimulationResult } from './simulate.js';
 import type { Scenario } from './scenario-types.js';
 
@@ -43,11 +44,9 @@ function header(
     '[=== Resources ===]',
     'ObjectId,ObjectName,resourceType,OwnerGroup,_state,_separateMonitor,_restartAction,_restartThreshold,_persistentState,_failureCount,',
   ];
-  let n = 0;
   const fakeId = (seed: string) => {
-    n += 1;
-    const h = [...seed].reduce((a, c) => (Math.imul(a, 31) + c.charCodeAt(0)) >>> 0, 7 + n);
-    return `${hex8(h)}-${hex8(h ^ 0x5a5a).slice(0, 4)}-4${hex8(h).slice(0, 3)}-a${hex8(h).slice(1, 4)}-${hex8(h ^ 0x1234)}${hex8(h).slice(0, 4)}`;
+    const h = createHash('sha256').update(`${scenario.folder}/${seed}`).digest('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
   };
   for (const vm of scenario.vms) {
     lines.push(
