@@ -90,7 +90,11 @@ export type FieldRole =
   | 'network'
   | 'interface'
   | 'volume'
-  | 'phase';
+  | 'phase'
+  /** A Windows service's display name (Service Control Manager 7036). */
+  | 'service'
+  /** A state word written into the message (`running`, `stopped`). */
+  | 'state';
 
 /** Which side of a migration a record speaks for. */
 export type Side = 'source' | 'destination';
@@ -123,6 +127,28 @@ export interface CatalogEvent {
   verified: boolean;
   /** One line: what it means for a migration. */
   meaning: string;
+  /** Flowchart cause id (DESIGN §6) this event points to by itself, if any. */
+  cause?: string;
+  /** Live-migration phase a phase start/end event marks (`Offline`, `Move`, `Restore`). */
+  phase?: string;
+  /**
+   * Other wordings of the same id (versions, `_WITH_CAUSE`-style variants), each with its own
+   * field positions. The rendered message decides which one applies (lookup.ts).
+   */
+  variants?: CatalogEventVariant[];
+  /**
+   * Roles decided by the (English) message text, for ids whose meaning differs between sources
+   * or depends on a value (1125/1126, 5122, 7036). First match wins; `role` is the fallback.
+   */
+  textRoles?: { pattern: RegExp; role: RecordRole }[];
+}
+
+/** Another wording of a catalogue event id. */
+export interface CatalogEventVariant {
+  template: string;
+  fields: Partial<Record<FieldRole, number>>;
+  symbolicName: string | null;
+  versions: string[];
 }
 
 /** A pattern over cluster log messages (DESIGN §5; cluster-log.md §5). */
