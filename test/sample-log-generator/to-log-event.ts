@@ -1,0 +1,43 @@
+/**
+ * What a reader must give back for a generated event: the LogEvent of model/log-event.ts,
+ * built from the generator's own data (not from any rendered text). Used by the round-trip
+ * tests of the XML and EVTX readers.
+ */
+import type { LogEvent } from '../../src/model/log-event.js';
+import { filetimeToIso } from '../../src/model/time.js';
+import { formatGuid, renderValue } from './evtx/values.js';
+import type { GenEvent } from './gen-event.js';
+
+/** The LogEvent a reader should produce; `withMessage` for sources that carry RenderingInfo. Pure. */
+export function expectedLogEvent(event: GenEvent, withMessage: boolean): LogEvent {
+  const data: Record<string, string> = {};
+  if (event.payload.kind === 'eventData') {
+    event.payload.fields.forEach((f, i) => {
+      data[f.name ?? `param${i + 1}`] = renderValue(f.value);
+    });
+    if (event.payload.binary !== undefined)
+      data.Binary = renderValue({ type: 'binary', value: event.payload.binary });
+  } else {
+    event.payload.fields.forEach((f, i) => {
+      data[f.name ?? `Parameter${i}`] = renderValue(f.value);
+    });
+  }
+  return {
+    time: filetimeToIso(event.time),
+    computer: event.computer,
+    channel: event.channel,
+    provider: event.provider.name,
+    eventId: event.eventId,
+    level: event.level,
+    task: event.task,
+    opcode: event.opcode,
+    keywords: `0x${event.keywords.toString(16)}`,
+    recordId: event.recordId,
+    processId: event.processId,
+    threadId: event.threadId,
+    activityId: event.activityId ? formatGuid(event.activityId) : null,
+    userSid: event.userSid ?? null,
+    data,
+    message: withMessage ? event.rendering.message : null,
+  };
+}
