@@ -2,6 +2,7 @@ import type { ClusterLogLine } from '../model/cluster-log-line.js';
 import type { ConfigRow } from '../model/config-row.js';
 import { shortNodeName, type LogEvent } from '../model/log-event.js';
 import type { ReadWarning } from '../readers/reader.js';
+import { ClusterLogInserter } from './cluster-log-table.js';
 import type { Store } from './open-database.js';
 
 /** What is known about a file before it is read. */
@@ -32,6 +33,7 @@ export class SourceWriter {
   private readonly insertEvent;
   private readonly insertError;
   private readonly nodeCounts = new Map<string, number>();
+  private readonly clusterLog: ClusterLogInserter;
   private totals: SourceTotals;
   private open = true;
 
@@ -48,6 +50,7 @@ export class SourceWriter {
     this.insertError = db.prepare(
       'INSERT INTO ingest_errors (source_id, location, message) VALUES (?, ?, ?)',
     );
+    this.clusterLog = new ClusterLogInserter(db, sourceId);
   }
 
   /**
@@ -97,18 +100,20 @@ export class SourceWriter {
     else this.totals.duplicates++;
   }
 
-  clusterLogLine(_line: ClusterLogLine): void {
-    this.warning({
-      location: `line ${_line.line}`,
-      message: 'cluster log lines are not stored by this version',
-    });
+  clusterLogLine(line: ClusterLogLine): void {
+    this.clusterLog.line(line);
+    this.countNode(line.node === '' ? null : line.node);
+    this.totals.records++;
   }
 
   configRow(row: ConfigRow): void {
-    this.warning({
-      location: row.table,
-      message: 'configuration rows are not stored by this version',
-    });
+    this.clusterLog.configRow(row);
+    this.countNode(row.node);
+    this.totals.records++;
+  }
+
+  private countNode(node: string | null): void {
+    if (node !== null) this.nodeCounts.set(node, (this.nodeCounts.get(node) ?? 0) + 1);
   }
 
   warning(warning: ReadWarning): void {
