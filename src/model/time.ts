@@ -62,3 +62,22 @@ export function normalizeIsoTime(text: string): string | null {
 function isoSeconds(date: Date): string {
   return date.toISOString().slice(0, 19);
 }
+
+/**
+ * Stored time text → milliseconds since 1970 (fraction kept below the millisecond). Pure;
+ * NaN for text that is not a stored time.
+ */
+export function isoToMillis(iso: string): number {
+  const base = Date.parse(`${iso.slice(0, 19)}Z`);
+  const fraction = iso.charCodeAt(19) === 0x2e ? Number(`0.${iso.slice(20, 27)}`) : 0;
+  return base + fraction * 1000;
+}
+
+/** Milliseconds since 1970 → stored time text (7 fractional digits). Pure. */
+export function millisToIso(millis: number): string {
+  const whole = Math.floor(millis / 1000);
+  const ticks = Math.round((millis - whole * 1000) * 10_000);
+  const carry = ticks >= 10_000_000 ? 1 : 0;
+  const date = new Date((whole + carry) * 1000);
+  return `${date.toISOString().slice(0, 19)}.${String(ticks - carry * 10_000_000).padStart(7, '0')}Z`;
+}

@@ -1,0 +1,25 @@
+import type { Migration } from '../model/migration.js';
+import { estimateClockSkew, type ClockSkew } from './clock-skew.js';
+import { computeFacts } from './migration-facts.js';
+import { placeOnClock, replayMigrations } from './replay-migrations.js';
+import type { ReplayRecord } from './replay-record.js';
+
+export interface Reconstruction {
+  migrations: Migration[];
+  clockSkew: ClockSkew[];
+}
+
+/**
+ * The whole of replay: a clock-skew estimate from paired source and destination starts, the
+ * migration fold on the corrected clock, and the flowchart facts. Pure.
+ */
+export function reconstructMigrations(
+  records: readonly ReplayRecord[],
+  nodesWithLogs: readonly string[],
+): Reconstruction {
+  const clockSkew = estimateClockSkew(records);
+  const offsets = Object.fromEntries(clockSkew.map((s) => [s.node, s.offsetS]));
+  const migrations = replayMigrations(records, { nodesWithLogs, clockOffsetsS: offsets });
+  computeFacts(migrations, placeOnClock(records, offsets));
+  return { migrations, clockSkew };
+}
