@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { sourcesAndEvents } from './migrations/001-sources-events.js';
 import { clusterLogAndConfig } from './migrations/002-cluster-log-config.js';
+import { migrationTables } from './migrations/003-migrations.js';
 
 /** One numbered, named schema step; applied once, in order, and recorded in `schema_migrations`. */
 export interface SchemaMigration {
@@ -11,7 +12,11 @@ export interface SchemaMigration {
 }
 
 /** Every schema step, oldest first. Append new steps; never edit or renumber a released one. */
-export const schemaMigrations: readonly SchemaMigration[] = [sourcesAndEvents, clusterLogAndConfig];
+export const schemaMigrations: readonly SchemaMigration[] = [
+  sourcesAndEvents,
+  clusterLogAndConfig,
+  migrationTables,
+];
 
 /** The schema version this build of lmdoctor writes. */
 export const latestSchemaVersion = Math.max(...schemaMigrations.map((m) => m.version));
