@@ -9,6 +9,8 @@ export type ConfigColumnType = 'text' | 'integer';
  * itself, a resource's owner) and null for cluster-wide facts such as networks. Readers fill
  * `ConfigRow.values` with these keys only; the store creates the tables from this list.
  * GUIDs are lower case without braces; multi-valued properties are joined with `, `.
+ * `cluster_nodes` also takes Win32_OperatingSystem listings (name = CSName, with the OS
+ * caption, version and system drive) as rows of their own.
  */
 export const configColumns = {
   cluster_networks: {
@@ -40,6 +42,9 @@ export const configColumns = {
     major_version: 'integer',
     minor_version: 'integer',
     cluster: 'text',
+    os_caption: 'text',
+    os_version: 'text',
+    system_drive: 'text',
   },
   network_interfaces: {
     name: 'text',

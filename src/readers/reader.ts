@@ -1,6 +1,7 @@
 import type { ClusterLogLine } from '../model/cluster-log-line.js';
 import type { ConfigRow } from '../model/config-row.js';
 import type { LogEvent } from '../model/log-event.js';
+import type { ClusterLogTimeOption } from './cluster-log/time-basis.js';
 
 /** What a file holds, as recognised by its content. Stored in `sources.kind`. */
 export type SourceKind = 'evtx' | 'xml-events' | 'cluster-log' | 'config';
@@ -37,6 +38,8 @@ export interface RecordSink {
 export interface ReadOptions {
   /** Worker threads a reader may use; 1 means none. */
   jobs: number;
+  /** `--cluster-log-time`: how cluster log timestamps are to be read, when the person said so. */
+  clusterLogTime?: ClusterLogTimeOption;
 }
 
 /**

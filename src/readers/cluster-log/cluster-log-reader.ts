@@ -63,14 +63,12 @@ export async function readClusterLog(
   return parser.finish();
 }
 
-/** The cluster log Reader; `timeOption` is `--cluster-log-time` when given. */
-export function createClusterLogReader(timeOption?: ClusterLogTimeOption): Reader {
-  return {
-    kind: 'cluster-log',
-    description: 'cluster log (Get-ClusterLog, cluster log /g)',
-    sniff: (head) => sniffClusterLog(head),
-    async read(file: InputFile, sink: RecordSink, _options: ReadOptions): Promise<void> {
-      await readClusterLog(file, sink, timeOption);
-    },
-  };
-}
+/** The cluster log Reader; honours `ReadOptions.clusterLogTime` (`--cluster-log-time`). */
+export const clusterLogReader: Reader = {
+  kind: 'cluster-log',
+  description: 'cluster log (Get-ClusterLog, cluster log /g)',
+  sniff: (head) => sniffClusterLog(head),
+  async read(file: InputFile, sink: RecordSink, options: ReadOptions): Promise<void> {
+    await readClusterLog(file, sink, options.clusterLogTime);
+  },
+};

@@ -41,7 +41,7 @@ const columnSpecs: Record<ConfigTable, ColumnSpec> = {
     cluster: [['cluster'], textValue],
   },
   cluster_nodes: {
-    name: [['name', 'nodename'], textValue],
+    name: [['csname', 'name', 'nodename'], textValue],
     node_id: [['id', 'nodeinstanceid'], guidValue],
     node_number: [['nodenumber'], integerValue],
     state: [['state'], textValue],
@@ -54,6 +54,9 @@ const columnSpecs: Record<ConfigTable, ColumnSpec> = {
     major_version: [['majorversion'], integerValue],
     minor_version: [['minorversion'], integerValue],
     cluster: [['cluster'], textValue],
+    os_caption: [['caption'], textValue],
+    os_version: [['version'], textValue],
+    system_drive: [['systemdrive'], textValue],
   },
   network_interfaces: {
     name: [['name'], textValue],
@@ -104,7 +107,7 @@ const columnSpecs: Record<ConfigTable, ColumnSpec> = {
 /** Properties that name the node a row is about, per table, first wins. */
 const nodeProperties: Record<ConfigTable, string[]> = {
   cluster_networks: [],
-  cluster_nodes: ['name', 'nodename'],
+  cluster_nodes: ['csname', 'name', 'nodename'],
   network_interfaces: ['node', 'nodename'],
   vm_resources: ['ownernode'],
   virtual_switches: ['computername', 'systemname', 'pscomputername', '__server'],

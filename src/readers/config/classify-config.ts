@@ -20,6 +20,7 @@ export function hintFromText(text: string): ConfigKind {
   if (t.includes('clusterresource')) return 'vm_resources';
   if (t.includes('clustergroup')) return 'cluster_groups';
   if (t.includes('processor') || t.includes('cpu')) return 'processors';
+  if (t.includes('operatingsystem')) return 'cluster_nodes';
   if (t.includes('switch')) return 'virtual_switches';
   return null;
 }
@@ -50,6 +51,7 @@ export function classifyProperties(properties: PropertyBag, hint: ConfigKind): C
   if (has('ownernode')) return 'cluster_groups';
   if (has('metric', 'autometric', 'role', 'addressmask', 'ipv4prefixlengths'))
     return 'cluster_networks';
+  if (has('systemdrive') || (has('csname') && has('version'))) return 'cluster_nodes';
   if (has('nodeweight', 'dynamicweight', 'drainstatus', 'nodename', 'nodeinstanceid'))
     return 'cluster_nodes';
   if (has('name') && has('state') && has('node') && !has('type')) return 'ignored';

@@ -197,14 +197,12 @@ export async function readConfig(file: InputFile, sink: RecordSink): Promise<num
 }
 
 /** The configuration-capture Reader. */
-export function createConfigReader(): Reader {
-  return {
-    kind: 'config',
-    description:
-      'configuration capture (Get-Cluster* | fl, Get-ClusterParameter, cluster.exe, processors, switches)',
-    sniff: (head, fileName) => sniffConfig(head, fileName),
-    async read(file: InputFile, sink: RecordSink, _options: ReadOptions): Promise<void> {
-      await readConfig(file, sink);
-    },
-  };
-}
+export const configReader: Reader = {
+  kind: 'config',
+  description:
+    'configuration capture (Get-Cluster* | fl, Get-ClusterParameter, cluster.exe, processors, switches)',
+  sniff: (head, fileName) => sniffConfig(head, fileName),
+  async read(file: InputFile, sink: RecordSink, _options: ReadOptions): Promise<void> {
+    await readConfig(file, sink);
+  },
+};

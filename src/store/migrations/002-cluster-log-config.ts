@@ -51,7 +51,8 @@ export const clusterLogAndConfig: SchemaMigration = {
       node TEXT,
       name TEXT, node_id TEXT, node_number INTEGER, state TEXT, drain_status TEXT,
       node_weight INTEGER, dynamic_weight INTEGER, manufacturer TEXT, model TEXT,
-      build_number TEXT, major_version INTEGER, minor_version INTEGER, cluster TEXT
+      build_number TEXT, major_version INTEGER, minor_version INTEGER, cluster TEXT,
+      os_caption TEXT, os_version TEXT, system_drive TEXT
     );
     CREATE TABLE network_interfaces (
       id INTEGER PRIMARY KEY,

@@ -276,6 +276,25 @@ MaxClockSpeed : 2600
     });
   });
 
+  it('reads a Win32_OperatingSystem listing into the node row with the system drive', () => {
+    const { rows, warnings } = parse(
+      '\nCaption         : Microsoft Windows Server 2012 R2 Datacenter\nVersion         : 6.3.9600\nSystemDrive     : C:\nWindowsDirectory : C:\\Windows\nCSName          : HV01\n',
+    );
+    expect(warnings).toEqual([]);
+    expect(rows).toEqual([
+      {
+        table: 'cluster_nodes',
+        node: 'HV01',
+        values: expect.objectContaining({
+          name: 'HV01',
+          os_caption: 'Microsoft Windows Server 2012 R2 Datacenter',
+          os_version: '6.3.9600',
+          system_drive: 'C:',
+        }),
+      },
+    ]);
+  });
+
   it('reads a cluster.exe network /prop listing into one network per name', () => {
     const text = `Listing properties for 'Cluster Network 1':
 
