@@ -1,0 +1,220 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { ContentNode } from './binxml-nodes.js';
+import { ChunkDecoder } from './chunk-decoder.js';
+import { classifyBlock, readChunkHeader, type ChunkHeader } from './chunk-header.js';
+import { findRecords } from './chunk-records.js';
+import { readFileHeader, type FileHeader } from './file-header.js';
+import {
+  chunkSizeInBytes,
+  EvtxDamage,
+  fileHeaderSizeInBytes,
+  recordHeaderSizeInBytes,
+} from './limits.js';
+import { TemplateCache } from './template-cache.js';
+
+/** Damage found while scanning: where (file, chunk index, chunk offset) and what. */
+export interface EvtxProblem {
+  /** Index of the 64 KiB block (chunk) from the start of the chunk area; null for the file header. */
+  chunkIndex: number | null;
+  /** File offset of that chunk (or 0). */
+  chunkFileOffset: number;
+  /** Chunk offset of the damage, when inside a chunk. */
+  chunkOffset: number | null;
+  message: string;
+}
+
+/** One block of the file, as found. */
+export interface ChunkSummary {
+  index: number;
+  fileOffset: number;
+  kind: 'chunk' | 'empty' | 'junk';
+  header: ChunkHeader | null;
+  /** Records found by the chunk walk. */
+  records: number;
+  /** Intact records found after damage (read only when recovering). */
+  recoverable: number;
+  /** Records found but not decodable. */
+  damagedRecords: number;
+}
+
+/** A decoded record handed to `onRecord`; valid only during the call. */
+export interface EvtxRecord {
+  chunkIndex: number;
+  chunkFileOffset: number;
+  /** Chunk offset of the record header. */
+  offset: number;
+  /** Identifier from the record header (not necessarily `<EventRecordID>`). */
+  recordId: bigint;
+  decoder: ChunkDecoder;
+  nodes: ContentNode[];
+}
+
+export interface ScanHandlers {
+  onRecord(record: EvtxRecord): void;
+  onProblem(problem: EvtxProblem): void;
+  onChunk?(chunk: ChunkSummary): void;
+}
+
+/** Human-readable place of a problem, e.g. `chunk 3 (file offset 0x31000), chunk offset 0x200`. */
+export function describeProblemLocation(problem: EvtxProblem): string {
+  if (problem.chunkIndex === null) return 'file header';
+  const chunk = `chunk ${problem.chunkIndex} (file offset 0x${problem.chunkFileOffset.toString(16)})`;
+  return problem.chunkOffset === null
+    ? chunk
+    : `${chunk}, chunk offset 0x${problem.chunkOffset.toString(16)}`;
+}
+
+/**
+ * Decodes the records of one chunk (a 64 KiB block already known to carry the chunk magic).
+ * Damaged records are reported and skipped; `onRecord` errors of type EvtxDamage count as
+ * damage too. Returns the summary. Pure apart from the callbacks.
+ */
+export function scanChunk(
+  chunk: Uint8Array,
+  index: number,
+  fileOffset: number,
+  cache: TemplateCache,
+  handlers: ScanHandlers,
+  recover = false,
+): ChunkSummary {
+  const header = readChunkHeader(chunk);
+  const report = (chunkOffset: number | null, message: string) =>
+    handlers.onProblem({ chunkIndex: index, chunkFileOffset: fileOffset, chunkOffset, message });
+  if (!header.headerCrcOk && !(header.flags & 0x4))
+    report(124, 'chunk header CRC-32 does not match (records read anyway)');
+  if (!header.dataCrcOk && !(header.flags & 0x4))
+    report(52, 'chunk data CRC-32 does not match (records read anyway)');
+  const found = findRecords(chunk, header, report);
+  if (found.recoverable.length > 0) {
+    report(
+      found.recoverable[0]?.offset ?? null,
+      `${found.recoverable.length} intact records of this chunk lie after the damage` +
+        (recover ? ' (recovered)' : ' (not read; `evtx dump --recover` reads them)'),
+    );
+  }
+  const slots = recover ? [...found.allocated, ...found.recoverable] : found.allocated;
+  const decoder = new ChunkDecoder(chunk, cache);
+  let damagedRecords = 0;
+  for (const slot of slots) {
+    try {
+      const view = new DataView(
+        chunk.buffer,
+        chunk.byteOffset + slot.offset,
+        recordHeaderSizeInBytes,
+      );
+      const nodes = decoder.decodeFragments(
+        slot.offset + recordHeaderSizeInBytes,
+        slot.offset + slot.size - 4,
+        0,
+      );
+      handlers.onRecord({
+        chunkIndex: index,
+        chunkFileOffset: fileOffset,
+        offset: slot.offset,
+        recordId: view.getBigUint64(8, true),
+        decoder,
+        nodes,
+      });
+    } catch (error) {
+      if (!(error instanceof EvtxDamage)) throw error;
+      damagedRecords++;
+      report(slot.offset, `record skipped: ${error.message}`);
+    }
+  }
+  return {
+    index,
+    fileOffset,
+    kind: 'chunk',
+    header,
+    records: found.allocated.length,
+    recoverable: found.recoverable.length,
+    damagedRecords,
+  };
+}
+
+/** What `scanEvtxFile` found in the file as a whole. */
+export interface FileScanResult {
+  header: FileHeader;
+  fileSize: number;
+  blocks: number;
+}
+
+export interface ScanOptions {
+  cache?: TemplateCache;
+  /** Take only the chunks this accepts (workers split a file this way). */
+  selectChunk?: (index: number) => boolean;
+  /** Also decode intact records found after damage inside a chunk (libevtx `-m all`). */
+  recover?: boolean;
+}
+
+/** Chunks read from disk per `readSync` call. */
+const chunksPerRead = 16;
+
+/**
+ * Reads an EVTX file block by block, up to the end of the file whatever the header says
+ * (evtx-format.md §1.14), holding at most `chunksPerRead` chunks in memory. `selectChunk` lets
+ * a caller (a worker) take only some chunks. Throws only when the file has no EVTX header.
+ */
+export function scanEvtxFile(
+  path: string,
+  handlers: ScanHandlers,
+  options: ScanOptions = {},
+): FileScanResult {
+  const cache = options.cache ?? new TemplateCache();
+  const fd = openSync(path, 'r');
+  try {
+    const headBytes = new Uint8Array(fileHeaderSizeInBytes);
+    const headLength = readSync(fd, headBytes, 0, fileHeaderSizeInBytes, 0);
+    const header = readFileHeader(headBytes.subarray(0, headLength));
+    if (!header) throw new EvtxDamage('not an EVTX file (no ElfFile signature)', 0);
+    if (header.storedCrc !== header.computedCrc && !(header.flags & 0x4)) {
+      handlers.onProblem({
+        chunkIndex: null,
+        chunkFileOffset: 0,
+        chunkOffset: null,
+        message: 'file header CRC-32 does not match',
+      });
+    }
+    const buffer = new Uint8Array(chunkSizeInBytes * chunksPerRead);
+    let index = 0;
+    let fileOffset = fileHeaderSizeInBytes;
+    for (;;) {
+      const length = readSync(fd, buffer, 0, buffer.length, fileOffset);
+      const whole = Math.floor(length / chunkSizeInBytes);
+      for (let i = 0; i < whole; i++, index++, fileOffset += chunkSizeInBytes) {
+        if (options.selectChunk && !options.selectChunk(index)) continue;
+        const chunk = buffer.subarray(i * chunkSizeInBytes, (i + 1) * chunkSizeInBytes);
+        const kind = classifyBlock(chunk);
+        if (kind === 'chunk') {
+          const summary = scanChunk(chunk, index, fileOffset, cache, handlers, options.recover);
+          handlers.onChunk?.(summary);
+          continue;
+        }
+        if (kind === 'junk') {
+          handlers.onProblem({
+            chunkIndex: index,
+            chunkFileOffset: fileOffset,
+            chunkOffset: 0,
+            message: 'block has no chunk signature (skipped)',
+          });
+        }
+        handlers.onChunk?.({
+          index,
+          fileOffset,
+          kind,
+          header: null,
+          records: 0,
+          recoverable: 0,
+          damagedRecords: 0,
+        });
+      }
+      if (length < buffer.length) {
+        // Bytes after the last whole chunk are not part of the log (evtx-format.md §1.1).
+        const tail = length - whole * chunkSizeInBytes;
+        return { header, fileSize: fileOffset + tail, blocks: index };
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,190 @@
+import {
+  isEmptyValue,
+  nodeKind,
+  type AttributeNode,
+  type ContentNode,
+  type ElementNode,
+  type ValueTable,
+} from './binxml-nodes.js';
+import type { ChunkDecoder } from './chunk-decoder.js';
+import { formatArrayItems, formatValue } from './format-value.js';
+import { valueType } from './value-types.js';
+
+/** Receives a record's XML content in document order; text arrives unescaped. */
+export interface BinXmlVisitor {
+  startElement(name: string): void;
+  attribute(name: string, value: string): void;
+  text(text: string): void;
+  entityRef(name: string): void;
+  charRef(code: number): void;
+  cdata(text: string): void;
+  processingInstruction(target: string, data: string): void;
+  endElement(name: string): void;
+}
+
+const predefinedEntities: Record<string, string> = {
+  quot: '"',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  apos: "'",
+};
+
+/** The character an entity reference stands for; unknown names stay as written. Pure. */
+export function entityText(name: string): string {
+  return predefinedEntities[name] ?? `&${name};`;
+}
+
+const emptyValues: ValueTable = {
+  types: new Uint8Array(0),
+  offsets: new Uint32Array(0),
+  sizes: new Uint16Array(0),
+};
+
+/**
+ * Renders decoded BinXML through a visitor, applying substitutions (evtx-format.md §1.10):
+ * value type and size from the instance; optional substitutions that are empty drop their
+ * attribute or element; array values repeat the enclosing element; BinXML values (0x21) are
+ * decoded in place as markup. Throws EvtxDamage from nested decoding.
+ */
+export class BinXmlWalker {
+  private decoder!: ChunkDecoder;
+
+  constructor(private readonly visitor: BinXmlVisitor) {}
+
+  /** Walks a record's decoded nodes; `decoder` is the record's chunk. */
+  walk(decoder: ChunkDecoder, nodes: ContentNode[]): void {
+    this.decoder = decoder;
+    this.walkContent(nodes, emptyValues, 0, -1, '');
+  }
+
+  private walkContent(
+    nodes: ContentNode[],
+    values: ValueTable,
+    depth: number,
+    itemIndex: number,
+    itemText: string,
+  ): void {
+    const visitor = this.visitor;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as ContentNode;
+      switch (node.kind) {
+        case nodeKind.element:
+          this.walkElement(node, values, depth);
+          break;
+        case nodeKind.text:
+          visitor.text(node.text);
+          break;
+        case nodeKind.substitution:
+          if (node.index === itemIndex) visitor.text(itemText);
+          else this.walkValue(values, node.index, depth);
+          break;
+        case nodeKind.entityRef:
+          visitor.entityRef(node.name);
+          break;
+        case nodeKind.charRef:
+          visitor.charRef(node.code);
+          break;
+        case nodeKind.cdata:
+          visitor.cdata(node.text);
+          break;
+        case nodeKind.processingInstruction:
+          visitor.processingInstruction(node.target, node.data);
+          break;
+        case nodeKind.instance:
+          this.walkContent(node.template.nodes, node.values, depth + 1, -1, '');
+          break;
+      }
+    }
+  }
+
+  private walkElement(element: ElementNode, values: ValueTable, depth: number): void {
+    if (element.soleOptionalValue >= 0 && isEmptyValue(values, element.soleOptionalValue)) return;
+    const contentValues = element.contentValues;
+    for (let i = 0; i < contentValues.length; i++) {
+      const index = contentValues[i] as number;
+      const type = values.types[index] ?? 0;
+      if (type & valueType.arrayFlag) {
+        const items = formatArrayItems(
+          this.decoder.bytes,
+          values.offsets[index] as number,
+          values.sizes[index] as number,
+          type,
+        );
+        if (items.length === 0) items.push('');
+        for (const item of items) this.emitElement(element, values, depth, index, item);
+        return;
+      }
+    }
+    this.emitElement(element, values, depth, -1, '');
+  }
+
+  private emitElement(
+    element: ElementNode,
+    values: ValueTable,
+    depth: number,
+    itemIndex: number,
+    itemText: string,
+  ): void {
+    const visitor = this.visitor;
+    visitor.startElement(element.name);
+    const attributes = element.attributes;
+    for (let i = 0; i < attributes.length; i++) {
+      const attribute = attributes[i] as AttributeNode;
+      if (attribute.soleOptionalValue >= 0 && isEmptyValue(values, attribute.soleOptionalValue))
+        continue;
+      visitor.attribute(
+        attribute.name,
+        this.attributeValue(attribute, values, itemIndex, itemText),
+      );
+    }
+    this.walkContent(element.children, values, depth, itemIndex, itemText);
+    visitor.endElement(element.name);
+  }
+
+  private attributeValue(
+    attribute: AttributeNode,
+    values: ValueTable,
+    itemIndex: number,
+    itemText: string,
+  ): string {
+    let text = '';
+    for (const piece of attribute.pieces) {
+      if (piece.kind === nodeKind.text) text += piece.text;
+      else if (piece.kind === nodeKind.substitution) {
+        text += piece.index === itemIndex ? itemText : this.valueText(values, piece.index);
+      } else if (piece.kind === nodeKind.entityRef) text += entityText(piece.name);
+      else text += String.fromCodePoint(piece.code);
+    }
+    return text;
+  }
+
+  /** A value as plain text (arrays joined by spaces, BinXML values dropped). */
+  private valueText(values: ValueTable, index: number): string {
+    if (index >= values.types.length) return '';
+    const type = values.types[index] as number;
+    const offset = values.offsets[index] as number;
+    const size = values.sizes[index] as number;
+    if (type === valueType.binXml) return '';
+    if (type & valueType.arrayFlag)
+      return formatArrayItems(this.decoder.bytes, offset, size, type).join(' ');
+    return formatValue(this.decoder.bytes, offset, size, type);
+  }
+
+  private walkValue(values: ValueTable, index: number, depth: number): void {
+    if (index >= values.types.length) return;
+    const type = values.types[index] as number;
+    if (type === valueType.binXml) {
+      const offset = values.offsets[index] as number;
+      const nested = this.decoder.decodeFragments(
+        offset,
+        offset + (values.sizes[index] as number),
+        depth + 1,
+      );
+      this.walkContent(nested, emptyValues, depth + 1, -1, '');
+      return;
+    }
+    const text = this.valueText(values, index);
+    if (text !== '') this.visitor.text(text);
+  }
+}

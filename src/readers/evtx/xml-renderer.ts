@@ -1,0 +1,91 @@
+import type { BinXmlVisitor } from './walk-binxml.js';
+
+// eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot carry are what this matches
+const needsEscape = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot carry are what this matches
+const escapePattern = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const replacements: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+};
+
+/**
+ * Text → XML character data / attribute value. Characters XML 1.0 cannot carry at all (C0
+ * controls other than tab, CR, LF; U+FFFE/U+FFFF) become U+FFFD so output stays well formed.
+ * Pure.
+ */
+export function escapeXml(text: string): string {
+  if (!needsEscape.test(text)) return text;
+  return text.replace(escapePattern, (c) => replacements[c] ?? '\ufffd');
+}
+
+/**
+ * Renders one record as XML text the way Windows does (`wevtutil qe /f:xml`): no XML
+ * declaration, no indentation, empty elements as `<Name/>`, entity references as written.
+ */
+export class XmlRenderer implements BinXmlVisitor {
+  private out = '';
+  private openTag = false;
+
+  /** Returns the XML collected since the last call and starts afresh. */
+  take(): string {
+    this.closeOpenTag();
+    const xml = this.out;
+    this.out = '';
+    return xml;
+  }
+
+  private closeOpenTag(): void {
+    if (this.openTag) {
+      this.out += '>';
+      this.openTag = false;
+    }
+  }
+
+  startElement(name: string): void {
+    this.closeOpenTag();
+    this.out += `<${name}`;
+    this.openTag = true;
+  }
+
+  attribute(name: string, value: string): void {
+    this.out += ` ${name}="${escapeXml(value)}"`;
+  }
+
+  text(text: string): void {
+    if (text === '') return;
+    this.closeOpenTag();
+    this.out += escapeXml(text);
+  }
+
+  entityRef(name: string): void {
+    this.closeOpenTag();
+    this.out += `&${name};`;
+  }
+
+  charRef(code: number): void {
+    this.closeOpenTag();
+    this.out += `&#${code};`;
+  }
+
+  cdata(text: string): void {
+    this.closeOpenTag();
+    this.out += `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+  }
+
+  processingInstruction(target: string, data: string): void {
+    this.closeOpenTag();
+    this.out += data === '' ? `<?${target}?>` : `<?${target} ${data}?>`;
+  }
+
+  endElement(name: string): void {
+    if (this.openTag) {
+      this.out += '/>';
+      this.openTag = false;
+    } else {
+      this.out += `</${name}>`;
+    }
+  }
+}
