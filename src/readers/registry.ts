@@ -1,5 +1,6 @@
 import { clusterLogReader } from './cluster-log/cluster-log-reader.js';
 import { configReader } from './config/config-reader.js';
+import { evtxReader } from './evtx/evtx-reader.js';
 import type { Reader } from './reader.js';
 import { xmlExportReader } from './xml-export/read-xml-export.js';
 
@@ -7,7 +8,12 @@ import { xmlExportReader } from './xml-export/read-xml-export.js';
  * Every input format lmdoctor reads, most specific first: the first reader whose `sniff`
  * accepts a file's first bytes takes it. A new format is a new folder plus one line here.
  */
-export const readers: readonly Reader[] = [xmlExportReader, clusterLogReader, configReader];
+export const readers: readonly Reader[] = [
+  evtxReader,
+  xmlExportReader,
+  clusterLogReader,
+  configReader,
+];
 
 /** The reader that takes a file, by content first and file name second; null when none does. */
 export function pickReader(head: Uint8Array, fileName: string): Reader | null {
