@@ -34,7 +34,8 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-function parsePositiveInt(text: string): number {
+/** Commander parser for options that take a whole number of 1 or more. */
+export function parsePositiveInt(text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1)
     throw new UsageError(`"${text}" is not a whole number of 1 or more`);

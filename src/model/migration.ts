@@ -65,3 +65,13 @@ export interface Migration {
   steps: MigrationStep[];
   facts: MigrationFacts;
 }
+
+/** A node's clock offset against the reference node, as estimated from paired records. */
+export interface ClockSkew {
+  node: string;
+  /** Seconds the node's clock runs ahead of the reference (negative: behind). */
+  offsetS: number;
+  /** Source/destination pairs the estimate rests on (0 for the reference itself). */
+  pairs: number;
+  reference: string;
+}

@@ -1,16 +1,8 @@
+import type { ClockSkew } from '../model/migration.js';
+export type { ClockSkew } from '../model/migration.js';
 import { vmMention, VmIdentities } from './identity.js';
 import { placeOnClock } from './replay-migrations.js';
 import type { ReplayRecord } from './replay-record.js';
-
-/** A node's clock offset against the reference node, as estimated from paired records. */
-export interface ClockSkew {
-  node: string;
-  /** Seconds the node's clock runs ahead of the reference (negative: behind). */
-  offsetS: number;
-  /** Source/destination pairs the estimate rests on (0 for the reference itself). */
-  pairs: number;
-  reference: string;
-}
 
 /**
  * Below this, a difference between a destination's start and its source's start is just how

@@ -1,0 +1,99 @@
+import { Command, Option } from 'commander';
+import type { Migration } from '../../model/migration.js';
+import { selectMigrations } from '../../store/migrations-table.js';
+import { openStoreReadOnly } from '../../store/open-database.js';
+import { databaseOption } from '../common-options.js';
+import { displayTime } from '../display-time.js';
+import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
+
+interface MigrationsOptions {
+  db: string;
+  vm?: string;
+  node?: string;
+  outcome?: string;
+  format?: RowFormat;
+  local?: boolean;
+}
+
+/** `lmdoctor migrations`: the migrations replay rebuilt, one row each. */
+export function migrationsCommand(): Command {
+  return new Command('migrations')
+    .description('list the migrations rebuilt from the logs (run analyze or ingest first)')
+    .addOption(databaseOption())
+    .option('--vm <name>', 'only this VM (name or id)')
+    .option('--node <name>', 'only migrations from or to this node')
+    .addOption(
+      new Option('--outcome <outcome>', 'only this outcome').choices([
+        'succeeded',
+        'failed',
+        'cancelled',
+        'unknown',
+      ]),
+    )
+    .addOption(rowFormatOption())
+    .option('--local', 'show times in this machine’s time zone instead of UTC')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ lmdoctor migrations
+  $ lmdoctor migrations --outcome failed
+  $ lmdoctor migrations --vm SQL01 --format json    full records with steps, evidence and facts
+  $ lmdoctor migrations --node HV02 --format csv`,
+    )
+    .action((options: MigrationsOptions) => {
+      const db = openStoreReadOnly(options.db);
+      try {
+        const migrations = selectMigrations(db, {
+          vm: options.vm,
+          node: options.node,
+          outcome: options.outcome,
+        });
+        const format = resolveRowFormat(options.format, process.stdout.isTTY === true);
+        if (format === 'json') {
+          process.stdout.write(`${JSON.stringify(migrations, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(
+          formatRows(
+            {
+              columns: migrationColumns,
+              rows: migrations.map((m) => migrationRow(m, options.local ?? false)),
+            },
+            format,
+          ),
+        );
+      } finally {
+        db.close();
+      }
+    });
+}
+
+export const migrationColumns = [
+  'id',
+  'vm',
+  'kind',
+  'from',
+  'to',
+  'started',
+  'duration_s',
+  'outcome',
+  'side',
+  'error',
+];
+
+/** One migration as a flat row for tables and CSV. Pure. */
+export function migrationRow(m: Migration, local: boolean): Record<string, string | number | null> {
+  return {
+    id: m.id,
+    vm: m.vm,
+    kind: m.kind,
+    from: m.sourceNode,
+    to: m.destinationNode,
+    started: displayTime(m.startedAt ?? m.requestedAt, local),
+    duration_s: m.durationS,
+    outcome: m.outcome,
+    side: m.failureSide,
+    error: m.errorCode ?? (m.errorText ? m.errorText.slice(0, 80) : null),
+  };
+}

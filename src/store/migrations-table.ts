@@ -1,0 +1,128 @@
+import type { ClockSkew, Migration, MigrationStep } from '../model/migration.js';
+import type { Store } from './open-database.js';
+
+/** Replaces every stored migration, step and clock-skew row with a new reconstruction, atomically. */
+export function saveReconstruction(
+  db: Store,
+  migrations: readonly Migration[],
+  clockSkew: readonly ClockSkew[],
+): void {
+  const insertMigration = db.prepare(
+    `INSERT INTO migrations (id, vm, vm_id, kind, source_node, destination_node, requested_at, started_at,
+       ended_at, duration_s, blackout_s, outcome, failure_side, error_code, error_text, gaps, facts)
+     VALUES (@id, @vm, @vmId, @kind, @sourceNode, @destinationNode, @requestedAt, @startedAt, @endedAt,
+       @durationS, @blackoutS, @outcome, @failureSide, @errorCode, @errorText, @gaps, @facts)`,
+  );
+  const insertStep = db.prepare(
+    `INSERT INTO migration_steps (migration_id, seq, time, node, phase, evidence_table, evidence_id, summary)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertSkew = db.prepare(
+    'INSERT INTO clock_skew (node, offset_s, pairs, reference) VALUES (?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    db.exec('DELETE FROM migration_steps; DELETE FROM migrations; DELETE FROM clock_skew;');
+    for (const m of migrations) {
+      const { steps, gaps, facts, ...columns } = m;
+      insertMigration.run({ ...columns, gaps: JSON.stringify(gaps), facts: JSON.stringify(facts) });
+      steps.forEach((s, seq) =>
+        insertStep.run(
+          m.id,
+          seq + 1,
+          s.time,
+          s.node,
+          s.phase,
+          s.evidenceTable,
+          s.evidenceId,
+          s.summary,
+        ),
+      );
+    }
+    for (const s of clockSkew) insertSkew.run(s.node, s.offsetS, s.pairs, s.reference);
+  }).immediate();
+}
+
+export interface MigrationFilter {
+  vm?: string;
+  node?: string;
+  outcome?: string;
+  id?: number;
+}
+
+interface MigrationRow {
+  id: number;
+  vm: string;
+  vm_id: string | null;
+  kind: Migration['kind'];
+  source_node: string | null;
+  destination_node: string | null;
+  requested_at: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  duration_s: number | null;
+  blackout_s: number | null;
+  outcome: Migration['outcome'];
+  failure_side: Migration['failureSide'];
+  error_code: string | null;
+  error_text: string | null;
+  gaps: string;
+  facts: string;
+}
+
+/** Stored migrations in id order, with their steps, filtered by VM, node (either side) or outcome. */
+export function selectMigrations(db: Store, filter: MigrationFilter = {}): Migration[] {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.vm !== undefined) {
+    where.push('(vm = @vm COLLATE NOCASE OR vm_id = @vm COLLATE NOCASE)');
+    params.vm = filter.vm;
+  }
+  if (filter.node !== undefined) {
+    where.push('(source_node = @node COLLATE NOCASE OR destination_node = @node COLLATE NOCASE)');
+    params.node = filter.node;
+  }
+  if (filter.outcome !== undefined) {
+    where.push('outcome = @outcome');
+    params.outcome = filter.outcome;
+  }
+  if (filter.id !== undefined) {
+    where.push('id = @id');
+    params.id = filter.id;
+  }
+  const rows = db
+    .prepare(
+      `SELECT * FROM migrations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
+    )
+    .all(params) as MigrationRow[];
+  const stepsOf = db.prepare(
+    `SELECT time, node, phase, evidence_table AS evidenceTable, evidence_id AS evidenceId, summary
+     FROM migration_steps WHERE migration_id = ? ORDER BY seq`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    vm: r.vm,
+    vmId: r.vm_id,
+    kind: r.kind,
+    sourceNode: r.source_node,
+    destinationNode: r.destination_node,
+    requestedAt: r.requested_at,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    durationS: r.duration_s,
+    blackoutS: r.blackout_s,
+    outcome: r.outcome,
+    failureSide: r.failure_side,
+    errorCode: r.error_code,
+    errorText: r.error_text,
+    gaps: JSON.parse(r.gaps) as string[],
+    facts: JSON.parse(r.facts) as Migration['facts'],
+    steps: stepsOf.all(r.id) as MigrationStep[],
+  }));
+}
+
+/** The stored clock-skew estimate, by node. */
+export function selectClockSkew(db: Store): ClockSkew[] {
+  return db
+    .prepare('SELECT node, offset_s AS offsetS, pairs, reference FROM clock_skew ORDER BY node')
+    .all() as ClockSkew[];
+}

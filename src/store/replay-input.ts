@@ -1,0 +1,55 @@
+import type { Store } from './open-database.js';
+
+/** An `events` row as replay's classifier needs it. */
+export interface EventRowForReplay {
+  id: number;
+  time: string;
+  node: string;
+  channel: string;
+  provider: string;
+  event_id: number;
+  data: string;
+  message: string | null;
+}
+
+/** A `cluster_log` row with a resolved time, as replay's classifier needs it. */
+export interface ClusterLogRowForReplay {
+  id: number;
+  time: string;
+  node: string | null;
+  component: string | null;
+  message: string;
+}
+
+/** Streams the events of the given providers (all when the list is empty), in time order. */
+export function iterateEventsForReplay(
+  db: Store,
+  providers: readonly string[],
+): IterableIterator<EventRowForReplay> {
+  const filter =
+    providers.length > 0 ? `WHERE provider IN (${providers.map(() => '?').join(', ')})` : '';
+  return db
+    .prepare(
+      `SELECT id, time, node, channel, provider, event_id, data, message FROM events ${filter} ORDER BY time, id`,
+    )
+    .iterate(...providers) as IterableIterator<EventRowForReplay>;
+}
+
+/** Streams cluster log records whose time is resolved, in time order. */
+export function iterateClusterLogForReplay(db: Store): IterableIterator<ClusterLogRowForReplay> {
+  return db
+    .prepare(
+      'SELECT id, time, node, component, message FROM cluster_log WHERE time IS NOT NULL ORDER BY time, id',
+    )
+    .iterate() as IterableIterator<ClusterLogRowForReplay>;
+}
+
+/** Every node any stored log came from (events and cluster logs). */
+export function selectNodesWithLogs(db: Store): string[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT node FROM events UNION SELECT DISTINCT node FROM cluster_log WHERE node IS NOT NULL ORDER BY 1`,
+    )
+    .all() as { node: string }[];
+  return rows.map((r) => r.node);
+}
