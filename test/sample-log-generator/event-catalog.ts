@@ -141,6 +141,24 @@ export const catalog = {
     'Completed live migration Restore phase on the target node, time %2 s. (VMID %1)',
     'Fase Restaurar da migração ao vivo concluída no nó de destino, tempo %2 s. (VMID %1)',
   ),
+  ha21102: ha(
+    21102,
+    2,
+    "'%1' failed to register the virtual machine with the virtual machine management service.",
+    "'%1' falhou ao registrar a máquina virtual no serviço de gerenciamento de máquinas virtuais.",
+  ),
+  ha21119: ha(
+    21119,
+    4,
+    "'%1' successfully started the virtual machine.",
+    "'%1' iniciou a máquina virtual com êxito.",
+  ),
+  ha21121: ha(
+    21121,
+    2,
+    "'%1' failed to cleanup the configuration on the target node prior to a migration: %2 (%3).",
+    "'%1' falhou ao limpar a configuração no nó de destino antes de uma migração: %2 (%3).",
+  ),
   ha21111: ha(21111, 2, "Live migration of '%1' failed.", "Falha na migração ao vivo de '%1'."),
   ha21125: ha(
     21125,

@@ -66,7 +66,10 @@ export type CauseId =
   | 'concurrent-migration'
   | 'authentication-failed'
   | 'csv-redirected-io'
-  | 'node-down';
+  | 'node-down'
+  | 'cleanup-not-finished'
+  | 'system-drive-mismatch'
+  | 'architecture-mismatch';
 
 export type MigrationOutcome =
   | { result: 'succeeded'; durationS: number; blackoutS: number; slow?: boolean }
@@ -74,6 +77,7 @@ export type MigrationOutcome =
 
 export type TimelineStep =
   | { at: string; kind: 'live-migration'; vm: string; to: string; outcome: MigrationOutcome }
+  | { at: string; kind: 'quick-migration'; vm: string; to: string; durationS: number }
   | { at: string; kind: 'network-down'; network: string }
   | { at: string; kind: 'network-up'; network: string }
   | { at: string; kind: 'cluster-service-restart'; node: string; downS: number }

@@ -567,6 +567,267 @@ const damaged: Scenario = {
   },
 };
 
+const quickMigration: Scenario = {
+  folder: 'quick-migration',
+  title: 'Two 2012 R2 nodes: a quick migration (save, move, restore) next to a live migration',
+  windows: '2012R2',
+  locale: 'en-US',
+  cluster: 'HVCLU12',
+  domain: 'fabrikam.local',
+  seed: 1204,
+  start: '2014-10-02T20:00:00Z',
+  end: '2014-10-02T21:00:00Z',
+  nodes: nodes(2, xeonE5v2, 'vSwitch-Prod', 0),
+  networks: networks('2012R2'),
+  vms: [
+    vm('LEGACY01', 'DF5B7D9E-1A3C-4E0A-9B4D-5F7B9D1F3BBD', 'HV01', 'vSwitch-Prod'),
+    vm('WEB05', 'E06C8EAF-2B4D-4F1B-8C5E-6A8C0E2A4CCE', 'HV02', 'vSwitch-Prod'),
+  ],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2014-10-02T20:15:00Z',
+      kind: 'quick-migration',
+      vm: 'LEGACY01',
+      to: 'HV02',
+      durationS: 41,
+    },
+    {
+      at: '2014-10-02T20:31:30Z',
+      kind: 'live-migration',
+      vm: 'WEB05',
+      to: 'HV01',
+      outcome: { result: 'succeeded', durationS: 12.3, blackoutS: 0.5 },
+    },
+  ],
+  noisePerHour: 30,
+  readme: {
+    situation:
+      'LEGACY01 is moved HV01→HV02 with a quick migration at 20:15 (the role is saved, moved and started again: about 41 s of downtime). WEB05 is live-migrated HV02→HV01 at 20:31.',
+    demonstrates:
+      'Telling a quick migration (RCM "Bringing group offline first", RHS offline/online, 21119 on the destination, no 21300-21309) from a live migration.',
+    verdict:
+      'Two successful moves: LEGACY01 HV01→HV02 of kind quick, WEB05 HV02→HV01 of kind live. No failure.',
+    assumptions: [
+      'No event dedicated to quick migration is known (events.md §4 item 11); the generator writes the cluster-log sequence and HA 21119 on the destination only.',
+    ],
+  },
+};
+
+const cleanupNotFinished: Scenario = {
+  folder: 'cleanup-not-finished',
+  title: 'Two 2008 R2 nodes: a VM moved back seconds after its previous live migration',
+  windows: '2008R2',
+  locale: 'en-US',
+  cluster: 'HVCLU08',
+  domain: 'contoso.local',
+  seed: 4321,
+  start: '2011-06-14T21:00:00Z',
+  end: '2011-06-14T22:00:00Z',
+  nodes: nodes(2, xeonX5670, 'External', 0),
+  networks: networks('2008R2'),
+  vms: [vm('PRINT01', 'F17D9FB0-3C5E-4A2C-9D6F-7B9D1F3B5DDF', 'HV01', 'External')],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2011-06-14T21:20:00Z',
+      kind: 'live-migration',
+      vm: 'PRINT01',
+      to: 'HV02',
+      outcome: { result: 'succeeded', durationS: 16.4, blackoutS: 0.6 },
+    },
+    {
+      at: '2011-06-14T21:20:19Z',
+      kind: 'live-migration',
+      vm: 'PRINT01',
+      to: 'HV01',
+      outcome: { result: 'failed', cause: 'cleanup-not-finished', afterS: 1.3 },
+    },
+  ],
+  noisePerHour: 30,
+  readme: {
+    situation:
+      'PRINT01 is live-migrated HV01→HV02 at 21:20:00 (done at 21:20:16); at 21:20:19, about 3 s later, the administrator moves it back and the second migration fails: the cleanup of the first had not finished on HV01 (21121).',
+    demonstrates:
+      "The guide's third written check: time between the end of one migration of a VM and the start of the next.",
+    verdict:
+      'PRINT01 HV02→HV01 at 21:20:19 failed: cleanup-not-finished (started about 3 s after the previous migration of the same VM ended). The first migration succeeded.',
+    assumptions: [
+      'Event 21121 with E_FAIL (0x80004005) as the failure signature of this case is our choice; no source ties a specific event to it.',
+    ],
+  },
+};
+
+const systemDrive: Scenario = {
+  folder: 'system-drive-mismatch',
+  title: 'Two 2012 R2 nodes booting from different system drive letters',
+  windows: '2012R2',
+  locale: 'en-US',
+  cluster: 'HVCLU12',
+  domain: 'fabrikam.local',
+  seed: 9600,
+  start: '2016-05-10T10:00:00Z',
+  end: '2016-05-10T11:00:00Z',
+  nodes: nodes(2, xeonE5v2, 'vSwitch-Prod', 0).map((n) =>
+    n.name === 'HV02' ? { ...n, systemDrive: 'D:' } : n,
+  ),
+  networks: networks('2012R2'),
+  vms: [vm('SAP01', '028EA0C1-4D6F-4B3D-8E7A-8C0E2A4C6EE0', 'HV01', 'vSwitch-Prod')],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2016-05-10T10:22:40Z',
+      kind: 'live-migration',
+      vm: 'SAP01',
+      to: 'HV02',
+      outcome: { result: 'failed', cause: 'system-drive-mismatch', afterS: 38.5 },
+    },
+  ],
+  noisePerHour: 30,
+  readme: {
+    situation:
+      'HV01 boots from C:, HV02 from D:. SAP01 is live-migrated HV01→HV02 at 10:22:40; the memory transfer completes, then the destination cannot register the VM configuration at C:\\ClusterStorage\\Volume1\\SAP01 and the migration fails at about 90 %.',
+    demonstrates:
+      'A destination-side failure late in the migration; Win32_OperatingSystem listings show the different system drives.',
+    verdict: 'SAP01 HV01→HV02 failed at the destination: system-drive-mismatch (HV01 C:, HV02 D:).',
+    assumptions: [
+      'HA 21102 on the destination as the register failure, and the VMMS text inside 21502, are our choices: events.md does not settle which VMMS event id carries the register-configuration failure (§4 item 6).',
+    ],
+  },
+};
+
+const architectureMix: Scenario = {
+  folder: 'architecture-mismatch',
+  title: 'Two 2008 R2 nodes whose processors report different architectures',
+  windows: '2008R2',
+  locale: 'en-US',
+  cluster: 'HVCLU08',
+  domain: 'contoso.local',
+  seed: 8664,
+  start: '2011-02-08T13:00:00Z',
+  end: '2011-02-08T14:00:00Z',
+  nodes: nodes(2, xeonX5670, 'External', 0).map((n) =>
+    n.name === 'HV02'
+      ? {
+          ...n,
+          processor: {
+            manufacturer: 'GenuineIntel',
+            name: 'Intel(R) Xeon(R) CPU           E5420  @ 2.50GHz',
+            architecture: 'x86',
+          },
+        }
+      : n,
+  ),
+  networks: networks('2008R2'),
+  vms: [vm('DEV01', '139FB1D2-5E7A-4C4E-9F8B-9D1F3B5D7FF1', 'HV01', 'External')],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2011-02-08T13:40:05Z',
+      kind: 'live-migration',
+      vm: 'DEV01',
+      to: 'HV02',
+      outcome: { result: 'failed', cause: 'architecture-mismatch', afterS: 1.6 },
+    },
+  ],
+  noisePerHour: 30,
+  readme: {
+    situation:
+      "HV02's processor listing reports architecture 0 (x86) while HV01 reports 9 (x64). DEV01's live migration HV01→HV02 at 13:40 fails: the destination hardware is not compatible.",
+    demonstrates:
+      "The guide's second written check (no x86/x64 mix in the cluster), decided from Win32_Processor listings.",
+    verdict: 'DEV01 HV01→HV02 failed at the source: architecture-mismatch (HV01 x64, HV02 x86).',
+    assumptions: [
+      'Hyper-V itself needs x64 hosts; the x86 listing stands for the mixed cluster the guide warns about.',
+    ],
+  },
+};
+
+const badDay: Scenario = {
+  folder: 'bad-day',
+  title: 'Three 2012 R2 nodes, one bad day: several failures of different causes',
+  windows: '2012R2',
+  locale: 'en-US',
+  cluster: 'HVCLU12',
+  domain: 'fabrikam.local',
+  seed: 777,
+  start: '2016-09-14T05:00:00Z',
+  end: '2016-09-14T11:00:00Z',
+  nodes: nodes(3, xeonX5670, 'vSwitch-Prod', 120).map((n) =>
+    n.name === 'HV03'
+      ? { ...n, processor: xeonE5v2 }
+      : n.name === 'HV02'
+        ? { ...n, clusterLogLocalTime: true }
+        : n,
+  ),
+  networks: networks('2012R2'),
+  vms: [
+    vm('SQL10', '24A0C2E3-6F8B-4D5F-8A9C-0E2A4C6E8002', 'HV01', 'vSwitch-Prod'),
+    vm('WEB10', '35B1D3F4-7A9C-4E6A-9B0D-1F3B5D7F9113', 'HV02', 'vSwitch-Prod'),
+    vm('APP10', '46C2E4A5-8B0D-4F7B-8C1E-2A4C6E8A0224', 'HV01', 'vSwitch-Prod'),
+    vm('CRM10', '57D3F5B6-9C1E-4A8C-9D2F-3B5D7F9B1335', 'HV03', 'vSwitch-Prod'),
+  ],
+  csvs: ['Volume1'],
+  timeline: [
+    {
+      at: '2016-09-14T06:10:11Z',
+      kind: 'live-migration',
+      vm: 'SQL10',
+      to: 'HV02',
+      outcome: { result: 'succeeded', durationS: 24.8, blackoutS: 0.8 },
+    },
+    { at: '2016-09-14T07:00:00Z', kind: 'backup-cancelled', node: 'HV01', csv: 'Volume1' },
+    {
+      at: '2016-09-14T07:25:30Z',
+      kind: 'live-migration',
+      vm: 'WEB10',
+      to: 'HV01',
+      outcome: { result: 'succeeded', durationS: 188.2, blackoutS: 36.9, slow: true },
+    },
+    { at: '2016-09-14T08:02:00Z', kind: 'rhs-restart', node: 'HV01', vm: 'APP10' },
+    {
+      at: '2016-09-14T08:02:14Z',
+      kind: 'live-migration',
+      vm: 'APP10',
+      to: 'HV03',
+      outcome: { result: 'failed', cause: 'network-not-ready-after-restart', afterS: 0.7 },
+    },
+    {
+      at: '2016-09-14T08:04:02Z',
+      kind: 'live-migration',
+      vm: 'APP10',
+      to: 'HV03',
+      outcome: { result: 'succeeded', durationS: 15.1, blackoutS: 0.6 },
+    },
+    {
+      at: '2016-09-14T08:30:45Z',
+      kind: 'live-migration',
+      vm: 'CRM10',
+      to: 'HV01',
+      outcome: { result: 'failed', cause: 'processor-incompatible', afterS: 2.8 },
+    },
+    { at: '2016-09-14T09:10:00Z', kind: 'quick-migration', vm: 'CRM10', to: 'HV01', durationS: 37 },
+    { at: '2016-09-14T09:40:00Z', kind: 'network-down', network: 'LiveMigration' },
+    {
+      at: '2016-09-14T09:41:20Z',
+      kind: 'live-migration',
+      vm: 'SQL10',
+      to: 'HV03',
+      outcome: { result: 'failed', cause: 'no-migration-network', afterS: 0.9 },
+    },
+    { at: '2016-09-14T09:58:10Z', kind: 'network-up', network: 'LiveMigration' },
+  ],
+  noisePerHour: 45,
+  readme: {
+    situation:
+      "A maintenance day. SQL10 moves fine at 06:10. A CSV backup is cancelled at 07:00 and leaves Volume1 in redirected access; WEB10's migration at 07:25 succeeds but takes 188 s with a 37 s blackout. At 08:02 APP10's resource deadlocks and is moved to a new RHS process; a migration 14 s later fails with \"no network\", the retry at 08:04 succeeds. CRM10 (on HV03, the only node with a newer processor, no compatibility mode) cannot live-migrate to HV01 at 08:30; the administrator quick-migrates it at 09:10. At 09:40 the LiveMigration network goes down and SQL10's migration at 09:41 fails; the network is back at 09:58. HV02's cluster log was written with -UseLocalTime (UTC+2) and, being 2012 R2, has no header saying so.",
+    demonstrates:
+      'Several causes in one collection; an RHS move as the "recent restart" anchor; a local-time cluster log whose basis must be inferred from the event logs.',
+    verdict:
+      'Seven moves: SQL10 06:10 succeeded; WEB10 07:25 succeeded but slow (csv-redirected-io); APP10 08:02 failed (network-not-ready-after-restart, 14 s after the RHS restart); APP10 08:04 succeeded; CRM10 08:30 failed (processor-incompatible); CRM10 09:10 quick migration succeeded; SQL10 09:41 failed (no-migration-network).',
+  },
+};
+
 export const scenarios: Scenario[] = [
   defaultScenario,
   noMigrationNetwork,
@@ -579,4 +840,9 @@ export const scenarios: Scenario[] = [
   nodeDown,
   csvRedirected,
   damaged,
+  quickMigration,
+  cleanupNotFinished,
+  systemDrive,
+  architectureMix,
+  badDay,
 ];

@@ -40,7 +40,7 @@ export interface NodeLogs {
 
 export interface ExpectedMigration {
   vm: string;
-  kind: 'live';
+  kind: 'live' | 'quick';
   sourceNode: string;
   destinationNode: string;
   requestedAt: string;
@@ -380,11 +380,74 @@ export function simulate(scenario: Scenario): SimulationResult {
         }
         return;
       }
+      case 'quick-migration':
+        quickMigration(step, t + rng.int(0, 999));
+        return;
       case 'live-migration':
         // Administrators do not click on whole seconds.
         liveMigration(step, t + rng.int(0, 999));
         return;
     }
+  }
+
+  function quickMigration(
+    step: Extract<TimelineStep, { kind: 'quick-migration' }>,
+    t: number,
+  ): void {
+    const vm = vmOf(step.vm);
+    const source = owners.get(vm.name) ?? vm.owner;
+    const destination = step.to;
+    const res = `Virtual Machine ${vm.name}`;
+    const end = t + step.durationS * 1000;
+    migrations.push({
+      vm: vm.name,
+      kind: 'quick',
+      sourceNode: source,
+      destinationNode: destination,
+      requestedAt: new Date(t).toISOString(),
+      outcome: 'succeeded',
+      failureSide: null,
+      errorCode: null,
+      cause: null,
+    });
+    log(source, t, 'INFO', `[RCM] rcm::RcmApi::MoveGroup: (${vm.name}, ${nodeId(destination)})`);
+    log(
+      source,
+      t + 20,
+      'INFO',
+      `[RCM] rcm::RcmGroup::Move: Bringing group '${vm.name}' offline first...`,
+    );
+    log(source, t + 40, 'INFO', `[RCM] TransitionToState(${vm.name}) Online-->OfflineCallIssued.`);
+    log(
+      source,
+      t + 90,
+      'INFO',
+      `[RES] Virtual Machine <${res}>: Saving the virtual machine before the move (OfflineAction 1).`,
+      'rhs',
+    );
+    const offline = t + step.durationS * 600;
+    log(
+      source,
+      offline,
+      'INFO',
+      `[RHS] Resource ${res} has come offline. RHS is about to report resource status to RCM.`,
+      'rhs',
+    );
+    log(
+      source,
+      offline + 60,
+      'INFO',
+      `[RCM] move of group ${vm.name} from ${source}(${nodeId(source)}) to ${destination}(${nodeId(destination)}) of type MoveType::Manual is about to succeed, failoverCount=0, lastFailoverTime=1601/01/01-00:00:00.000 targeted=true`,
+    );
+    emit(destination, 'ha21119', end - 200, [res]);
+    log(
+      destination,
+      end,
+      'INFO',
+      `[RHS] Resource ${res} has come online. RHS is about to report status change to RCM`,
+      'rhs',
+    );
+    owners.set(vm.name, destination);
   }
 
   function liveMigration(step: Extract<TimelineStep, { kind: 'live-migration' }>, t: number): void {
@@ -510,6 +573,31 @@ export function simulate(scenario: Scenario): SimulationResult {
         chain = [
           atSource,
           `Failed to send data for a Virtual Machine migration: ${detail.text} (${detail.code})`,
+        ];
+        break;
+      case 'cleanup-not-finished':
+        emit(source, 'ha21121', failAt, [res, errors.fail.text, errors.fail.code]);
+        expected.failureSide = 'destination';
+        chain = [
+          `'${res}' failed to cleanup the configuration on the target node prior to a migration: ${errors.fail.text} (${errors.fail.code}).`,
+        ];
+        break;
+      case 'system-drive-mismatch': {
+        emit(source, 'ha21300', t + 200, [vmId, res]);
+        emit(destination, 'ha21306', t + 650, [vmId, res]);
+        emit(destination, 'ha21102', failAt - 400, [res]);
+        expected.failureSide = 'destination';
+        const path = `${state(source).logs.node.systemDrive}\\ClusterStorage\\Volume1\\${vm.name}`;
+        chain = [
+          `Virtual machine migration operation for '${vm.name}' failed at migration destination '${destination}'.`,
+          `The Virtual Machine Management Service failed to register the configuration for the virtual machine '${vmId}' at '${path}': The system cannot find the path.`,
+        ];
+        break;
+      }
+      case 'architecture-mismatch':
+        chain = [
+          atSource,
+          'The virtual machine cannot be moved to the destination computer. The hardware on the destination computer is not compatible with the hardware requirements of this virtual machine.',
         ];
         break;
       case 'csv-redirected-io':

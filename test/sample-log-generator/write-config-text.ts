@@ -193,6 +193,36 @@ export function writeConfigDumps(scenario: Scenario, sim: SimulationResult): Map
     powershellFile(formatTable(['Object', 'Name', 'Value', 'Type'], paramRows)),
   );
 
+  // The operating system listing is only collected where drive letters are in question.
+  const drives = new Set(scenario.nodes.map((n) => n.systemDrive));
+  for (const node of drives.size > 1 ? scenario.nodes : []) {
+    const caption = {
+      '2008R2': 'Microsoft Windows Server 2008 R2 Enterprise',
+      '2012R2': 'Microsoft Windows Server 2012 R2 Datacenter',
+      '2016': 'Microsoft Windows Server 2016 Datacenter',
+      '2019': 'Microsoft Windows Server 2019 Datacenter',
+    }[scenario.windows];
+    const version = {
+      '2008R2': '6.1.7601',
+      '2012R2': '6.3.9600',
+      '2016': '10.0.14393',
+      '2019': '10.0.17763',
+    }[scenario.windows];
+    files.set(
+      `${node.name}-Win32_OperatingSystem.txt`,
+      powershellFile(
+        formatList([
+          [
+            ['Caption', caption],
+            ['Version', version],
+            ['SystemDrive', node.systemDrive],
+            ['WindowsDirectory', `${node.systemDrive}\\Windows`],
+            ['CSName', node.name],
+          ],
+        ]),
+      ),
+    );
+  }
   for (const node of scenario.nodes) {
     const p = node.processor;
     files.set(
@@ -210,7 +240,7 @@ export function writeConfigDumps(scenario: Scenario, sim: SimulationResult): Map
       ),
     );
     files.set(
-      `${node.name}-VirtualSwitches.txt`,
+      legacy ? `${node.name}-Msvm_VirtualSwitch.txt` : `${node.name}-Get-VMSwitch.txt`,
       powershellFile(
         legacy
           ? formatList(

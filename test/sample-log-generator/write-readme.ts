@@ -28,7 +28,7 @@ export function scenarioReadme(
   });
   const migrationLines = sim.migrations.map(
     (m) =>
-      `| ${m.requestedAt} | ${m.vm} | ${m.sourceNode} → ${m.destinationNode} | ${m.outcome} | ${m.errorCode ?? ''} | ${m.cause ?? ''} |`,
+      `| ${m.requestedAt} | ${m.vm} | ${m.kind} | ${m.sourceNode} → ${m.destinationNode} | ${m.outcome} | ${m.errorCode ?? ''} | ${m.cause ?? ''} |`,
   );
   return [
     `# ${scenario.folder}`,
@@ -50,8 +50,8 @@ export function scenarioReadme(
     '',
     r.verdict,
     '',
-    '| requested (UTC) | VM | move | outcome | error | cause |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| requested (UTC) | VM | kind | move | outcome | error | cause |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...migrationLines,
     '',
     'The same facts, machine-readable, are in `expected.json`.',
