@@ -1,6 +1,8 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { errorMessage } from '../errors.js';
+import { expandArchive } from './archive/expand-archive.js';
+import { isZip } from './archive/extract-zip.js';
 import type { InputFile, Reader } from './reader.js';
 import { pickReader } from './registry.js';
 
@@ -24,8 +26,8 @@ export interface Discovery {
 export const sniffSizeInBytes = 64 * 1024;
 
 /**
- * Expands files and folders (recursively, in name order, not following links to folders)
- * into the files lmdoctor can read, recognised by content. Unreadable, empty and unknown
+ * Expands files, folders (recursively, in name order, not following links to folders) and
+ * zip archives into the files lmdoctor can read, recognised by content. Unreadable, empty and unknown
  * files are listed as skipped with the reason; nothing stops the walk.
  */
 export async function discoverFiles(paths: readonly string[]): Promise<Discovery> {
@@ -81,16 +83,58 @@ async function visit(path: string, discovery: Discovery): Promise<void> {
     discovery.skipped.push({ path, reason: describeFsError(error) });
     return;
   }
-  const reader = pickReader(head, basename(path));
-  if (!reader) {
-    discovery.skipped.push({ path, reason: 'not a recognised log format' });
+  const displayPath = relative(process.cwd(), path) || path;
+  const file = {
+    path,
+    displayPath: displayPath.startsWith('..') ? path : displayPath,
+    size: info.size,
+  };
+  if (isZip(head)) {
+    await visitArchive(file, discovery);
     return;
   }
-  const displayPath = relative(process.cwd(), path) || path;
-  discovery.files.push({
-    file: { path, displayPath: displayPath.startsWith('..') ? path : displayPath, size: info.size },
-    reader,
-  });
+  addFile(file, head, discovery, path);
+}
+
+/** Picks the reader for one file by its first bytes, or lists it (as `shownAs`) as skipped. */
+function addFile(file: InputFile, head: Uint8Array, discovery: Discovery, shownAs: string): void {
+  const reader = pickReader(head, basename(file.displayPath));
+  if (!reader) {
+    discovery.skipped.push({ path: shownAs, reason: 'not a recognised log format' });
+    return;
+  }
+  discovery.files.push({ file, reader });
+}
+
+/**
+ * A zip is read in place: expanded (with its nested zips) into private temp folders and its
+ * files discovered like any others, named `bundle.zip!/inner/path`. An archive over the caps
+ * or unreadable is skipped with the reason; bad entries are listed as skipped.
+ */
+async function visitArchive(archive: InputFile, discovery: Discovery): Promise<void> {
+  let files: InputFile[];
+  try {
+    files = await expandArchive(archive, (warning) =>
+      discovery.skipped.push({
+        path: `${warning.archive} (${warning.location})`,
+        reason: warning.message,
+      }),
+    );
+  } catch (error) {
+    discovery.skipped.push({ path: archive.displayPath, reason: errorMessage(error) });
+    return;
+  }
+  for (const file of files) {
+    if (file.size === 0) {
+      discovery.skipped.push({ path: file.displayPath, reason: 'empty file' });
+      continue;
+    }
+    try {
+      addFile(file, await readHead(file.path), discovery, file.displayPath);
+    } catch (error) {
+      discovery.skipped.push({ path: file.displayPath, reason: describeFsError(error) });
+    }
+  }
 }
 
 async function readHead(path: string): Promise<Buffer> {

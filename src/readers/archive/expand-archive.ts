@@ -20,7 +20,7 @@ export async function expandArchive(
   warn: (warning: ReadWarning & { archive: string }) => void,
   limits: ZipLimits = defaultZipLimits,
 ): Promise<InputFile[]> {
-  const budget: ZipBudget = { entries: 0, bytes: 0 };
+  const budget: ZipBudget = { entries: 0, bytes: 0, declared: 0 };
   const files: InputFile[] = [];
   await expandInto(archive, 1, limits, budget, warn, files);
   return files;

@@ -20,14 +20,17 @@ export interface ZipLimits {
 
 export const defaultZipLimits: ZipLimits = {
   maxEntries: 20_000,
-  maxTotalBytes: 8 * 1024 ** 3,
+  maxTotalBytes: 4 * 1024 ** 3,
   maxDepth: 4,
 };
 
 /** What one expansion has used so far, shared by nested archives. */
 export interface ZipBudget {
   entries: number;
+  /** Bytes actually inflated. */
   bytes: number;
+  /** Sum of the sizes the entries declare (a first, cheap check). */
+  declared: number;
 }
 
 /** A file written into the extraction folder. */
@@ -108,7 +111,8 @@ export async function extractZip(
         warn({ location: where, message: 'encrypted entry; skipped' });
         continue;
       }
-      if (budget.bytes + entry.uncompressedSize > limits.maxTotalBytes) {
+      budget.declared += entry.uncompressedSize;
+      if (Math.max(budget.bytes, budget.declared) > limits.maxTotalBytes) {
         throw capError(zipPath, 'expands beyond', `${limits.maxTotalBytes} bytes`);
       }
       const target = uniquePath(join(root, ...name.split('/')), used);
