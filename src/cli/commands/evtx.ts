@@ -1,0 +1,122 @@
+import { existsSync, statSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { UserError } from '../../errors.js';
+import { dumpEvtx, type DumpFormat } from '../../readers/evtx/dump-evtx.js';
+import { collectEvtxInfo, formatEvtxInfo } from '../../readers/evtx/evtx-info.js';
+import { EvtxDamage } from '../../readers/evtx/limits.js';
+import { describeProblemLocation } from '../../readers/evtx/scan-evtx.js';
+
+/** Output is gathered into pieces of about this size before each write to stdout. */
+const outputBatchInChars = 1 << 18;
+
+function checkFile(file: string): void {
+  if (!existsSync(file)) throw new UserError(`${file}: no such file`, 'check the path');
+  if (!statSync(file).isFile()) throw new UserError(`${file}: not a file`, 'give one .evtx file');
+}
+
+/** Runs `work`, turning "not an EVTX file" into a UserError with a hint. */
+function asEvtx<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof EvtxDamage) {
+      throw new UserError(
+        `${file}: ${error.message}`,
+        'evtx commands read binary .evtx files; use ingest for other logs',
+      );
+    }
+    throw error;
+  }
+}
+
+function dumpCommand(): Command {
+  return new Command('dump')
+    .description('print every record of an .evtx file as XML (one <Event> per line) or JSON lines')
+    .argument('<file>', 'the .evtx file')
+    .addOption(
+      new Option('--format <format>', 'xml: as Windows renders events; json: one object per line')
+        .choices(['xml', 'json'])
+        .default('xml'),
+    )
+    .option('--recover', 'also print intact records found after damage inside a chunk')
+    .addHelpText(
+      'after',
+      `
+Damaged records and chunks are reported on stderr and skipped; the rest of the file is printed.
+
+Examples:
+  $ lmdoctor evtx dump System.evtx > System.xml
+  $ lmdoctor evtx dump HV01-VMMS-Admin.evtx --format json | jq .Event.System.EventID`,
+    )
+    .exitOverride()
+    .action((file: string, options: { format: DumpFormat; recover?: boolean }) => {
+      checkFile(file);
+      let batch = '';
+      let closed = false;
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        closed = true; // the reader went away (e.g. `| head`); stop writing
+      });
+      const flush = () => {
+        if (!closed && batch !== '') process.stdout.write(batch);
+        batch = '';
+      };
+      asEvtx(file, () =>
+        dumpEvtx(
+          file,
+          options.format,
+          (text) => {
+            batch += `${text}\n`;
+            if (batch.length >= outputBatchInChars) flush();
+          },
+          (problem) =>
+            process.stderr.write(
+              `lmdoctor: ${file}: ${describeProblemLocation(problem)}: ${problem.message}\n`,
+            ),
+          { recover: options.recover ?? false },
+        ),
+      );
+      flush();
+    });
+}
+
+function infoCommand(): Command {
+  return new Command('info')
+    .description(
+      'header fields, flags, chunks found versus declared, checksums, records per chunk, damaged spots',
+    )
+    .argument('<file>', 'the .evtx file')
+    .addOption(
+      new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ lmdoctor evtx info System.evtx
+  $ lmdoctor evtx info System.evtx --format json`,
+    )
+    .exitOverride()
+    .action((file: string, options: { format: 'text' | 'json' }) => {
+      checkFile(file);
+      const info = asEvtx(file, () => collectEvtxInfo(file));
+      process.stdout.write(
+        options.format === 'json' ? `${JSON.stringify(info, null, 2)}\n` : formatEvtxInfo(info),
+      );
+    });
+}
+
+/** `lmdoctor evtx dump|info <file>`: look into one binary event log without a database. */
+export function evtxCommand(): Command {
+  return new Command('evtx')
+    .description('look into one .evtx file directly: dump its records or describe its structure')
+    .addCommand(dumpCommand())
+    .addCommand(infoCommand())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ lmdoctor evtx dump System.evtx             every record as XML, in file order
+  $ lmdoctor evtx info System.evtx             chunks, checksums and damage, like evtxinfo`,
+    );
+}
