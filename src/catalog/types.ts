@@ -160,7 +160,9 @@ export interface ClusterLogPattern {
   component: string | null;
   /**
    * Matched against the message; named groups become fields: group, resource, node,
-   * sourceNode, destinationNode, moveType, network, interface, state, errorCode.
+   * sourceNode, destinationNode, moveType, network, interface, state, errorCode; and the
+   * cluster node numbers sourceNodeId, destinationNodeId, nodeId (`HV01(1)`, `downers=(2)`),
+   * previousState.
    */
   pattern: RegExp;
   versions: string[];
