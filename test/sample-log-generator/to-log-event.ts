@@ -8,18 +8,21 @@ import { filetimeToIso } from '../../src/model/time.js';
 import { formatGuid, renderValue } from './evtx/values.js';
 import type { GenEvent } from './gen-event.js';
 
+/** CR LF and lone CR become LF, as an XML parser reads them (XML 1.0 §2.11); both readers agree. */
+const lineEnds = (text: string) => text.replace(/\r\n?/g, '\n');
+
 /** The LogEvent a reader should produce; `withMessage` for sources that carry RenderingInfo. Pure. */
 export function expectedLogEvent(event: GenEvent, withMessage: boolean): LogEvent {
   const data: Record<string, string> = {};
   if (event.payload.kind === 'eventData') {
     event.payload.fields.forEach((f, i) => {
-      data[f.name ?? `param${i + 1}`] = renderValue(f.value);
+      data[f.name ?? `param${i + 1}`] = lineEnds(renderValue(f.value));
     });
     if (event.payload.binary !== undefined)
       data.Binary = renderValue({ type: 'binary', value: event.payload.binary });
   } else {
     event.payload.fields.forEach((f, i) => {
-      data[f.name ?? `Parameter${i}`] = renderValue(f.value);
+      data[f.name ?? `Parameter${i}`] = lineEnds(renderValue(f.value));
     });
   }
   return {
@@ -38,6 +41,6 @@ export function expectedLogEvent(event: GenEvent, withMessage: boolean): LogEven
     activityId: event.activityId ? formatGuid(event.activityId) : null,
     userSid: event.userSid ?? null,
     data,
-    message: withMessage ? event.rendering.message : null,
+    message: withMessage ? lineEnds(event.rendering.message) : null,
   };
 }
