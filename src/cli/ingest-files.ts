@@ -5,7 +5,7 @@ import { discoverFiles, type SkippedPath } from '../readers/discover-files.js';
 import type { ReadOptions, RecordSink } from '../readers/reader.js';
 import type { Store } from '../store/open-database.js';
 import { SourceWriter, type SourceTotals } from '../store/source-writer.js';
-import { findSourceBySha256, recordUnattachedError } from '../store/sources-table.js';
+import { findStoredSource, recordUnattachedError } from '../store/sources-table.js';
 import type { Console } from './console.js';
 
 export interface IngestOptions {
@@ -36,7 +36,7 @@ export interface IngestReport {
 
 /**
  * Discovers, reads and stores every input under `paths`, one transaction per file. A file
- * already stored (same sha256) is skipped unless `force`; a file that fails is reported and
+ * already stored (same sha256 and file name) is skipped unless `force`; a file that fails is reported and
  * the others go on. Skipped paths are recorded in `ingest_errors`.
  */
 export async function ingestPaths(
@@ -64,10 +64,10 @@ export async function ingestPaths(
   let bytesBefore = 0;
   for (const { file, reader } of discovery.files) {
     const sha256 = await hashFile(file.path);
-    const existing = findSourceBySha256(db, sha256);
+    const existing = findStoredSource(db, sha256, file.displayPath);
     if (existing && !options.force) {
       console.info(
-        `already in the database: ${file.displayPath} (same content as ${existing.path}; --force reads it again)`,
+        `already in the database: ${file.displayPath} (same file as ${existing.path}; --force reads it again)`,
       );
       report.files.push({ path: file.displayPath, kind: reader.kind, status: 'already-ingested' });
       bytesBefore += file.size;

@@ -31,16 +31,16 @@ export function renderSummaryText(summary: CaseSummary): string {
     lines.push(
       table(
         ['file', 'location', 'message'],
-        summary.problems.map((p) => ({
-          file: p.path ?? p.location,
-          location: p.path ? p.location : 'skipped',
-          message: p.message,
-        })),
+        summary.problems.map((p) => ({ file: p.path, location: p.location, message: p.message })),
       ),
     );
   } else {
     lines.push('Problems recorded: none');
     lines.push('');
+  }
+  if (summary.skipped.length > 0) {
+    lines.push(`Skipped (not read): ${summary.skipped.length}`);
+    lines.push(table(['path', 'reason'], summary.skipped));
   }
   lines.push(
     'Migrations: not reconstructed by this version yet (it reads and stores the logs; query them with lmdoctor query).',
@@ -60,6 +60,7 @@ export function summaryJson(summary: CaseSummary): object {
       channels: summary.nodeChannels,
     },
     problems: { count: summary.problemCount, first: summary.problems },
+    skipped: summary.skipped,
     migrations: [],
     findings: [],
   };

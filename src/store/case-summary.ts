@@ -30,6 +30,8 @@ export interface CaseSummary {
   lastTime: string | null;
   problems: RecordedProblem[];
   problemCount: number;
+  /** Paths passed over by discovery, with the reason. */
+  skipped: { path: string; reason: string }[];
 }
 
 /** Reads the summary of everything stored; `problemLimit` caps the problems listed (all are counted). */
@@ -53,11 +55,19 @@ export function readCaseSummary(db: Store, problemLimit = 20): CaseSummary {
   const problems = db
     .prepare(
       `SELECT s.path AS path, e.location AS location, e.message AS message
-       FROM ingest_errors AS e LEFT JOIN sources AS s ON s.id = e.source_id
+       FROM ingest_errors AS e JOIN sources AS s ON s.id = e.source_id
        ORDER BY e.id LIMIT ?`,
     )
     .all(problemLimit) as RecordedProblem[];
-  const { n } = db.prepare('SELECT COUNT(*) AS n FROM ingest_errors').get() as { n: number };
+  const { n } = db
+    .prepare('SELECT COUNT(*) AS n FROM ingest_errors WHERE source_id IS NOT NULL')
+    .get() as { n: number };
+  const skipped = db
+    .prepare(
+      `SELECT location AS path, REPLACE(message, 'skipped: ', '') AS reason
+       FROM ingest_errors WHERE source_id IS NULL ORDER BY location`,
+    )
+    .all() as { path: string; reason: string }[];
   return {
     kinds,
     nodeChannels,
@@ -66,5 +76,6 @@ export function readCaseSummary(db: Store, problemLimit = 20): CaseSummary {
     lastTime: span.last,
     problems,
     problemCount: n,
+    skipped,
   };
 }

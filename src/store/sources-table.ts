@@ -12,9 +12,23 @@ export interface SourceRow {
   ingested_at: string;
 }
 
-/** The source already stored with this content, if any. */
-export function findSourceBySha256(db: Store, sha256: string): SourceRow | undefined {
-  return db.prepare('SELECT * FROM sources WHERE sha256 = ?').get(sha256) as SourceRow | undefined;
+/**
+ * The source already stored with this content and file name, if any. The name counts because
+ * readers take the node from it: HV01-Get-VMSwitch.txt and HV02-Get-VMSwitch.txt may hold the
+ * same bytes and still say different things.
+ */
+export function findStoredSource(db: Store, sha256: string, path: string): SourceRow | undefined {
+  const rows = db
+    .prepare('SELECT * FROM sources WHERE sha256 = ? ORDER BY id')
+    .all(sha256) as SourceRow[];
+  const name = fileName(path);
+  return rows.find((row) => fileName(row.path) === name);
+}
+
+function fileName(path: string): string {
+  return path
+    .slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'), path.lastIndexOf('!')) + 1)
+    .toLowerCase();
 }
 
 /** Records a problem that belongs to no stored source (a skipped path), once. */

@@ -42,20 +42,32 @@ describe('ingestPaths', () => {
     });
   });
 
-  it('skips a file already stored (same content, any path) unless forced', async () => {
+  it('skips a file already stored (same content and name, any folder) unless forced', async () => {
     const dir = tempDir();
+    mkdirSync(join(dir, 'copy'));
     writeFileSync(join(dir, 'a.xml'), eventXmlSeries(4, 1).join(''));
     const db = openStore(':memory:');
-    await ingest(db, [dir]);
-    writeFileSync(join(dir, 'copy-of-a.xml'), eventXmlSeries(4, 1).join(''));
+    await ingest(db, [join(dir, 'a.xml')]);
+    writeFileSync(join(dir, 'copy', 'a.xml'), eventXmlSeries(4, 1).join(''));
     const again = await ingest(db, [dir]);
-    expect(again.files.every((f) => f.status === 'already-ingested')).toBe(true);
+    expect(again.files.map((f) => f.status)).toEqual(['already-ingested', 'already-ingested']);
     expect(count(db, 'SELECT COUNT(*) AS n FROM events')).toBe(4);
     expect(count(db, 'SELECT COUNT(*) AS n FROM sources')).toBe(1);
 
     const forced = await ingest(db, [join(dir, 'a.xml')], true);
     expect(forced.files[0]?.status).toBe('ingested');
     expect(count(db, 'SELECT COUNT(*) AS n FROM sources')).toBe(1);
+    expect(count(db, 'SELECT COUNT(*) AS n FROM events')).toBe(4);
+  });
+
+  it('reads the same bytes under another name (another node’s dump) but stores no event twice', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'HV01-export.xml'), eventXmlSeries(4, 1).join(''));
+    writeFileSync(join(dir, 'HV02-export.xml'), eventXmlSeries(4, 1).join(''));
+    const db = openStore(':memory:');
+    const report = await ingest(db, [dir]);
+    expect(report.files.map((f) => f.status)).toEqual(['ingested', 'ingested']);
+    expect(report.duplicates).toBe(4);
     expect(count(db, 'SELECT COUNT(*) AS n FROM events')).toBe(4);
   });
 

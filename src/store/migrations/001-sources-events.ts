@@ -10,12 +10,13 @@ export const sourcesAndEvents: SchemaMigration = {
       path TEXT NOT NULL,
       kind TEXT NOT NULL,
       node TEXT,
-      sha256 TEXT NOT NULL UNIQUE,
+      sha256 TEXT NOT NULL,
       bytes INTEGER NOT NULL,
       records INTEGER NOT NULL DEFAULT 0,
       warnings INTEGER NOT NULL DEFAULT 0,
       ingested_at TEXT NOT NULL
     );
+    CREATE INDEX sources_sha256 ON sources (sha256);
     CREATE TABLE events (
       id INTEGER PRIMARY KEY,
       source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
