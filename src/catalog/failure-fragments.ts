@@ -1,0 +1,255 @@
+/**
+ * The failure-text fragments of events.md §1b (texts inside 21502 `%3`, VMMS errors and
+ * Failover Cluster Manager details) as patterns, and `classifyFailureText`, which reads side,
+ * category and cause from such a text. Error codes decide first; the English fragments are a
+ * fallback, since localised systems render other words around the same codes.
+ */
+import { findErrorCodes } from './error-codes.js';
+import type { ErrorCodeEntry, Side } from './types.js';
+
+export type FailureCategory = ErrorCodeEntry['category'];
+
+/** One fragment of events.md §1b. */
+export interface FailureFragment {
+  id: string;
+  /** Matched case-insensitively; quotes may be ' or ", contractions either way. */
+  pattern: RegExp;
+  /** The class events.md gives it (FAIL-SRC, NET, AUTH, BUSY, CPU, SWITCH, RES, …). */
+  kind: string;
+  /** Side the fragment speaks for; null when events.md gives none. */
+  side: Side | null;
+  /** Null for pure side markers (failed at migration source/destination). */
+  category: FailureCategory | null;
+  cause: string | null;
+  sources: string[];
+}
+
+const q = `['"\u2018\u2019\u201c\u201d]`;
+
+export const failureFragments: readonly FailureFragment[] = [
+  fragment(
+    'failed-at-source',
+    `migration operation for ${q}.*?${q} failed at migration source`,
+    'FAIL-SRC',
+    'source',
+    null,
+    null,
+  ),
+  fragment(
+    'failed-at-destination',
+    `migration operation for ${q}.*?${q} failed at migration destination`,
+    'FAIL-DST',
+    'destination',
+    null,
+    null,
+  ),
+  fragment(
+    'connection-failed',
+    'failed to establish a connection for a Virtual Machine migration with host',
+    'NET',
+    'source',
+    'network',
+    'migration-connection-failed',
+  ),
+  fragment(
+    'send-failed',
+    'Failed to send data for a Virtual Machine migration',
+    'NET',
+    'source',
+    'network',
+    'migration-connection-failed',
+  ),
+  fragment(
+    'receive-failed',
+    'Failed to receive data for a Virtual Machine migration',
+    'NET',
+    'destination',
+    'network',
+    'migration-connection-failed',
+    ['S22'],
+  ),
+  fragment(
+    'no-credentials',
+    'No credentials are available in the security package',
+    'AUTH',
+    'source',
+    'authentication',
+    'authentication-failed',
+  ),
+  fragment(
+    'unknown-credentials',
+    'The credentials supplied to the package were not recognized',
+    'AUTH',
+    'source',
+    'authentication',
+    'authentication-failed',
+  ),
+  fragment(
+    'no-suitable-credentials',
+    'failed to authenticate the connection for a virtual machine migration at the source host',
+    'AUTH',
+    'source',
+    'authentication',
+    'authentication-failed',
+  ),
+  fragment(
+    'wrong-principal',
+    'The target principal name is incorrect',
+    'AUTH',
+    'source',
+    'authentication',
+    'authentication-failed',
+  ),
+  fragment(
+    'logon-type-not-granted',
+    'the user has not been granted the requested logon type',
+    'AUTH',
+    'destination',
+    'authentication',
+    'authentication-failed',
+  ),
+  fragment(
+    'migration-limit',
+    `because virtual machine migration limit ${q}?\\d+${q}? was reached`,
+    'BUSY',
+    'source',
+    'busy',
+    'concurrent-migration',
+  ),
+  fragment(
+    'processor-features',
+    'is using processor-specific features not supported on host',
+    'CPU',
+    'source',
+    'processor',
+    'processor-incompatible',
+  ),
+  fragment(
+    'hardware-incompatible',
+    'The hardware on the destination computer is not compatible with the hardware requirements of this virtual machine',
+    'CPU',
+    'source',
+    'processor',
+    'processor-incompatible',
+  ),
+  fragment(
+    'switch-missing',
+    "failed to live migrate because a virtual switch used by the VM (?:doesn't|does not) exist on the destination node",
+    'SWITCH',
+    null,
+    'switch',
+    'virtual-network-name-mismatch',
+  ),
+  fragment(
+    'no-network-address',
+    'Failed to get the network address for the destination node',
+    'NET',
+    'source',
+    'network',
+    'no-migration-network',
+  ),
+  fragment(
+    'move-not-completed',
+    `The action ${q}Move${q} did not complete`,
+    'RES',
+    null,
+    'cluster',
+    'possible-owners',
+  ),
+  fragment(
+    'create-partition',
+    'Failed to create partition: Insufficient system resources',
+    'RES',
+    'destination',
+    'resources',
+    'destination-resources',
+  ),
+  fragment(
+    'initialize-memory',
+    'could not initialize memory: Ran out of memory',
+    'RES',
+    'destination',
+    'resources',
+    'destination-resources',
+  ),
+  fragment(
+    'virtual-disk-provider',
+    "A virtual disk support provider for the specified file (?:wasn't|was not) found",
+    'ATTACHMENT',
+    'destination',
+    'storage',
+    null,
+  ),
+  fragment(
+    'listener-disabled',
+    'disabled the listener for Virtual Machine migration connections',
+    'NET',
+    'source',
+    'network',
+    'migration-connection-failed',
+  ),
+  fragment(
+    'none-mapped',
+    'No mapping between account names and security IDs was done',
+    'AUTH',
+    'source',
+    'authentication',
+    'authentication-failed',
+    ['S9'],
+  ),
+  fragment(
+    'key-protector',
+    'The key protector for the virtual machine .*? could not be unwrapped',
+    'VTPM',
+    'destination',
+    'other',
+    null,
+    ['S6'],
+  ),
+];
+
+function fragment(
+  id: string,
+  source: string,
+  kind: string,
+  side: Side | null,
+  category: FailureCategory | null,
+  cause: string | null,
+  sources = ['S4'],
+): FailureFragment {
+  return { id, pattern: new RegExp(source, 'i'), kind, side, category, cause, sources };
+}
+
+/** What a failure text says: which side failed, the kind of failure and the first known code. */
+export interface FailureClassification {
+  side: Side | null;
+  category: FailureCategory | null;
+  cause: string | null;
+  /** First code in the text that the table knows (else the first code seen), or null. */
+  code: number | null;
+  /** Ids of the fragments that matched, in table order. */
+  fragments: string[];
+}
+
+/**
+ * Classifies a failure text (21502 `%3`, a VMMS error, FCM details). Side: an explicit "failed
+ * at migration source/destination" wins, then a side-specific fragment, then the code's usual
+ * side. Category and cause: the first known error code, then the first fragment. Pure.
+ */
+export function classifyFailureText(text: string): FailureClassification {
+  const codes = findErrorCodes(text);
+  const known = codes.find((c) => c.entry !== null);
+  const matched = failureFragments.filter((f) => f.pattern.test(text));
+  const marker = matched.find((f) => f.category === null && f.side !== null);
+  const specific = matched.filter((f) => f.category !== null);
+  const side =
+    marker?.side ?? specific.find((f) => f.side !== null)?.side ?? known?.entry?.side ?? null;
+  const codeCause = known?.entry?.cause ?? null;
+  return {
+    side,
+    category: known?.entry?.category ?? specific[0]?.category ?? null,
+    cause: codeCause ?? specific.find((f) => f.cause !== null)?.cause ?? null,
+    code: known?.entry?.code ?? codes[0]?.code ?? null,
+    fragments: matched.map((f) => f.id),
+  };
+}
