@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { analyzeCommand } from './commands/analyze.js';
+import { catalogCommand } from './commands/catalog.js';
 import { evtxCommand } from './commands/evtx.js';
 import { ingestCommand } from './commands/ingest.js';
 import { queryCommand } from './commands/query.js';
@@ -30,5 +31,6 @@ Examples:
   program.addCommand(ingestCommand());
   program.addCommand(queryCommand());
   program.addCommand(evtxCommand());
+  program.addCommand(catalogCommand());
   return program;
 }
