@@ -32,6 +32,7 @@ export const assumptions = [
   'Hyper-V-High-Availability: events.md gives no provider GUID, levels, channel for 21300-21315 or XML shape. The generator writes no Guid attribute, puts every HA event in Microsoft-Windows-Hyper-V-High-Availability-Admin, uses Information (4) for start/complete/phase events and 21122 and Error (2) for failures, and writes the fields as unnamed EventData <Data> elements in %1, %2, ... order.',
   'Event 21502: the meaning of %1 and %2 is not known; the generator writes the VM resource name and the VM name there. %3 carries the whole error text.',
   'FailoverClustering System events (1127, 1128, 1130, 1135, 1146, 1230, 5121, 5136): Data names are not known, so the fields are unnamed <Data> elements in template order. Keywords 0x8000000000000000 is assumed.',
+  'VMMS 20417 (long blackout) is written at level Warning (3), as the collector quoted in events.md treats it; VMMS 20415/20417 Parameter1 carries the VM id.',
   'Durations in 21301/21303/21305/21307/21309 are written with one decimal ("time 8.4 s"); the real number format was not seen.',
   'Service Control Manager 7036 (service state changes, used for the cluster service restart and as background noise) is not in events.md; its shape (param1/param2 + Binary with the service key name in UTF-16) follows common Windows System logs.',
   'Cluster log lines naming a VM ([RES] Virtual Machine <...>, MoveGroup for a VM group) are CONSTRUCTED from the real line shapes in cluster-log.md; no real Hyper-V cluster log is public.',

@@ -216,6 +216,12 @@ export function simulate(scenario: Scenario): SimulationResult {
   };
   const secs = (n: number) => n.toFixed(1);
 
+  // Service Control Manager writes the state as localised text; only the Binary key is stable.
+  const serviceState =
+    scenario.locale === 'pt-BR'
+      ? { running: 'em execução', stopped: 'parado' }
+      : { running: 'running', stopped: 'stopped' };
+
   // Background noise: service state changes and cluster chatter on every node.
   const startMs = parseUtc(scenario.start);
   const endMs = parseUtc(scenario.end);
@@ -232,8 +238,14 @@ export function simulate(scenario: Scenario): SimulationResult {
     for (let i = 0; i < count; i++) {
       const at = startMs + Math.floor(rng.next() * (endMs - startMs - 120_000));
       const [display, key] = rng.pick(noiseServices);
-      emit(node.name, 'scm7036', at, [display, 'running'], key);
-      emit(node.name, 'scm7036', at + rng.int(20_000, 110_000), [display, 'stopped'], key);
+      emit(node.name, 'scm7036', at, [display, serviceState.running], key);
+      emit(
+        node.name,
+        'scm7036',
+        at + rng.int(20_000, 110_000),
+        [display, serviceState.stopped],
+        key,
+      );
       const peer = rng.pick(scenario.nodes.filter((n) => n.name !== node.name));
       if (peer)
         log(
@@ -296,13 +308,19 @@ export function simulate(scenario: Scenario): SimulationResult {
         const s = state(step.node);
         log(step.node, t, 'INFO', '[CS] Service Stopping...');
         log(step.node, t + 1800, 'INFO', '[CS] Service Stopped...');
-        emit(step.node, 'scm7036', t + 2100, ['Cluster Service', 'stopped'], 'ClusSvc');
+        emit(step.node, 'scm7036', t + 2100, ['Cluster Service', serviceState.stopped], 'ClusSvc');
         const startAt = t + step.downS * 1000;
         s.clussvcPid = (s.clussvcPid + 0x2a4) & 0xfffc;
         s.rhsPid = (s.rhsPid + 0x1c8) & 0xfffc;
         log(step.node, startAt, 'INFO', '---+ LOG BEGIN +---');
         log(step.node, startAt + 15, 'INFO', '[CS] Starting clussvc as a service');
-        emit(step.node, 'scm7036', startAt + 400, ['Cluster Service', 'running'], 'ClusSvc');
+        emit(
+          step.node,
+          'scm7036',
+          startAt + 400,
+          ['Cluster Service', serviceState.running],
+          'ClusSvc',
+        );
         const peer = scenario.nodes.find((n) => n.name !== step.node);
         if (peer) {
           log(

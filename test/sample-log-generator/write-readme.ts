@@ -9,6 +9,31 @@ const versionName = {
   '2019': 'Windows Server 2019',
 };
 
+/** Choices that depend on the scenario's Windows version and language. */
+function versionAssumptions(scenario: Scenario): string[] {
+  const out: string[] = [];
+  if (scenario.windows === '2008R2') {
+    out.push(
+      'On 2008 R2 the generator writes the same Hyper-V-High-Availability events (21300-21309, 21111, 21126) as on later versions, but no 21502 and no 21122: events.md proves only 21125 and 21203 on 2008 R2 and has no 2008 R2 wording for the others.',
+    );
+  }
+  if (
+    scenario.nodes.some((n) => n.clusterLogLocalTime) &&
+    scenario.windows !== '2016' &&
+    scenario.windows !== '2019'
+  ) {
+    out.push(
+      'A -UseLocalTime cluster log without a header (2012 R2) does not say it is in local time; lmdoctor has to infer it.',
+    );
+  }
+  if (scenario.locale === 'pt-BR') {
+    out.push(
+      'On the pt-BR system, Service Control Manager 7036 carries the state as localised text ("em execução", "parado"; our wording); cluster logs and PowerShell dumps stay in English.',
+    );
+  }
+  return out;
+}
+
 export function scenarioReadme(
   scenario: Scenario,
   sim: SimulationResult,
@@ -64,7 +89,9 @@ export function scenarioReadme(
     '',
     'Assumed (the reference marks these unverified or not found):',
     '',
-    ...[...(r.assumptions ?? []), ...assumptions].map((a) => `- ${a}`),
+    ...[...(r.assumptions ?? []), ...versionAssumptions(scenario), ...assumptions].map(
+      (a) => `- ${a}`,
+    ),
     '',
   ].join('\n');
 }
