@@ -91,9 +91,9 @@ export interface Template {
 
 /** One instance's values: type, chunk offset and size of each, from the instance's descriptors. */
 export interface ValueTable {
-  types: Uint8Array;
-  offsets: Uint32Array;
-  sizes: Uint16Array;
+  types: number[];
+  offsets: number[];
+  sizes: number[];
 }
 
 /** True when value `index` is absent (NULL, or zero bytes long): optional slots are dropped. */

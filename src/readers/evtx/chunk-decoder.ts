@@ -180,15 +180,15 @@ export class ChunkDecoder {
     const count = this.u32(this.pos);
     this.pos += 4;
     this.need(count * 4);
-    const types = new Uint8Array(count);
-    const sizes = new Uint16Array(count);
-    const offsets = new Uint32Array(count);
+    const types: number[] = [];
+    const sizes: number[] = [];
+    const offsets: number[] = [];
     let at = this.pos + count * 4;
     for (let i = 0; i < count; i++) {
       const size = this.u16(this.pos + i * 4);
-      sizes[i] = size;
-      types[i] = this.bytes[this.pos + i * 4 + 2] as number;
-      offsets[i] = at;
+      sizes.push(size);
+      types.push(this.bytes[this.pos + i * 4 + 2] as number);
+      offsets.push(at);
       at += size;
     }
     if (at > this.end)

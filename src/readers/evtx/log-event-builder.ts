@@ -29,8 +29,6 @@ function toInt(value: string | null): number | null {
 }
 
 // eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot carry are what this matches
-const notXmlText = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-// eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot carry are what this matches
 const notXmlTextAll = /\r\n?|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /**
@@ -39,8 +37,13 @@ const notXmlTextAll = /\r\n?|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff
  * escapeXml). Pure.
  */
 function xmlNewlines(text: string): string {
-  if (!notXmlText.test(text)) return text;
-  return text.replace(notXmlTextAll, (c) => (c.charCodeAt(0) === 0x0d ? '\n' : '\ufffd'));
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || c >= 0xfffe) {
+      return text.replace(notXmlTextAll, (m) => (m.charCodeAt(0) === 0x0d ? '\n' : '\ufffd'));
+    }
+  }
+  return text;
 }
 
 /** Our FILETIME text already is stored-time text; anything else goes through the normaliser. */
@@ -50,6 +53,23 @@ function storedTime(text: string | undefined): string | null {
     return text;
   return normalizeIsoTime(text);
 }
+
+/** System children the LogEvent needs, as small integers (0 = not needed). */
+const systemChild: Record<string, number> = {
+  Provider: 1,
+  EventID: 2,
+  Level: 3,
+  Task: 4,
+  Opcode: 5,
+  Keywords: 6,
+  TimeCreated: 7,
+  EventRecordID: 8,
+  Correlation: 9,
+  Execution: 10,
+  Channel: 11,
+  Computer: 12,
+  Security: 13,
+};
 
 /**
  * Builds a LogEvent straight from the BinXML walk, without XML text, following the conventions
@@ -61,11 +81,27 @@ export class LogEventBuilder implements BinXmlVisitor {
   private done = false;
   private section: Section = section.none;
   private readonly sectionsSeen = new Set<string>();
-  /** Name of the open System/EventData/RenderingInfo child (depth 3), or ''. */
+  /** The open System child (depth 3) as a `systemChild` code, and which were seen already. */
+  private systemField = 0;
+  private systemSeen = 0;
+  /** Name of the open EventData/RenderingInfo child (depth 3), or ''. */
   private field = '';
   private fieldText = '';
-  private readonly systemText = new Map<string, string>();
-  private readonly systemAttributes = new Map<string, string>();
+  private providerName: string | null = null;
+  private providerSource: string | null = null;
+  private eventId: string | null = null;
+  private level: string | null = null;
+  private task: string | null = null;
+  private opcode: string | null = null;
+  private keywords: string | null = null;
+  private systemTime: string | null = null;
+  private recordId: string | null = null;
+  private activityId: string | null = null;
+  private processId: string | null = null;
+  private threadId: string | null = null;
+  private channel: string | null = null;
+  private computer: string | null = null;
+  private userSid: string | null = null;
   private data: Record<string, string> = {};
   private dataCount = 0;
   private dataName: string | null = null;
@@ -82,21 +118,7 @@ export class LogEventBuilder implements BinXmlVisitor {
     }
     if (this.section === section.skip && depth > 2) return;
     if (depth === 2) {
-      const local = localName(name) ?? name;
-      const first = !this.sectionsSeen.has(local);
-      this.sectionsSeen.add(local);
-      this.section = !first
-        ? section.skip
-        : local === 'System'
-          ? section.system
-          : local === 'EventData'
-            ? section.eventData
-            : local === 'RenderingInfo'
-              ? section.renderingInfo
-              : section.payload;
-      if (this.section === section.payload) {
-        this.payloadStack = [{ name: local, attributes: [], children: [], text: '' }];
-      }
+      this.openSection(localName(name) ?? name);
       return;
     }
     if (this.section === section.payload) {
@@ -110,31 +132,71 @@ export class LogEventBuilder implements BinXmlVisitor {
       this.payloadStack.push(element);
       return;
     }
-    if (depth === 3) {
-      this.field = localName(name) ?? name;
-      this.fieldText = '';
-      if (this.section === section.eventData && this.field === 'Data') {
-        this.dataCount++;
-        this.dataName = null;
-      }
+    if (depth !== 3) return;
+    this.fieldText = '';
+    if (this.section === section.system) {
+      const code = systemChild[localName(name) ?? name] ?? 0;
+      const bit = 1 << code;
+      // Only the first element of each name counts, as in the XML reader.
+      this.systemField = this.systemSeen & bit ? 0 : code;
+      this.systemSeen |= bit;
+      return;
+    }
+    this.field = localName(name) ?? name;
+    if (this.section === section.eventData && this.field === 'Data') {
+      this.dataCount++;
+      this.dataName = null;
+    }
+  }
+
+  private openSection(local: string): void {
+    const first = !this.sectionsSeen.has(local);
+    this.sectionsSeen.add(local);
+    if (!first) this.section = section.skip;
+    else if (local === 'System') this.section = section.system;
+    else if (local === 'EventData') this.section = section.eventData;
+    else if (local === 'RenderingInfo') this.section = section.renderingInfo;
+    else {
+      this.section = section.payload;
+      this.payloadStack = [{ name: local, attributes: [], children: [], text: '' }];
     }
   }
 
   attribute(name: string, value: string): void {
     if (this.done) return;
-    const depth = this.depth;
     if (this.section === section.payload) {
       const local = localName(name);
-      if (local !== null)
+      if (local !== null) {
         (this.payloadStack[this.payloadStack.length - 1] as PayloadElement).attributes.push([
           local,
           value,
         ]);
-    } else if (depth === 3 && this.section === section.system) {
-      const key = `${this.field}@${localName(name)}`;
-      if (!this.systemAttributes.has(key) && !this.systemText.has(this.field))
-        this.systemAttributes.set(key, value);
-    } else if (depth === 3 && this.section === section.eventData && this.field === 'Data') {
+      }
+      return;
+    }
+    if (this.depth !== 3) return;
+    if (this.section === section.system) {
+      const local = name.indexOf(':') < 0 ? name : (localName(name) ?? name);
+      switch (this.systemField) {
+        case 1:
+          if (local === 'Name') this.providerName ??= value;
+          else if (local === 'EventSourceName') this.providerSource ??= value;
+          break;
+        case 7:
+          if (local === 'SystemTime') this.systemTime ??= value;
+          break;
+        case 9:
+          if (local === 'ActivityID') this.activityId ??= value;
+          break;
+        case 10:
+          if (local === 'ProcessID') this.processId ??= value;
+          else if (local === 'ThreadID') this.threadId ??= value;
+          break;
+        case 13:
+          if (local === 'UserID') this.userSid ??= value;
+          break;
+      }
+    } else if (this.section === section.eventData && this.field === 'Data') {
       if (this.dataName === null && localName(name) === 'Name') this.dataName = value;
     }
   }
@@ -142,11 +204,11 @@ export class LogEventBuilder implements BinXmlVisitor {
   text(text: string): void {
     if (this.done) return;
     if (this.section === section.payload) {
-      if (this.depth >= 2)
-        (this.payloadStack[this.payloadStack.length - 1] as PayloadElement).text +=
-          xmlNewlines(text);
+      if (this.depth >= 2) {
+        (this.payloadStack[this.payloadStack.length - 1] as PayloadElement).text += text;
+      }
     } else if (this.depth === 3) {
-      this.fieldText += xmlNewlines(text);
+      this.fieldText += text;
     }
   }
 
@@ -173,56 +235,84 @@ export class LogEventBuilder implements BinXmlVisitor {
     }
     if (this.section === section.payload) {
       const element = this.payloadStack.pop() as PayloadElement;
+      element.text = xmlNewlines(element.text);
       if (depth === 2) this.addPayload(element);
       return;
     }
     if (depth !== 3) return;
-    const field = this.field;
-    if (this.section === section.system) {
-      if (!this.systemText.has(field)) this.systemText.set(field, this.fieldText);
-    } else if (this.section === section.eventData) {
-      if (field === 'Data') this.data[this.dataName ?? `param${this.dataCount}`] = this.fieldText;
-      else if (field === 'Binary' && !this.binarySeen) {
+    if (this.section === section.system) this.endSystemField();
+    else if (this.section === section.eventData) {
+      const field = this.field;
+      if (field === 'Data') {
+        this.data[this.dataName ?? `param${this.dataCount}`] = xmlNewlines(this.fieldText);
+      } else if (field === 'Binary' && !this.binarySeen) {
         this.binarySeen = true;
         this.data.Binary = this.fieldText.trim().toUpperCase();
       }
-    } else if (
-      this.section === section.renderingInfo &&
-      field === 'Message' &&
-      this.message === null
-    ) {
-      this.message = this.fieldText === '' ? null : this.fieldText;
+    } else if (this.section === section.renderingInfo && this.field === 'Message') {
+      if (this.message === null && this.fieldText !== '')
+        this.message = xmlNewlines(this.fieldText);
     }
     this.field = '';
   }
 
+  private endSystemField(): void {
+    const text = this.fieldText;
+    switch (this.systemField) {
+      case 2:
+        this.eventId = text;
+        break;
+      case 3:
+        this.level = text;
+        break;
+      case 4:
+        this.task = text;
+        break;
+      case 5:
+        this.opcode = text;
+        break;
+      case 6:
+        this.keywords = xmlNewlines(text);
+        break;
+      case 8:
+        this.recordId = text;
+        break;
+      case 11:
+        this.channel = xmlNewlines(text);
+        break;
+      case 12:
+        this.computer = xmlNewlines(text);
+        break;
+    }
+    this.systemField = 0;
+  }
+
   private addPayload(element: PayloadElement): void {
     if (element.name === 'UserData') flattenUserData(element, this.data);
-    else if (element.attributes.length > 0 || element.children.length > 0)
+    else if (element.attributes.length > 0 || element.children.length > 0) {
       flattenPayload(element, '', this.data);
+    }
   }
 
   /** The event walked since the last call; throws EvtxDamage when it lacks a time or event id. */
   take(): LogEvent {
-    const text = this.systemText;
-    const attributes = this.systemAttributes;
-    const time = storedTime(attributes.get('TimeCreated@SystemTime'));
-    const eventId = toInt(text.get('EventID') ?? null);
+    const time = storedTime(this.systemTime ?? undefined);
+    const eventId = toInt(this.eventId);
     const event: LogEvent = {
       time: time ?? '',
-      computer: text.get('Computer') ?? '',
-      channel: text.get('Channel') ?? '',
-      provider: attributes.get('Provider@Name') ?? attributes.get('Provider@EventSourceName') ?? '',
+      computer: this.computer ?? '',
+      channel: this.channel ?? '',
+      provider: this.providerName ?? this.providerSource ?? '',
       eventId: eventId ?? 0,
-      level: toInt(text.get('Level') ?? null),
-      task: toInt(text.get('Task') ?? null),
-      opcode: toInt(text.get('Opcode') ?? null),
-      keywords: text.get('Keywords') ?? null,
-      recordId: toInt(text.get('EventRecordID') ?? null),
-      processId: toInt(attributes.get('Execution@ProcessID') ?? null),
-      threadId: toInt(attributes.get('Execution@ThreadID') ?? null),
-      activityId: attributes.get('Correlation@ActivityID') ?? null,
-      userSid: attributes.get('Security@UserID') ?? null,
+      level: toInt(this.level),
+      task: toInt(this.task),
+      opcode: toInt(this.opcode),
+      keywords: this.keywords,
+      recordId: toInt(this.recordId),
+      processId: toInt(this.processId),
+      threadId: toInt(this.threadId),
+      activityId: this.activityId,
+      userSid: this.userSid,
       data: this.data,
       message: this.message,
     };
@@ -240,10 +330,25 @@ export class LogEventBuilder implements BinXmlVisitor {
     this.done = false;
     this.section = section.none;
     this.sectionsSeen.clear();
+    this.systemField = 0;
+    this.systemSeen = 0;
     this.field = '';
     this.fieldText = '';
-    this.systemText.clear();
-    this.systemAttributes.clear();
+    this.providerName = null;
+    this.providerSource = null;
+    this.eventId = null;
+    this.level = null;
+    this.task = null;
+    this.opcode = null;
+    this.keywords = null;
+    this.systemTime = null;
+    this.recordId = null;
+    this.activityId = null;
+    this.processId = null;
+    this.threadId = null;
+    this.channel = null;
+    this.computer = null;
+    this.userSid = null;
     this.data = {};
     this.dataCount = 0;
     this.dataName = null;

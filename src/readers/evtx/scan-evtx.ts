@@ -43,8 +43,8 @@ export interface EvtxRecord {
   chunkFileOffset: number;
   /** Chunk offset of the record header. */
   offset: number;
-  /** Identifier from the record header (not necessarily `<EventRecordID>`). */
-  recordId: bigint;
+  /** Identifier from the record header (not necessarily `<EventRecordID>`); exact below 2^53. */
+  recordId: number;
   decoder: ChunkDecoder;
   nodes: ContentNode[];
 }
@@ -53,6 +53,13 @@ export interface ScanHandlers {
   onRecord(record: EvtxRecord): void;
   onProblem(problem: EvtxProblem): void;
   onChunk?(chunk: ChunkSummary): void;
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return (
+    ((b[at] as number) | ((b[at + 1] as number) << 8) | ((b[at + 2] as number) << 16)) +
+    (b[at + 3] as number) * 0x1000000
+  );
 }
 
 /** Human-readable place of a problem, e.g. `chunk 3 (file offset 0x31000), chunk offset 0x200`. */
@@ -97,11 +104,6 @@ export function scanChunk(
   let damagedRecords = 0;
   for (const slot of slots) {
     try {
-      const view = new DataView(
-        chunk.buffer,
-        chunk.byteOffset + slot.offset,
-        recordHeaderSizeInBytes,
-      );
       const nodes = decoder.decodeFragments(
         slot.offset + recordHeaderSizeInBytes,
         slot.offset + slot.size - 4,
@@ -111,7 +113,7 @@ export function scanChunk(
         chunkIndex: index,
         chunkFileOffset: fileOffset,
         offset: slot.offset,
-        recordId: view.getBigUint64(8, true),
+        recordId: u32(chunk, slot.offset + 8) + u32(chunk, slot.offset + 12) * 4294967296,
         decoder,
         nodes,
       });
@@ -175,7 +177,7 @@ export function scanEvtxFile(
         message: 'file header CRC-32 does not match',
       });
     }
-    const buffer = new Uint8Array(chunkSizeInBytes * chunksPerRead);
+    const buffer = Buffer.alloc(chunkSizeInBytes * chunksPerRead);
     let index = 0;
     let fileOffset = fileHeaderSizeInBytes;
     for (;;) {

@@ -5,21 +5,42 @@
 
 const decoder = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: true });
 
+/** `String.prototype.isWellFormed` / `toWellFormed` (ES2024; Node 20 has them). */
+interface WellFormedString {
+  isWellFormed(): boolean;
+  toWellFormed(): string;
+}
+
+/** Buffer's own UTF-16 slice, which `toString('utf16le')` calls after checking its arguments. */
+interface FastBuffer {
+  ucs2Slice(start: number, end: number): string;
+}
+
 /** Decodes `units` UTF-16 code units starting at `start`. Pure. */
 export function decodeUtf16(bytes: Uint8Array, start: number, units: number): string {
   if (units <= 0) return '';
-  if (units > 24) return decoder.decode(bytes.subarray(start, start + units * 2));
-  // Short strings (names, numbers-as-text, most values): building the string in JS is cheaper
-  // than crossing into the decoder, as long as no surrogate needs checking.
-  let text = '';
-  for (let i = start, end = start + units * 2; i < end; i += 2) {
-    const unit = (bytes[i] as number) | ((bytes[i + 1] as number) << 8);
-    if (unit >= 0xd800 && unit <= 0xdfff) {
-      return decoder.decode(bytes.subarray(start, start + units * 2));
+  if (units <= 6) {
+    // Very short strings: building the string in JS beats any native call, unless a surrogate
+    // needs checking.
+    let text = '';
+    for (let i = start, end = start + units * 2; i < end; i += 2) {
+      const unit = (bytes[i] as number) | ((bytes[i + 1] as number) << 8);
+      if (unit >= 0xd800 && unit <= 0xdfff) return decodeUtf16Native(bytes, start, units);
+      text += String.fromCharCode(unit);
     }
-    text += String.fromCharCode(unit);
+    return text;
   }
-  return text;
+  return decodeUtf16Native(bytes, start, units);
+}
+
+function decodeUtf16Native(bytes: Uint8Array, start: number, units: number): string {
+  if (!Buffer.isBuffer(bytes)) return decoder.decode(bytes.subarray(start, start + units * 2));
+  // Buffer's UTF-16 decoding is the fastest available but keeps unpaired surrogates.
+  const text = (bytes as unknown as FastBuffer).ucs2Slice(
+    start,
+    start + units * 2,
+  ) as unknown as WellFormedString;
+  return text.isWellFormed() ? (text as unknown as string) : text.toWellFormed();
 }
 
 /** Number of code units before the first NUL within `maxUnits` units. Pure. */

@@ -35,11 +35,7 @@ export function entityText(name: string): string {
   return predefinedEntities[name] ?? `&${name};`;
 }
 
-const emptyValues: ValueTable = {
-  types: new Uint8Array(0),
-  offsets: new Uint32Array(0),
-  sizes: new Uint16Array(0),
-};
+const emptyValues: ValueTable = { types: [], offsets: [], sizes: [] };
 
 /**
  * Renders decoded BinXML through a visitor, applying substitutions (evtx-format.md §1.10):
