@@ -1,0 +1,270 @@
+/**
+ * Live and quick migrations: the events and cluster log lines on source and destination, by
+ * outcome and cause (events.md §1a/§1b, cluster-log.md §5).
+ */
+import {
+  errors,
+  secs,
+  type ExpectedMigration,
+  type SimulationContext,
+} from './simulation-context.js';
+import type { TimelineStep } from './scenario-types.js';
+import { catalog } from './event-catalog.js';
+
+export function quickMigration(
+  ctx: SimulationContext,
+  step: Extract<TimelineStep, { kind: 'quick-migration' }>,
+  t: number,
+): void {
+  const vm = ctx.vmOf(step.vm);
+  const source = ctx.owners.get(vm.name) ?? vm.owner;
+  const destination = step.to;
+  const res = `Virtual Machine ${vm.name}`;
+  const end = t + step.durationS * 1000;
+  ctx.migrations.push({
+    vm: vm.name,
+    kind: 'quick',
+    sourceNode: source,
+    destinationNode: destination,
+    requestedAt: new Date(t).toISOString(),
+    outcome: 'succeeded',
+    failureSide: null,
+    errorCode: null,
+    cause: null,
+  });
+  ctx.log(
+    source,
+    t,
+    'INFO',
+    `[RCM] rcm::RcmApi::MoveGroup: (${vm.name}, ${ctx.nodeId(destination)})`,
+  );
+  ctx.log(
+    source,
+    t + 20,
+    'INFO',
+    `[RCM] rcm::RcmGroup::Move: Bringing group '${vm.name}' offline first...`,
+  );
+  ctx.log(
+    source,
+    t + 40,
+    'INFO',
+    `[RCM] TransitionToState(${vm.name}) Online-->OfflineCallIssued.`,
+  );
+  ctx.log(
+    source,
+    t + 90,
+    'INFO',
+    `[RES] Virtual Machine <${res}>: Saving the virtual machine before the move (OfflineAction 1).`,
+    'rhs',
+  );
+  const offline = t + step.durationS * 600;
+  ctx.log(
+    source,
+    offline,
+    'INFO',
+    `[RHS] Resource ${res} has come offline. RHS is about to report resource status to RCM.`,
+    'rhs',
+  );
+  ctx.log(
+    source,
+    offline + 60,
+    'INFO',
+    `[RCM] move of group ${vm.name} from ${source}(${ctx.nodeId(source)}) to ${destination}(${ctx.nodeId(destination)}) of type MoveType::Manual is about to succeed, failoverCount=0, lastFailoverTime=1601/01/01-00:00:00.000 targeted=true`,
+  );
+  ctx.emit(destination, 'ha21119', end - 200, [res]);
+  ctx.log(
+    destination,
+    end,
+    'INFO',
+    `[RHS] Resource ${res} has come online. RHS is about to report status change to RCM`,
+    'rhs',
+  );
+  ctx.owners.set(vm.name, destination);
+}
+
+export function liveMigration(
+  ctx: SimulationContext,
+  step: Extract<TimelineStep, { kind: 'live-migration' }>,
+  t: number,
+): void {
+  const vm = ctx.vmOf(step.vm);
+  const source = ctx.owners.get(vm.name) ?? vm.owner;
+  const destination = step.to;
+  const res = `Virtual Machine ${vm.name}`;
+  const vmId = vm.id;
+  ctx.log(
+    source,
+    t,
+    'INFO',
+    `[RCM] rcm::RcmApi::MoveGroup: (${vm.name}, ${ctx.nodeId(destination)})`,
+  );
+  ctx.log(
+    source,
+    t + 30,
+    'INFO',
+    `[RCM] rcm::RcmGroup::Move: Moving group '${vm.name}' to node ${destination}(${ctx.nodeId(destination)}) by live migration.`,
+  );
+  const expected: ExpectedMigration = {
+    vm: vm.name,
+    kind: 'live',
+    sourceNode: source,
+    destinationNode: destination,
+    requestedAt: new Date(t).toISOString(),
+    outcome: step.outcome.result,
+    failureSide: null,
+    errorCode: null,
+    cause: null,
+  };
+  ctx.migrations.push(expected);
+
+  if (step.outcome.result === 'succeeded') {
+    const { durationS, blackoutS } = step.outcome;
+    const end = t + durationS * 1000;
+    if (step.outcome.slow) expected.cause = 'csv-redirected-io';
+    ctx.log(
+      source,
+      t + 150,
+      'INFO',
+      `[RES] Virtual Machine <${res}>: Live migration of '${res}' to node '${destination}' started.`,
+      'rhs',
+    );
+    ctx.emit(source, 'ha21300', t + 200, [vmId, res]);
+    ctx.emit(destination, 'ha21306', t + 650, [vmId, res]);
+    const offlineAt = end - blackoutS * 1000 - 600;
+    ctx.emit(source, 'ha21302', offlineAt, [vmId]);
+    ctx.emit(source, 'ha21303', offlineAt + blackoutS * 600, [vmId, secs(blackoutS * 0.6)]);
+    ctx.emit(source, 'ha21304', offlineAt + blackoutS * 600 + 20, [vmId]);
+    ctx.emit(source, 'ha21305', end - 300, [vmId, secs(blackoutS * 0.4)]);
+    ctx.emit(destination, 'ha21308', offlineAt + 200, [vmId]);
+    ctx.emit(destination, 'ha21309', end - 150, [vmId, secs(blackoutS)]);
+    if (step.outcome.slow) {
+      ctx.emit(source, 'vmms20417', end - 100, [vm.name, vmId, secs(blackoutS)]);
+    } else {
+      ctx.emit(source, 'vmms20415', end - 100, [vm.name, vmId, secs(blackoutS)]);
+    }
+    ctx.emit(source, 'ha21301', end, [vmId, secs(durationS), res]);
+    ctx.emit(destination, 'ha21307', end + 120, [vmId, secs(durationS), res]);
+    ctx.log(
+      source,
+      end + 10,
+      'INFO',
+      `[RCM] move of group ${vm.name} from ${source}(${ctx.nodeId(source)}) to ${destination}(${ctx.nodeId(destination)}) of type MoveType::Manual is about to succeed, failoverCount=0, lastFailoverTime=1601/01/01-00:00:00.000 targeted=true`,
+    );
+    ctx.log(
+      destination,
+      end + 300,
+      'INFO',
+      `[RHS] Resource ${res} has come online. RHS is about to report status change to RCM`,
+      'rhs',
+    );
+    ctx.owners.set(vm.name, destination);
+    ctx.migrationFailureReason.set(vm.name, 0);
+    return;
+  }
+
+  const { cause, afterS } = step.outcome;
+  const failAt = t + afterS * 1000;
+  expected.cause = cause;
+  expected.failureSide = 'source';
+  const atSource = `Virtual machine migration operation for '${vm.name}' failed at migration source '${source}'.`;
+  let detail: { code: string; hresult: number; text: string } = errors.fail;
+  let chain: string[] = [];
+  switch (cause) {
+    case 'no-migration-network':
+    case 'network-not-ready-after-restart':
+      detail = errors.networkNotAvailable;
+      ctx.emit(source, 'ha21126', failAt, [destination, detail.text, detail.code]);
+      chain = [
+        `Failed to get the network address for the destination node '${destination}': ${detail.text} (${detail.code}).`,
+      ];
+      break;
+    case 'virtual-network-name-mismatch':
+      ctx.emit(source, 'ha21125', failAt, []);
+      expected.failureSide = 'destination';
+      chain = [catalog.ha21125.message['en-US']];
+      break;
+    case 'switch-port-name-conflict':
+      ctx.emit(source, 'ha21203', failAt, [vm.switchName]);
+      expected.failureSide = 'destination';
+      chain = [`Failed to create virtual network switch port ${vm.switchName}.`];
+      break;
+    case 'processor-incompatible':
+      ctx.emit(source, 'ha21300', t + 200, [vmId, res]);
+      chain = [
+        atSource,
+        `Virtual machine '${vm.name}' is using processor-specific features not supported on host '${destination}'.`,
+      ];
+      break;
+    case 'concurrent-migration':
+      detail = errors.busy;
+      chain = [`${detail.text} (${detail.code})`];
+      break;
+    case 'authentication-failed':
+      detail = errors.noCredentials;
+      ctx.emit(source, 'ha21300', t + 200, [vmId, res]);
+      chain = [
+        atSource,
+        `Failed to establish a connection with host '${destination}': ${detail.text} (${detail.code}).`,
+      ];
+      break;
+    case 'node-down':
+      detail = errors.connectionReset;
+      ctx.emit(source, 'ha21300', t + 200, [vmId, res]);
+      ctx.emit(destination, 'ha21306', t + 650, [vmId, res]);
+      chain = [
+        atSource,
+        `Failed to send data for a Virtual Machine migration: ${detail.text} (${detail.code})`,
+      ];
+      break;
+    case 'cleanup-not-finished':
+      ctx.emit(source, 'ha21121', failAt, [res, errors.fail.text, errors.fail.code]);
+      expected.failureSide = 'destination';
+      chain = [
+        `'${res}' failed to cleanup the configuration on the target node prior to a migration: ${errors.fail.text} (${errors.fail.code}).`,
+      ];
+      break;
+    case 'system-drive-mismatch': {
+      ctx.emit(source, 'ha21300', t + 200, [vmId, res]);
+      ctx.emit(destination, 'ha21306', t + 650, [vmId, res]);
+      ctx.emit(destination, 'ha21102', failAt - 400, [res]);
+      expected.failureSide = 'destination';
+      const path = `${ctx.state(source).logs.node.systemDrive}\\ClusterStorage\\Volume1\\${vm.name}`;
+      chain = [
+        `Virtual machine migration operation for '${vm.name}' failed at migration destination '${destination}'.`,
+        `The Virtual Machine Management Service failed to register the configuration for the virtual machine '${vmId}' at '${path}': The system cannot find the path.`,
+      ];
+      break;
+    }
+    case 'architecture-mismatch':
+      chain = [
+        atSource,
+        'The virtual machine cannot be moved to the destination computer. The hardware on the destination computer is not compatible with the hardware requirements of this virtual machine.',
+      ];
+      break;
+    case 'csv-redirected-io':
+      break;
+  }
+  if (detail !== errors.fail) expected.errorCode = detail.code;
+  ctx.migrationFailureReason.set(vm.name, detail.hresult);
+  ctx.log(
+    source,
+    failAt - 40,
+    'ERR',
+    `[RES] Virtual Machine <${res}>: ${chain.join(' ')}`.trim(),
+    'rhs',
+  );
+  if (!ctx.is2008R2) {
+    ctx.emit(source, 'ha21502', failAt + 30, [
+      res,
+      vm.name,
+      [`Live migration of '${res}' failed.`, ...chain].join('\r\n\r\n'),
+    ]);
+  }
+  ctx.emit(source, 'ha21111', failAt + 60, [res]);
+  ctx.log(
+    source,
+    failAt + 90,
+    'WARN',
+    `[RCM] rcm::RcmGroup::Move: live migration of group '${vm.name}' to node ${destination}(${ctx.nodeId(destination)}) failed; the group stays on ${source}(${ctx.nodeId(source)}).`,
+  );
+}
