@@ -1,5 +1,5 @@
 /**
- * Writes every scenario of scenarios.ts into a folder (default `sample-logs/`): per node the
+ * Writes every scenario of scenarios/ into a folder (default `sample-logs/`): per node the
  * `.evtx` files of each channel, one channel as `wevtutil /f:xml` and one as `/f:RenderedXml`,
  * the cluster log, and per scenario the configuration dumps, `expected.json` and `README.md`.
  * Deterministic: fixed seeds and the scenarios' own clocks; no current date anywhere.
@@ -13,7 +13,7 @@ import { assumptions, channels } from './event-catalog.js';
 import { toEvtxRecords, type GenEvent } from './gen-event.js';
 import { writeEvtx, fileHeaderSizeInBytes, chunkSizeInBytes } from './evtx/write-evtx.js';
 import { scenarioReadme, indexReadme } from './write-readme.js';
-import { scenarios } from './scenarios.js';
+import { scenarios } from './scenarios/index.js';
 import { simulate, type SimulationResult } from './simulate.js';
 import type { Scenario } from './scenario-types.js';
 import { writeClusterLog } from './write-cluster-log.js';

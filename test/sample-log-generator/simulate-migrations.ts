@@ -245,7 +245,11 @@ export function liveMigration(
       break;
   }
   if (detail !== errors.fail) expected.errorCode = detail.code;
-  ctx.migrationFailureReason.set(vm.name, detail.hresult);
+  // MigrationFailureReason knows only E_BUSY and E_FAIL ("some other reason"), events.md §1f.
+  ctx.migrationFailureReason.set(
+    vm.name,
+    cause === 'concurrent-migration' ? errors.busy.hresult : errors.fail.hresult,
+  );
   ctx.log(
     source,
     failAt - 40,

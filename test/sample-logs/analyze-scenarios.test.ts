@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarios } from '../sample-log-generator/scenarios.js';
+import { scenarios } from '../sample-log-generator/scenarios/index.js';
 import { repoRoot, runCli } from '../support/run-cli.js';
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evtxReader } from '../../src/readers/evtx/evtx-reader.js';
 import { buildScenarioFiles } from '../sample-log-generator/generate-sample-logs.js';
-import { scenarios } from '../sample-log-generator/scenarios.js';
+import { scenarios } from '../sample-log-generator/scenarios/index.js';
 import { expectedLogEvent } from '../sample-log-generator/to-log-event.js';
 import { CollectSink } from '../support/collect-sink.js';
 import { useTempDir } from '../support/temp-dir.js';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildScenarioFiles } from '../sample-log-generator/generate-sample-logs.js';
-import { scenarios } from '../sample-log-generator/scenarios.js';
+import { scenarios } from '../sample-log-generator/scenarios/index.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 /**

@@ -6,7 +6,7 @@ import { readConfig } from '../../src/readers/config/config-reader.js';
 import type { InputFile } from '../../src/readers/reader.js';
 import { xmlExportReader } from '../../src/readers/xml-export/read-xml-export.js';
 import { buildScenarioFiles } from '../sample-log-generator/generate-sample-logs.js';
-import { scenarios } from '../sample-log-generator/scenarios.js';
+import { scenarios } from '../sample-log-generator/scenarios/index.js';
 import { expectedLogEvent } from '../sample-log-generator/to-log-event.js';
 import { CollectSink } from '../support/collect-sink.js';
 import { useTempDir } from '../support/temp-dir.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSampleLogs } from '../sample-log-generator/generate-sample-logs.js';
-import { scenarios } from '../sample-log-generator/scenarios.js';
+import { scenarios } from '../sample-log-generator/scenarios/index.js';
 import { repoRoot } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 

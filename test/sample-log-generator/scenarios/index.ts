@@ -1,0 +1,43 @@
+/**
+ * The scenario folders of sample-logs/, in the order the index README lists them: cluster,
+ * configuration, timeline and the verdict lmdoctor should reach. Names, addresses and ids are
+ * invented.
+ */
+import type { Scenario } from '../scenario-types.js';
+import { architectureMix } from './architecture-mismatch.js';
+import { authentication } from './authentication-failed.js';
+import { badDay } from './bad-day.js';
+import { cleanupNotFinished } from './cleanup-not-finished.js';
+import { concurrent } from './concurrent-migration.js';
+import { csvRedirected } from './csv-redirected-io.js';
+import { damaged } from './damaged-evtx-chunk.js';
+import { defaultScenario } from './default.js';
+import { healthy } from './healthy-live-migrations.js';
+import { notReadyAfterRestart } from './network-not-ready-after-restart.js';
+import { noMigrationNetwork } from './no-migration-network.js';
+import { nodeDown } from './node-down-during-migration.js';
+import { processorIncompatible } from './processor-incompatible.js';
+import { quickMigration } from './quick-migration.js';
+import { portConflict } from './switch-port-name-conflict.js';
+import { systemDrive } from './system-drive-mismatch.js';
+import { nameMismatch } from './virtual-network-name-mismatch.js';
+
+export const scenarios: Scenario[] = [
+  defaultScenario,
+  healthy,
+  noMigrationNetwork,
+  notReadyAfterRestart,
+  nameMismatch,
+  portConflict,
+  processorIncompatible,
+  concurrent,
+  authentication,
+  nodeDown,
+  csvRedirected,
+  damaged,
+  quickMigration,
+  cleanupNotFinished,
+  systemDrive,
+  architectureMix,
+  badDay,
+];
