@@ -4,7 +4,9 @@ import { analyzeCommand } from './commands/analyze.js';
 import { catalogCommand } from './commands/catalog.js';
 import { evtxCommand } from './commands/evtx.js';
 import { ingestCommand } from './commands/ingest.js';
+import { migrationsCommand } from './commands/migrations.js';
 import { queryCommand } from './commands/query.js';
+import { timelineCommand } from './commands/timeline.js';
 
 function packageVersion(): string {
   const url = new URL('../../package.json', import.meta.url);
@@ -29,6 +31,8 @@ Examples:
     );
   program.addCommand(analyzeCommand());
   program.addCommand(ingestCommand());
+  program.addCommand(migrationsCommand());
+  program.addCommand(timelineCommand());
   program.addCommand(queryCommand());
   program.addCommand(evtxCommand());
   program.addCommand(catalogCommand());

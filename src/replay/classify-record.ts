@@ -1,22 +1,15 @@
-import type {
-  CatalogEvent,
-  ClusterLogPattern,
-  FieldRole,
-  RecordRole,
-  Side,
-} from '../catalog/types.js';
+import { formatErrorCode } from '../catalog/error-codes.js';
+import { classifyFailureText } from '../catalog/failure-fragments.js';
+import {
+  findCatalogEvent,
+  matchClusterLogLine,
+  messageOf,
+  positionalValues,
+  roleOf,
+  wordingOf,
+} from '../catalog/lookup.js';
+import type { FieldRole } from '../catalog/types.js';
 import type { ReplayRecord } from './replay-record.js';
-
-/** What the classifier needs from the catalogue (catalog/lookup.ts provides it). */
-export interface CatalogAccess {
-  findEvent(provider: string, eventId: number): CatalogEvent | undefined;
-  matchClusterLogLine(
-    component: string | null,
-    message: string,
-  ): { pattern: ClusterLogPattern; fields: Record<string, string> } | null;
-  /** Side and code a failure text points to (English fragments), when it can tell. */
-  classifyFailureText(text: string): { side: Side | null; code: string | null } | null;
-}
 
 /** An event as the classifier reads it (a row of `events`). */
 export interface EventInput {
@@ -40,29 +33,32 @@ export interface ClusterLogInput {
 
 /**
  * An event → ReplayRecord when the catalogue knows it (null otherwise). Fields are bound by
- * position (%n = n-th value of data); the message, when present, picks among wording
- * variants and text-decided roles. Pure.
+ * position in the wording that fits the event; a failure's side and code come from its
+ * catalogue entry, else from its text. Pure.
  */
-export function classifyEvent(event: EventInput, catalog: CatalogAccess): ReplayRecord | null {
-  const entry = catalog.findEvent(event.provider, event.eventId);
+export function classifyEvent(event: EventInput): ReplayRecord | null {
+  const entry = findCatalogEvent(event.provider, event.eventId);
   if (!entry) return null;
-  const text = event.message ?? '';
-  const role = roleFromText(entry, text);
-  const positions = variantFields(entry, text);
-  const values = Object.entries(event.data)
-    .filter(([key]) => key !== 'Binary')
-    .map(([, value]) => value);
+  const view = { data: event.data, message: event.message };
+  const role = roleOf(view, entry);
+  const values = positionalValues(event.data);
   const fields: ReplayRecord['fields'] = {};
-  for (const [fieldRole, position] of Object.entries(positions) as [FieldRole, number][]) {
+  for (const [fieldRole, position] of Object.entries(wordingOf(view, entry).fields) as [
+    FieldRole,
+    number,
+  ][]) {
     const value = values[position - 1];
     if (value !== undefined && value !== '') fields[fieldRole] = value;
   }
+  const text = messageOf(view, entry) ?? '';
   let side = entry.side;
   if (role === 'lm-failed') {
-    const failure = catalog.classifyFailureText(fields.errorText ?? text);
-    side ??= failure?.side ?? null;
-    if (!fields.errorCode && failure?.code) fields.errorCode = failure.code;
+    const failure = classifyFailureText(fields.errorText ?? text);
+    side ??= failure.side;
+    if (!fields.errorCode && failure.code !== null)
+      fields.errorCode = formatErrorCode(failure.code);
     if (!fields.errorText && text) fields.errorText = text;
+    fields.destinationNode ??= destinationInText(fields.errorText ?? text) ?? undefined;
   }
   return {
     table: 'events',
@@ -74,17 +70,14 @@ export function classifyEvent(event: EventInput, catalog: CatalogAccess): Replay
     side,
     fields,
     label: `${event.eventId}`,
-    text: text || fillPositions(entry.template, values),
+    text,
   };
 }
 
 /** A cluster log record → ReplayRecord when a catalogue pattern matches it (null otherwise). Pure. */
-export function classifyClusterLogLine(
-  line: ClusterLogInput,
-  catalog: CatalogAccess,
-): ReplayRecord | null {
+export function classifyClusterLogLine(line: ClusterLogInput): ReplayRecord | null {
   if (line.node === null) return null;
-  const match = catalog.matchClusterLogLine(line.component, line.message);
+  const match = matchClusterLogLine(line.component, line.message);
   if (!match) return null;
   return {
     table: 'cluster_log',
@@ -100,36 +93,15 @@ export function classifyClusterLogLine(
   };
 }
 
-function roleFromText(entry: CatalogEvent, text: string): RecordRole {
-  if (text && entry.textRoles) {
-    for (const { pattern, role } of entry.textRoles) if (pattern.test(text)) return role;
-  }
-  return entry.role;
-}
-
-function variantFields(entry: CatalogEvent, text: string): Partial<Record<FieldRole, number>> {
-  if (!text || !entry.variants) return entry.fields;
-  for (const variant of entry.variants)
-    if (templatePattern(variant.template).test(text)) return variant.fields;
-  return entry.fields;
-}
-
-const patternCache = new Map<string, RegExp>();
-
-/** A message template as a regex over rendered text (%n matches anything). */
-function templatePattern(template: string): RegExp {
-  let pattern = patternCache.get(template);
-  if (!pattern) {
-    const body = template
-      .split(/%\d+/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[\\s\\S]*?');
-    pattern = new RegExp(`^${body}$`);
-    patternCache.set(template, pattern);
-  }
-  return pattern;
-}
-
-function fillPositions(template: string, values: string[]): string {
-  return template.replace(/%(\d+)/g, (whole, n: string) => values[Number(n) - 1] ?? whole);
+/**
+ * The destination host an English failure text names ("with host 'HV02'", "not supported on
+ * host 'HV01'", "failed at migration destination 'HV02'", "destination node 'HV02'"), or null.
+ * A fallback for failures logged before the destination took part; ids and fields come first.
+ */
+export function destinationInText(text: string): string | null {
+  const match =
+    /(?:with host|on host|migration destination|destination (?:node|host))\s+["'“‘]?([A-Za-z0-9][A-Za-z0-9_-]*)/i.exec(
+      text,
+    );
+  return match?.[1] ?? null;
 }

@@ -53,7 +53,7 @@ const attachAnywhere: Partial<Record<RecordRole, Transition>> = {
   'vm-config-offline': t('transferring', 'quickOffline'),
   'vm-save': t('transferring', 'quickOffline'),
   'failover-attempt': t('transferring', 'failover'),
-  'group-moving': t('requested', 'request'),
+  'group-moving': t('transferring', 'moveLine'),
   'switch-problem': t('transferring', 'step'),
 };
 
@@ -65,7 +65,7 @@ const attachAnywhere: Partial<Record<RecordRole, Transition>> = {
 export const migrationMachine: Table = {
   idle: {
     'group-move-requested': t('requested', 'open', 'request'),
-    'group-moving': t('requested', 'open', 'request'),
+    'group-moving': t('requested', 'open', 'request', 'moveLine'),
     'lm-start-source': t('started', 'open', 'startSource'),
     'lm-start-destination': t('started', 'open', 'startDestination'),
     'lm-phase-start': t('transferring', 'open', 'phase'),
@@ -109,7 +109,8 @@ export const migrationMachine: Table = {
     'group-offline': t('ended', 'step'),
     'switch-problem': t('ended', 'step'),
     'group-move-requested': t('requested', 'open', 'request'),
-    'group-moving': t('requested', 'open', 'request'),
+    // "move of group … is about to succeed" comes near the end of the move it belongs to.
+    'group-moving': t('ended', 'moveLine'),
     'lm-start-source': t('started', 'open', 'startSource'),
     'lm-start-destination': t('started', 'open', 'startDestination'),
     'failover-attempt': t('transferring', 'open', 'failover'),

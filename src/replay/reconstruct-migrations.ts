@@ -16,10 +16,15 @@ export interface Reconstruction {
 export function reconstructMigrations(
   records: readonly ReplayRecord[],
   nodesWithLogs: readonly string[],
+  nodeNamesById: Readonly<Record<string, string>> = {},
 ): Reconstruction {
   const clockSkew = estimateClockSkew(records);
   const offsets = Object.fromEntries(clockSkew.map((s) => [s.node, s.offsetS]));
-  const migrations = replayMigrations(records, { nodesWithLogs, clockOffsetsS: offsets });
+  const migrations = replayMigrations(records, {
+    nodesWithLogs,
+    clockOffsetsS: offsets,
+    nodeNamesById,
+  });
   computeFacts(migrations, placeOnClock(records, offsets));
   return { migrations, clockSkew };
 }

@@ -12,6 +12,8 @@ export interface ReplayOptions {
   nodesWithLogs: readonly string[];
   /** Seconds each node's clock runs ahead of the reference; subtracted from its records. */
   clockOffsetsS?: Readonly<Record<string, number>>;
+  /** Cluster node number → node name, for records that name nodes by number. */
+  nodeNamesById?: Readonly<Record<string, string>>;
 }
 
 /** A record placed on the common clock. */
@@ -67,6 +69,9 @@ export function replayMigrations(
     }
     if (!draft) return;
     for (const action of transition.actions) migrationActions[action](draft, item.record, item.at);
+    const byId = item.record.fields.destinationNodeId;
+    if (byId !== undefined && options.nodeNamesById?.[byId])
+      draft.destinationNode ??= normalizeNodeName(options.nodeNamesById[byId]);
     if (transition.to !== 'idle') draft.phase = transition.to;
     draft.lastAt = Math.max(draft.lastAt, item.at);
     draft.nodesSeen.add(item.node);
@@ -100,9 +105,22 @@ export function placeOnClock(
 function startsNewAttempt(draft: MigrationDraft, record: ReplayRecord): boolean {
   if (record.role === 'lm-start-source') return draft.sourceStartedAt !== null;
   if (record.role === 'lm-start-destination') return draft.destinationStartedAt !== null;
-  if (record.role === 'group-move-requested')
+  if (record.role === 'group-move-requested') {
     return draft.requestedAt !== null && draft.startedAt !== null;
+  }
+  if (record.role === 'group-moving' && draft.phase === 'ended') return !sameNodes(draft, record);
   return false;
+}
+
+/** The record names no nodes, or the same source and destination as the attempt. */
+function sameNodes(draft: MigrationDraft, record: ReplayRecord): boolean {
+  const { sourceNode, destinationNode } = record.fields;
+  const source = sourceNode ? normalizeNodeName(sourceNode) : null;
+  const destination = destinationNode ? normalizeNodeName(destinationNode) : null;
+  return (
+    (source === null || source === draft.sourceNode) &&
+    (destination === null || destination === draft.destinationNode)
+  );
 }
 
 /**

@@ -53,3 +53,30 @@ export function selectNodesWithLogs(db: Store): string[] {
     .all() as { node: string }[];
   return rows.map((r) => r.node);
 }
+
+/**
+ * Cluster node number → node name, from the configuration captures (Get-ClusterNode, the
+ * 2016+ cluster log header) and the `Name(n)` mentions of cluster log lines.
+ */
+export function selectNodeNamesById(db: Store): Record<string, string> {
+  const names: Record<string, string> = {};
+  const rows = db
+    .prepare(
+      'SELECT DISTINCT node_number AS id, name FROM cluster_nodes WHERE node_number IS NOT NULL AND name IS NOT NULL',
+    )
+    .all() as { id: number; name: string }[];
+  for (const row of rows) names[String(row.id)] ??= row.name;
+  const known = new Set(selectNodesWithLogs(db).map((n) => n.toUpperCase()));
+  const mentions = db
+    .prepare(
+      `SELECT message FROM cluster_log WHERE component = 'RCM' AND message LIKE '%(%)%' LIMIT 20000`,
+    )
+    .iterate() as IterableIterator<{ message: string }>;
+  for (const { message } of mentions) {
+    for (const match of message.matchAll(/\b([A-Za-z][\w-]*)\((\d{1,3})\)/g)) {
+      const [, name, id] = match;
+      if (name && id && known.has(name.toUpperCase())) names[id] ??= name;
+    }
+  }
+  return names;
+}
