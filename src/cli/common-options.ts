@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { parseClusterLogTimeOption } from '../readers/cluster-log/time-basis.js';
 
 export const defaultDatabasePath = 'lmdoctor.db';
 
@@ -28,6 +29,22 @@ export function jobsOption(): Option {
     '-j, --jobs <n>',
     'worker threads for parsing (default: number of cores)',
   ).argParser(parsePositiveInt);
+}
+
+/** `--cluster-log-time utc|local|OFFSET`, shared by ingest and analyze. */
+export function clusterLogTimeOption(): Option {
+  return new Option(
+    '--cluster-log-time <basis>',
+    'how cluster log times are written: utc, local (offset from the header or inferred) or an offset such as +02:00; default: the header, else inferred from events',
+  ).argParser(parseClusterLogTimeOption);
+}
+
+/** `--query FILE`: a wevtutil/Event Viewer QueryList that selects the events to keep. */
+export function queryOption(): Option {
+  return new Option(
+    '--query <file>',
+    'keep only the events this QueryList XML selects (as given to wevtutil epl /sq:true)',
+  );
 }
 
 export function defaultJobs(): number {

@@ -2,16 +2,24 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { errorMessage } from '../errors.js';
 import { discoverFiles, type SkippedPath } from '../readers/discover-files.js';
+import type { ClusterLogTimeOption } from '../readers/cluster-log/time-basis.js';
+import type { EventFilter } from '../readers/query-list/compile-query-list.js';
 import type { ReadOptions, RecordSink } from '../readers/reader.js';
+import type { ClusterLogFileRow } from '../store/cluster-log-files.js';
 import type { Store } from '../store/open-database.js';
 import { SourceWriter, type SourceTotals } from '../store/source-writer.js';
 import { findStoredSource, recordUnattachedError } from '../store/sources-table.js';
 import type { Console } from './console.js';
+import { resolveClusterLogTimes } from './resolve-cluster-log-times.js';
 
 export interface IngestOptions {
   /** Read files again even when the same content is already stored. */
   force: boolean;
   jobs: number;
+  /** `--cluster-log-time`: how to read cluster log timestamps. */
+  clusterLogTime?: ClusterLogTimeOption;
+  /** `--query`: keep only the events this QueryList selects. */
+  eventFilter?: EventFilter;
 }
 
 /** What happened to one discovered file. */
@@ -32,6 +40,10 @@ export interface IngestReport {
   warnings: number;
   bytes: number;
   elapsedMs: number;
+  /** Events left out by `--query`. */
+  filteredEvents: number;
+  /** How the time basis of each newly stored cluster log was settled. */
+  clusterLogTimes: ClusterLogFileRow[];
 }
 
 /**
@@ -56,7 +68,10 @@ export async function ingestPaths(
     warnings: 0,
     bytes: 0,
     elapsedMs: 0,
+    filteredEvents: 0,
+    clusterLogTimes: [],
   };
+  const filter = options.eventFilter;
   for (const skipped of discovery.skipped) {
     recordUnattachedError(db, skipped.path, `skipped: ${skipped.reason}`);
   }
@@ -80,13 +95,16 @@ export async function ingestPaths(
       () => console.info('the database is in use by another lmdoctor process; waiting for it…'),
     );
     const sink: RecordSink = {
-      event: (e) => writer.event(e),
+      event: (e) => {
+        if (filter && !filter.matches(e)) report.filteredEvents++;
+        else writer.event(e);
+      },
       clusterLogLine: (l) => writer.clusterLogLine(l),
       configRow: (r) => writer.configRow(r),
       warning: (w) => writer.warning(w),
       progress: (done) => console.progress(file.displayPath, bytesBefore + done, totalBytes),
     };
-    const readOptions: ReadOptions = { jobs: options.jobs };
+    const readOptions: ReadOptions = { jobs: options.jobs, clusterLogTime: options.clusterLogTime };
     try {
       await reader.read(file, sink, readOptions);
     } catch (error) {
@@ -122,6 +140,7 @@ export async function ingestPaths(
       );
   }
   console.clearBar();
+  report.clusterLogTimes = resolveClusterLogTimes(db, options.clusterLogTime);
   report.elapsedMs = Date.now() - started;
   return report;
 }
@@ -145,6 +164,7 @@ export function describeIngest(report: IngestReport): string {
     already > 0 ? `${already} already in the database` : '',
     report.skipped.length > 0 ? `${report.skipped.length} skipped` : '',
     `${report.records} records (${report.newEvents} new events, ${report.duplicates} duplicates)`,
+    report.filteredEvents > 0 ? `${report.filteredEvents} events left out by --query` : '',
     `${report.warnings} warning${report.warnings === 1 ? '' : 's'}`,
     `${seconds.toFixed(1)} s`,
     `${rate} records/s`,

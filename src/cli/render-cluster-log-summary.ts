@@ -50,5 +50,5 @@ export function clusterLogNotes(logs: ClusterLogSourceSummary[]): string[] {
     .filter(
       (log) => log.origin === 'inferred' || log.origin === 'assumed' || log.origin === 'unresolved',
     )
-    .map((log) => `  ${log.node ?? log.path}: ${log.evidence ?? ''}`);
+    .map((log) => `  ${log.path}: ${log.evidence ?? ''}`);
 }

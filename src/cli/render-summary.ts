@@ -1,5 +1,11 @@
 import type { CaseSummary } from '../store/case-summary.js';
 import { formatTable } from './output.js';
+import {
+  clusterLogNotes,
+  clusterLogRows,
+  configRows,
+  describeTimeBasis,
+} from './render-cluster-log-summary.js';
 
 /** JSON schema version of `analyze --format json`; bump when its shape changes. */
 export const analysisSchemaVersion = 1;
@@ -22,6 +28,21 @@ export function renderSummaryText(summary: CaseSummary): string {
   lines.push(table(['kind', 'files', 'records', 'warnings'], summary.kinds));
   lines.push('Events per node and channel (UTC)');
   lines.push(table(['node', 'channel', 'events', 'first', 'last'], summary.nodeChannels));
+  if (summary.clusterLogs.length > 0) {
+    lines.push('Cluster logs (times in UTC)');
+    lines.push(
+      table(
+        ['node', 'file', 'lines', 'time basis', 'first', 'last'],
+        clusterLogRows(summary.clusterLogs),
+      ),
+    );
+    const notes = clusterLogNotes(summary.clusterLogs);
+    if (notes.length > 0) lines.push('Time basis notes', ...notes, '');
+  }
+  if (summary.configuration.length > 0) {
+    lines.push('Configuration');
+    lines.push(table(['table', 'rows', 'files', 'nodes'], configRows(summary.configuration)));
+  }
   if (summary.problemCount > 0) {
     const shown =
       summary.problems.length < summary.problemCount ? ` (first ${summary.problems.length})` : '';
@@ -59,6 +80,11 @@ export function summaryJson(summary: CaseSummary): object {
       lastTime: summary.lastTime,
       channels: summary.nodeChannels,
     },
+    clusterLogs: summary.clusterLogs.map((log) => ({
+      ...log,
+      timeBasisText: describeTimeBasis(log),
+    })),
+    configuration: summary.configuration,
     problems: { count: summary.problemCount, first: summary.problems },
     skipped: summary.skipped,
     migrations: [],

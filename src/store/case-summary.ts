@@ -1,3 +1,9 @@
+import {
+  readClusterLogSummary,
+  readConfigSummary,
+  type ClusterLogSourceSummary,
+  type ConfigTableSummary,
+} from './cluster-log-summary.js';
 import type { Store } from './open-database.js';
 
 export interface KindCount {
@@ -32,6 +38,10 @@ export interface CaseSummary {
   problemCount: number;
   /** Paths passed over by discovery, with the reason. */
   skipped: { path: string; reason: string }[];
+  /** Cluster logs, each with the time basis its times were read in. */
+  clusterLogs: ClusterLogSourceSummary[];
+  /** Configuration tables that hold rows. */
+  configuration: ConfigTableSummary[];
 }
 
 /** Reads the summary of everything stored; `problemLimit` caps the problems listed (all are counted). */
@@ -68,14 +78,18 @@ export function readCaseSummary(db: Store, problemLimit = 20): CaseSummary {
        FROM ingest_errors WHERE source_id IS NULL ORDER BY location`,
     )
     .all() as { path: string; reason: string }[];
+  const clusterLogs = readClusterLogSummary(db);
+  const logNodes = clusterLogs.map((l) => l.node).filter((n): n is string => n !== null);
   return {
     kinds,
     nodeChannels,
-    nodes: [...new Set(nodeChannels.map((r) => r.node))].sort(),
+    nodes: [...new Set([...nodeChannels.map((r) => r.node), ...logNodes])].sort(),
     firstTime: span.first,
     lastTime: span.last,
     problems,
     problemCount: n,
     skipped,
+    clusterLogs,
+    configuration: readConfigSummary(db),
   };
 }

@@ -1,7 +1,14 @@
 import { Command, Option } from 'commander';
 import { readCaseSummary } from '../../store/case-summary.js';
 import { openStore } from '../../store/open-database.js';
-import { databaseOption, forceOption, jobsOption, quietOption } from '../common-options.js';
+import {
+  clusterLogTimeOption,
+  databaseOption,
+  forceOption,
+  jobsOption,
+  queryOption,
+  quietOption,
+} from '../common-options.js';
 import { renderSummaryText, summaryJson } from '../render-summary.js';
 import { runIngest, type IngestCommandOptions } from './ingest.js';
 
@@ -20,6 +27,8 @@ export function analyzeCommand(): Command {
     )
     .addOption(forceOption())
     .addOption(jobsOption())
+    .addOption(clusterLogTimeOption())
+    .addOption(queryOption())
     .addOption(quietOption())
     .addHelpText(
       'after',

@@ -1,11 +1,15 @@
 import { Command } from 'commander';
 import { UserError } from '../../errors.js';
 import { openStore, type Store } from '../../store/open-database.js';
+import type { ClusterLogTimeOption } from '../../readers/cluster-log/time-basis.js';
+import { readQueryListFile } from '../../readers/query-list/compile-query-list.js';
 import {
+  clusterLogTimeOption,
   databaseOption,
   defaultJobs,
   forceOption,
   jobsOption,
+  queryOption,
   quietOption,
 } from '../common-options.js';
 import { Console } from '../console.js';
@@ -16,6 +20,8 @@ export interface IngestCommandOptions {
   quiet?: boolean;
   force?: boolean;
   jobs?: number;
+  clusterLogTime?: ClusterLogTimeOption;
+  query?: string;
 }
 
 /** `lmdoctor ingest <paths...>`: read logs into the case database (idempotent). */
@@ -28,12 +34,16 @@ export function ingestCommand(): Command {
     .addOption(databaseOption())
     .addOption(forceOption())
     .addOption(jobsOption())
+    .addOption(clusterLogTimeOption())
+    .addOption(queryOption())
     .addOption(quietOption())
     .addHelpText(
       'after',
       `
 Examples:
   $ lmdoctor ingest ./logs                     read every log under ./logs into lmdoctor.db
+  $ lmdoctor ingest bundle.zip --query query.xml   a support bundle, only the events query.xml selects
+  $ lmdoctor ingest HV01_cluster.log --cluster-log-time +02:00   a 2012 R2 cluster log in local time
   $ lmdoctor ingest HV01 HV02 --db case.db     two nodes' folders into case.db
   $ lmdoctor ingest ./logs --force             read files again even if already stored`,
     )
@@ -57,7 +67,12 @@ export async function runIngest(
   const report = await ingestPaths(
     db,
     paths,
-    { force: options.force ?? false, jobs: options.jobs ?? defaultJobs() },
+    {
+      force: options.force ?? false,
+      jobs: options.jobs ?? defaultJobs(),
+      clusterLogTime: options.clusterLogTime,
+      eventFilter: options.query === undefined ? undefined : await readQueryListFile(options.query),
+    },
     console,
   );
   for (const skipped of report.skipped) console.info(`skipped ${skipped.path}: ${skipped.reason}`);
@@ -68,5 +83,11 @@ export async function runIngest(
     );
   }
   console.info(describeIngest(report));
+  for (const settled of report.clusterLogTimes) {
+    if (settled.basis_origin === 'header' || settled.basis_origin === 'option') continue;
+    console.info(
+      `cluster log time of ${settled.node ?? 'unknown node'}: ${settled.evidence ?? ''}`,
+    );
+  }
   return report;
 }
