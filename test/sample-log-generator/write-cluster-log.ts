@@ -83,13 +83,8 @@ function header(
       `${net.name},${net.id},,${role},IPv4,false,${up},false,${net.metric},${net.subnet},${net.subnet}/${net.prefixLength},`,
     );
   }
-  lines.push(
-    '',
-    '[=== System ===]',
-    `Windows Server ${scenario.windows}, build ${build}`,
-    '',
-    '[=== Cluster Logs ===]',
-  );
+  // What the System section holds is not known (cluster-log.md §3.1): it is left empty.
+  lines.push('', '[=== System ===]', '', '[=== Cluster Logs ===]');
   return lines;
 }
 

@@ -26,6 +26,11 @@ function versionAssumptions(scenario: Scenario): string[] {
       'A -UseLocalTime cluster log without a header (2012 R2) does not say it is in local time; lmdoctor has to infer it.',
     );
   }
+  if (scenario.windows === '2016' || scenario.windows === '2019') {
+    out.push(
+      'The 2016+ cluster log header is CONSTRUCTED from the parsers quoted in cluster-log.md §3 (section names, the "UTC = localtime + time zone offset;…", "The logs were generated using …", "Build Number" and "Current node: name (…) id (…)" lines, CSV tables with the column names they use); "using GMT" for the UTC variant is our guess, and the System section is left empty.',
+    );
+  }
   if (scenario.locale === 'pt-BR') {
     out.push(
       'On the pt-BR system, Service Control Manager 7036 carries the state as localised text ("em execução", "parado"; our wording); cluster logs and PowerShell dumps stay in English.',
