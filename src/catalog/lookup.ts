@@ -94,14 +94,19 @@ type Wording = Pick<CatalogEventVariant, 'template' | 'fields' | 'symbolicName'>
 
 const templatePatterns = new Map<string, RegExp>();
 
-/** A template as a pattern over rendered text: `%n` and `…` match anything. */
+/**
+ * A template as a pattern over rendered text: `%n` and `…` match anything, any run of white
+ * space matches any other (renderers write CRLF for the manifest's line breaks).
+ */
 function templatePattern(template: string): RegExp {
   let pattern = templatePatterns.get(template);
   if (pattern === undefined) {
     const source = template
       .split(/(%\d{1,2}|…)/)
       .map((part) =>
-        /^%\d|^…$/.test(part) ? '[\\s\\S]*?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+        /^%\d|^…$/.test(part)
+          ? '[\\s\\S]*?'
+          : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'),
       )
       .join('');
     pattern = new RegExp(`^${source}${template.endsWith('…') ? '' : '\\s*$'}`);

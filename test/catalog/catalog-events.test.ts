@@ -83,6 +83,7 @@ describe('catalogue events', () => {
       ['Microsoft-Windows-FailoverClustering', 1125],
       ['Microsoft-Windows-FailoverClustering', 1126],
       ['Microsoft-Windows-FailoverClustering', 5122],
+      ['Microsoft-Windows-FailoverClustering', 5126],
       ['Microsoft-Windows-Hyper-V-VMMS', 21024],
     ] as const) {
       const entry = findCatalogEvent(provider, id);

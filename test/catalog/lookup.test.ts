@@ -7,6 +7,7 @@ import {
   messageOf,
   normalizeChannel,
   roleOf,
+  wordingOf,
 } from '../../src/catalog/lookup.js';
 import type { CatalogEvent } from '../../src/catalog/types.js';
 
@@ -118,8 +119,10 @@ describe('fieldOf and messageOf', () => {
     );
   });
 
-  it('picks the 1069 wording by its rendered text', () => {
+  it('picks the 1069 wording by its rendered text, line breaks rendered as CRLF', () => {
     const e1069 = entry(fc, 1069);
+    const policy =
+      'Based on the failure policies for the resource and role, the cluster service may try to bring the resource online on this node or move the group to another node of the cluster and then restart it.  Check the resource and group state using Failover Cluster Manager or the Get-ClusterResource Windows PowerShell cmdlet.';
     const data = {
       param1: 'Virtual Machine VM01',
       param2: 'VM01',
@@ -129,15 +132,23 @@ describe('fieldOf and messageOf', () => {
     };
     const withCause = {
       data,
-      message:
-        "Cluster resource 'Virtual Machine VM01' of type 'Virtual Machine' in clustered role 'VM01' failed. The error code was '21' ('The device is not ready.'). Based on the failure policies …",
+      message: `Cluster resource 'Virtual Machine VM01' of type 'Virtual Machine' in clustered role 'VM01' failed. The error code was '21' ('The device is not ready.').\r\n\r\n${policy}`,
     };
+    expect(wordingOf(withCause, e1069).symbolicName).toBe('RCM_RESOURCE_FAILURE_WITH_CAUSE');
     expect(fieldOf(withCause, e1069, 'errorCode')).toBe('21');
     expect(fieldOf(withCause, e1069, 'errorText')).toBe('The device is not ready.');
+    // Five values but the error-code wording: the text decides, not the count.
+    const withCode = {
+      data: { ...data, param4: '5016', param5: '' },
+      message: `Cluster resource 'Virtual Machine VM01' of type 'Virtual Machine' in clustered role 'VM01' failed. The error code was '5016'.\r\n\r\n${policy}`,
+    };
+    expect(wordingOf(withCode, e1069).symbolicName).toBe('RCM_RESOURCE_FAILURE_WITH_ERROR_CODE');
+    expect(fieldOf(withCode, e1069, 'errorCode')).toBe('5016');
     const plain = {
       data: { param1: 'Virtual Machine VM01', param2: 'VM01' },
       message: "Cluster resource 'Virtual Machine VM01' in clustered role 'VM01' failed.",
     };
+    expect(wordingOf(plain, e1069).symbolicName).toBe('RCM_RESOURCE_FAILURE');
     expect(fieldOf(plain, e1069, 'errorCode')).toBeNull();
     expect(fieldOf(plain, e1069, 'group')).toBe('VM01');
   });

@@ -6,9 +6,6 @@
 import type { CatalogEvent } from '../types.js';
 import { failoverClustering } from './failover-clustering-shared.js';
 
-const csvPausedTemplate =
-  "Cluster Shared Volume '%1' ('%2') has entered a paused state because of '%3'. All I/O will temporarily be queued until a path to the volume is reestablished.";
-
 export const csvAndBackupEvents: CatalogEvent[] = [
   failoverClustering({
     eventId: 5120,
@@ -18,7 +15,8 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     role: 'csv-paused',
     side: null,
     fields: { volume: 1, resource: 2, errorText: 3 },
-    template: csvPausedTemplate,
+    template:
+      "Cluster Shared Volume '%1' ('%2') has entered a paused state because of '%3'. All I/O will temporarily be queued until a path to the volume is reestablished.",
     versions: ['2012 R2', '2016+'],
     sources: ['S3', 'S2', 'S8', 'S7'],
     cause: 'csv-unavailable',
@@ -41,8 +39,9 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     role: 'csv-paused',
     side: null,
     fields: { volume: 1, resource: 2, errorText: 3 },
-    template: "Cluster Shared Volume '%1' ('%2') has entered a paused state because of '%3'. …",
-    sources: ['S3'],
+    template:
+      "Cluster Shared Volume '%1' ('%2') has entered a paused state because of '%3'. This error is encountered when the volsnap snapshots underlying the CSV volume are deleted outside of a user request. Possible causes of the snapshots getting deleted are lack of space in the volume for the snapshots to grow, or IO failure while trying to update the snapshot data. All I/O will temporarily be queued until the snapshot state is synchronized with volsnap.",
+    sources: ['S3', 'S2'],
     cause: 'csv-unavailable',
     meaning: 'A CSV is paused (snapshot-deleted variant).',
   }),
@@ -53,8 +52,9 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     role: 'csv-paused',
     side: null,
     fields: { volume: 1, resource: 2, errorText: 3 },
-    template: "Cluster Shared Volume '%1' ('%2') has entered a paused state because of '%3'. …",
-    sources: ['S3'],
+    template:
+      "Cluster Shared Volume '%1' ('%2') has entered a paused state because of '%3'. All I/O will temporarily be queued until a path to the volume is reestablished. This error is usually caused by an infrastructure failure. For example, losing connectivity to storage or the node owning the Cluster Shared Volume being removed from active cluster membership.",
+    sources: ['S3', 'S2'],
     cause: 'csv-unavailable',
     meaning: 'A CSV is paused (infrastructure-failure variant).',
   }),
@@ -67,7 +67,7 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     side: null,
     fields: { volume: 1, resource: 2 },
     template:
-      "Cluster Shared Volume '%1' ('%2') is no longer directly accessible from this cluster node. I/O access will be redirected to the storage device over the network to the node that owns the volume. …",
+      "Cluster Shared Volume '%1' ('%2') is no longer directly accessible from this cluster node. I/O access will be redirected to the storage device over the network to the node that owns the volume. If this results in degraded performance, please troubleshoot this node's connectivity to the storage device and I/O will resume to a healthy state once connectivity to the storage device is reestablished.",
     sources: ['S3', 'S2'],
     cause: 'csv-redirected-io',
     meaning: 'This node lost its direct path to a CSV; its I/O is redirected over the network.',
@@ -113,12 +113,32 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     side: null,
     fields: { volume: 1 },
     template:
-      "Cluster Shared Volume '%1' ('%3') has identified one or more active filter drivers …",
+      "Cluster Shared Volume '%1' ('%3') has identified one or more active filter drivers on this device stack that could interfere with CSV operations. I/O access will be redirected to the storage device over the network through another Cluster node. This may result in degraded performance. Please contact the filter driver vendor to verify interoperability with Cluster Shared Volumes. \n\nActive filter drivers found:\n%2",
     sources: ['S2', 'S3'],
     verified: false,
     cause: 'csv-redirected-io',
     meaning:
       'CSV forced into redirected I/O by filter drivers (S2) or volume drivers (S3); numbering shifts by one between the sources (events.md §4.4).',
+  }),
+  failoverClustering({
+    eventId: 5126,
+    level: null,
+    category: 'csv',
+    role: 'csv-redirected',
+    side: null,
+    fields: { volume: 1 },
+    template:
+      "Cluster Shared Volume '%1' ('%3') has identified one or more active volume drivers on this device stack that could interfere with CSV operations. I/O access will be redirected to the storage device over the network through another Cluster node. This may result in degraded performance. Please contact the volume driver vendor to verify interoperability with Cluster Shared Volumes. \n\nActive volume drivers found:\n%2",
+    versions: [],
+    sources: ['S2', 'S3'],
+    verified: false,
+    cause: 'csv-redirected-io',
+    textRoles: [
+      { pattern: /active (?:filter|volume) drivers/i, role: 'csv-redirected' },
+      { pattern: /short name/i, role: 'context' },
+    ],
+    meaning:
+      'CSV forced into redirected I/O by volume drivers (S2 numbering); S3 prints 5126 as a short-name event instead (events.md §4.4). Matched by text.',
   }),
   failoverClustering({
     eventId: 5150,
@@ -142,7 +162,8 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     role: 'csv-redirected',
     side: null,
     fields: { volume: 1, resource: 2 },
-    template: "Cluster Shared Volume '%1' ('%2') redirected access was turned on. …",
+    template:
+      "Cluster Shared Volume '%1' ('%2') redirected access was turned on. Access to the storage device will be redirected over the network from all cluster nodes that are accessing this volume. This may result in degraded performance. Turn off redirected access for this volume to resume normal operations.",
     sources: ['S3', 'S2'],
     cause: 'csv-redirected-io',
     meaning:
@@ -157,24 +178,46 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     side: null,
     fields: { node: 1, resource: 2 },
     template:
-      "Move of the disk ('%2') is vetoed based on the current state of the Cache Manager on the node '%1' …",
-    sources: ['S3'],
+      "Move of the disk ('%2') is vetoed based on the current state of the Cache Manager on the node '%1' to prevent a potential deadlock. 'Cache Manager Dirty Pages Theshold' is %3, and 'Cache Manager Dirty Pages' is %4. Move is allowed if 'Cache Manager Dirty Pages' is less than 70% of 'Cache Manager Dirty Pages Theshold' or if 'Cache Manager Dirty Pages Theshold' minus 'Cache Manager Dirty Pages' is greater than 128000 pages (about 500MB if a page size is 4096 bytes). Cluster vetoed resource move to prevent potential deadlock due to Cache Manager throttling buffered writes while Cluster Shared Volumes on this disk are being paused.",
+    sources: ['S3', 'S2'],
     meaning: 'A CSV disk move was vetoed (cache manager dirty pages).',
   }),
-  ...[5146, 5147, 5148].map((eventId) =>
-    failoverClustering({
-      eventId,
-      level: 'Error',
-      category: 'csv',
-      role: 'context',
-      side: null,
-      fields: { resource: 1 },
-      template: "Move of the Cluster Shared Volume resource '%1' is vetoed because …",
-      sources: ['S3'],
-      meaning:
-        'A CSV move was vetoed (dismounted volume, snapshot or I/O-mode change in progress).',
-    }),
-  ),
+  failoverClustering({
+    eventId: 5146,
+    level: 'Error',
+    category: 'csv',
+    role: 'context',
+    side: null,
+    fields: { resource: 1 },
+    template:
+      "Move of the Cluster Shared Volume resource '%1' is vetoed because one of the volumes belonging to the resource is in dismounted state. Please retry the action after the dismount operation is completed.",
+    sources: ['S3', 'S2'],
+    meaning: 'A CSV move was vetoed because a volume is dismounted.',
+  }),
+  failoverClustering({
+    eventId: 5147,
+    level: 'Error',
+    category: 'csv',
+    role: 'context',
+    side: null,
+    fields: { resource: 1 },
+    template:
+      "Move of the Cluster Shared Volume resource '%1' is vetoed because a snapshot is being created on one of the volumes belonging to the resource. Please retry the action after the snapshot creation is completed.",
+    sources: ['S3', 'S2'],
+    meaning: 'A CSV move was vetoed because a snapshot is being created.',
+  }),
+  failoverClustering({
+    eventId: 5148,
+    level: 'Error',
+    category: 'csv',
+    role: 'context',
+    side: null,
+    fields: { resource: 1 },
+    template:
+      "Move of the Cluster Shared Volume resource '%1' is vetoed because an IO mode change operation (Direct IO to Redirected IO or vice versa) is in progress on one of the volumes belonging to the resource. Please retry the action after the operation is completed.",
+    sources: ['S3', 'S2'],
+    meaning: 'A CSV move was vetoed because an I/O-mode change is in progress.',
+  }),
   failoverClustering({
     eventId: 5200,
     level: 'Error',
@@ -184,9 +227,9 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     side: null,
     fields: { errorCode: 1 },
     template:
-      "Cluster service failed to create a cluster identity token for Cluster Shared Volumes. The error code was '%1'. …",
+      "Cluster service failed to create a cluster identity token for Cluster Shared Volumes. The error code was '%1'. Ensure the domain controller is accessible and check for connectivity issues. Until connection to the domain controller is recovered, some operations on this node against the Cluster Shared Volumes might fail.",
     versions: ['2008 R2', '2016+'],
-    sources: ['S3', 'S19'],
+    sources: ['S3', 'S19', 'S2'],
     meaning: 'No cluster identity token for CSV (Active Directory problem).',
   }),
   failoverClustering({
@@ -197,8 +240,9 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     role: 'resource-failed',
     side: null,
     fields: { resource: 1 },
-    template: "Ownership of cluster disk '%1' has been unexpectedly lost by this node. …",
-    sources: ['S3'],
+    template:
+      "Ownership of cluster disk '%1' has been unexpectedly lost by this node. Run the Validate a Configuration wizard to check your storage configuration.",
+    sources: ['S3', 'S2'],
     meaning: 'This node lost the reservation of a cluster disk.',
   }),
   failoverClustering({
@@ -210,9 +254,9 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     side: null,
     fields: { volume: 1 },
     template:
-      "A backup application initiated a VSS snapshot on Cluster Shared Volume '%1' ('%3') without properly preparing the volume for snapshot. …",
+      "A backup application initiated a VSS snapshot on Cluster Shared Volume '%1' ('%3') without properly preparing the volume for snapshot. This snapshot may be invalid and the backup may not be usable for restore operations. Please contact your backup application vendor to verify compatibility with Cluster Shared Volumes.",
     versions: ['2008 R2', '2016+'],
-    sources: ['S3', 'S20'],
+    sources: ['S3', 'S20', 'S2'],
     cause: 'backup-interference',
     meaning: 'A backup snapshotted a CSV without preparing it (2008 R2 era; SCOM alerts as Error).',
   }),
@@ -223,8 +267,9 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     role: 'backup-problem',
     side: null,
     fields: {},
-    template: '',
-    sources: ['S3'],
+    template:
+      "Software snapshot creation on Cluster Shared Volume '%1' ('%2') failed with error %3. The resource must be online to support snapshot creation. Please check the state of the resource.",
+    sources: ['S3', 'S2'],
     cause: 'backup-interference',
     meaning: 'CSV software snapshot creation failed (template not quoted in events.md).',
   }),
@@ -236,8 +281,8 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     side: null,
     fields: { volume: 1, errorText: 3 },
     template:
-      "Software snapshot creation on Cluster Shared Volume(s) ('%1') with snapshot set id '%2' failed with error '%3'. …",
-    sources: ['S3'],
+      "Software snapshot creation on Cluster Shared Volume(s) ('%1') with snapshot set id '%2' failed with error '%3'. Please check the state of the CSV resources and the system events of the resource owner nodes.",
+    sources: ['S3', 'S2'],
     cause: 'backup-interference',
     meaning: 'CSV software snapshot set creation failed.',
   }),
@@ -248,8 +293,9 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     role: 'context',
     side: null,
     fields: { resource: 1 },
-    template: "Cluster physical disk resource '%1' deleted a software snapshot. …",
-    sources: ['S3'],
+    template:
+      "Cluster physical disk resource '%1' deleted a software snapshot. The software snapshot on Cluster Shared Volume '%2' was deleted because it was older than '%3' day(s). The snapshot ID was '%4' and it was created from node '%5' at '%6'. It is expected that snapshots are deleted by a backup application after a backup job is completed.  This snapshot exceeded the time that is expected for a snapshot to exist. Verify with the backup application that backup jobs are completing successfully.",
+    sources: ['S3', 'S2'],
     meaning: 'An old CSV software snapshot was deleted.',
   }),
   failoverClustering({
@@ -260,8 +306,8 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     side: null,
     fields: { errorText: 1 },
     template:
-      'Cluster service failed to register the Cluster Shared Volumes snapshot provider with the Volume Shadow Service (VSS). … Error: %1',
-    sources: ['S3'],
+      'Cluster service failed to register the Cluster Shared Volumes snapshot provider with the Volume Shadow Service (VSS). This may be due to the VSS service shutting down or may be a problem with the VSS service having a problem that causes it to not accept incoming requests. \n\nError: %1',
+    sources: ['S3', 'S2'],
     cause: 'backup-interference',
     meaning: 'The CSV snapshot provider could not register with VSS.',
   }),
@@ -273,8 +319,9 @@ export const csvAndBackupEvents: CatalogEvent[] = [
     role: 'backup-problem',
     side: null,
     fields: {},
-    template: 'The backup operation for the cluster configuration data has been canceled. …',
-    sources: ['S3'],
+    template:
+      'The backup operation for the cluster configuration data has been canceled. The cluster Volume Shadow Copy Service (VSS) writer received an abort request.',
+    sources: ['S3', 'S2'],
     meaning: 'The cluster VSS writer aborted a backup of the cluster configuration.',
   }),
 ];

@@ -22,14 +22,14 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
     variants: [
       {
         template:
-          "Cluster resource '%1' of type '%3' in clustered role '%2' failed. The error code was '%5' ('%4'). …",
+          "Cluster resource '%1' of type '%3' in clustered role '%2' failed. The error code was '%5' ('%4').\n\nBased on the failure policies for the resource and role, the cluster service may try to bring the resource online on this node or move the group to another node of the cluster and then restart it.  Check the resource and group state using Failover Cluster Manager or the Get-ClusterResource Windows PowerShell cmdlet.",
         fields: { resource: 1, group: 2, errorText: 4, errorCode: 5 },
         symbolicName: 'RCM_RESOURCE_FAILURE_WITH_CAUSE',
         versions: ['2016+'],
       },
       {
         template:
-          "Cluster resource '%1' of type '%3' in clustered role '%2' failed. The error code was '%4'. …",
+          "Cluster resource '%1' of type '%3' in clustered role '%2' failed. The error code was '%4'.\n\nBased on the failure policies for the resource and role, the cluster service may try to bring the resource online on this node or move the group to another node of the cluster and then restart it.  Check the resource and group state using Failover Cluster Manager or the Get-ClusterResource Windows PowerShell cmdlet.",
         fields: { resource: 1, group: 2, errorCode: 4 },
         symbolicName: 'RCM_RESOURCE_FAILURE_WITH_ERROR_CODE',
         versions: ['2016+'],
@@ -42,7 +42,8 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
         versions: ['2016+'],
       },
       {
-        template: "Cluster resource '%1' of type '%3' in clustered role '%2' failed. …",
+        template:
+          "Cluster resource '%1' of type '%3' in clustered role '%2' failed.\n\nBased on the failure policies for the resource and role, the cluster service may try to bring the resource online on this node or move the group to another node of the cluster and then restart it.  Check the resource and group state using Failover Cluster Manager or the Get-ClusterResource Windows PowerShell cmdlet.",
         fields: { resource: 1, group: 2 },
         symbolicName: 'RCM_RESOURCE_FAILURE_WITH_TYPENAME',
         versions: ['2016+'],
@@ -54,13 +55,21 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
   failoverClustering({
     eventId: 1635,
     level: 'Information',
-    symbolicName: 'RCM_RESOURCE_FAILURE_INFO_WITH_TYPENAME',
+    symbolicName: null,
     category: 'resource',
     role: 'resource-failed',
     side: null,
     fields: { resource: 1, group: 2 },
-    template: "Cluster resource '%1' of type '%3' in clustered role '%2' failed.",
-    sources: ['S3'],
+    template: "Cluster resource '%1' in clustered role '%2' failed.",
+    variants: [
+      {
+        template: "Cluster resource '%1' of type '%3' in clustered role '%2' failed.",
+        fields: { resource: 1, group: 2 },
+        symbolicName: 'RCM_RESOURCE_FAILURE_INFO_WITH_TYPENAME',
+        versions: ['2016+'],
+      },
+    ],
+    sources: ['S3', 'S2'],
     meaning: 'Informational twin of 1069.',
   }),
   failoverClustering({
@@ -86,13 +95,13 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
     side: null,
     fields: { resource: 1 },
     template:
-      "A component on the server did not respond in a timely fashion. This caused the cluster resource '%1' (resource type '%2', DLL '%3') to exceed its time-out threshold. As part of cluster health detection, recovery actions will be taken. …",
+      "A component on the server did not respond in a timely fashion. This caused the cluster resource '%1' (resource type '%2', DLL '%3') to exceed its time-out threshold. As part of cluster health detection, recovery actions will be taken. The cluster will try to automatically recover by terminating and restarting the Resource Hosting Subsystem (RHS) process that is running this resource. Verify that the underlying infrastructure (such as storage, networking, or services) that are associated with the resource are functioning correctly.",
     sources: ['S3', 'S2'],
     cause: 'rhs-failure',
     variants: [
       {
         template:
-          "A component on the server did not respond in a timely fashion. This caused the cluster resource '%1' (resource type '%2', DLL '%3') to exceed its time-out threshold while processing control code '%4;'. …",
+          "A component on the server did not respond in a timely fashion. This caused the cluster resource '%1' (resource type '%2', DLL '%3') to exceed its time-out threshold while processing control code '%4;'. As part of cluster health detection, recovery actions will be taken. The cluster will try to automatically recover by terminating and restarting the Resource Hosting Subsystem (RHS) process that is running this resource. Verify that the underlying infrastructure (such as storage, networking, or services) that are associated with the resource are functioning correctly.",
         fields: { resource: 1 },
         symbolicName: 'RCM_RESOURCE_CONTROL_DEADLOCK_DETECTED',
         versions: ['2016+'],
@@ -109,8 +118,9 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
     role: 'rhs-deadlock',
     side: null,
     fields: {},
-    template: "Cluster resource type '%1' timed out while processing the control code %2. …",
-    sources: ['S3'],
+    template:
+      "Cluster resource type '%1' timed out while processing the control code %2. The cluster will try to automatically recover by terminating and restarting the Resource Hosting Subsystem (RHS) process that was processing the call.",
+    sources: ['S3', 'S2'],
     cause: 'rhs-failure',
     meaning: 'A resource-type control code timed out in RHS.',
   }),
@@ -123,8 +133,8 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
     side: null,
     fields: { group: 1 },
     template:
-      "The Cluster service failed to bring clustered role '%1' completely online or offline. One or more resources may be in a failed state. …",
-    sources: ['S3'],
+      "The Cluster service failed to bring clustered role '%1' completely online or offline. One or more resources may be in a failed state. This may impact the availability of the clustered role.",
+    sources: ['S3', 'S2'],
     meaning: 'A role (e.g. the VM after a failed move) is not completely online or offline.',
   }),
   failoverClustering({
@@ -135,8 +145,9 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
     role: 'group-failed',
     side: null,
     fields: { group: 1 },
-    template: "Clustered role '%1' has exceeded its failover threshold. …",
-    sources: ['S3'],
+    template:
+      "Clustered role '%1' has exceeded its failover threshold.  It has exhausted the configured number of failover attempts within the failover period of time allotted to it and will be left in a failed state.  No additional attempts will be made to bring the role online or fail it over to another node in the cluster.  Please check the events associated with the failure.  After the issues causing the failure are resolved the role can be brought online manually or the cluster may attempt to bring it online again after the restart delay period.",
+    sources: ['S3', 'S2'],
     meaning: 'A role exceeded its failover threshold and is left failed.',
   }),
   failoverClustering({
@@ -148,8 +159,8 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
     side: null,
     fields: { resource: 1, group: 2 },
     template:
-      "Cluster resource '%1' in clustered role '%2' has received a critical state notification. For a virtual machine this indicates that an application or service inside the virtual machine is in an unhealthy state. …",
-    sources: ['S3'],
+      "Cluster resource '%1' in clustered role  '%2' has received a critical state notification.  For a virtual machine this indicates that an application or service inside the virtual machine is in an unhealthy state. Verify the functionality of the service or application being monitored within the virtual machine.",
+    sources: ['S3', 'S2'],
     meaning: 'VM health: an application or service inside the VM is critical.',
   }),
   failoverClustering({
@@ -161,8 +172,8 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
     side: null,
     fields: { resource: 1, group: 2 },
     template:
-      "Cluster resource '%1' in clustered role '%2' has received a critical state notification. For a virtual machine this indicates that a critical network of the virtual machine is in an unhealthy state. …",
-    sources: ['S3'],
+      "Cluster resource '%1' in clustered role  '%2' has received a critical state notification.  For a virtual machine this indicates that a critical network of the virtual machine is in an unhealthy state. Verify the network connectivity of the virtual machine and the virtual networks that the virtual machine is configured to use.",
+    sources: ['S3', 'S2'],
     meaning: 'VM network protection: a critical network of the VM is unhealthy.',
   }),
   failoverClustering({
@@ -187,8 +198,8 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
     side: null,
     fields: { group: 1, errorCode: 2 },
     template:
-      "Move of cluster role '%1' for drain could not be completed. The operation failed with error code %2.",
-    sources: ['S3'],
+      "Move of cluster role '%1' for drain could not be completed.  The operation failed with error code %2.",
+    sources: ['S3', 'S2'],
     meaning: 'Moving a role off a draining node failed.',
   }),
   failoverClustering({
@@ -199,8 +210,9 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
     role: 'context',
     side: null,
     fields: { node: 1 },
-    template: 'Node drain failed on Cluster node %1. …',
-    sources: ['S3'],
+    template:
+      "Node drain failed on Cluster node %1. \n\nReference the node's System and Application event logs and cluster logs to investigate the cause of the drain failure.  When the problem is resolved, you can retry the drain operation.",
+    sources: ['S3', 'S2'],
     meaning: 'Draining a node (maintenance) failed.',
   }),
   failoverClustering({
@@ -212,7 +224,16 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
     fields: { resource: 1, group: 2 },
     template:
       "The operation attempted on cluster resource '%1' of type '%3' in clustered role '%2' could not be completed because the resource or one of its providers has locked status.",
-    sources: ['S3'],
+    variants: [
+      {
+        template:
+          "The operation attempted on cluster resource '%1' of type '%3' in clustered role '%2' could not be completed because the resource or one of its dependents has locked status.",
+        fields: { resource: 1, group: 2 },
+        symbolicName: null,
+        versions: [],
+      },
+    ],
+    sources: ['S3', 'S2'],
     meaning: 'An operation on a resource was blocked because it is locked.',
   }),
   failoverClustering({
@@ -313,6 +334,15 @@ export const resourceAndGroupEvents: CatalogEvent[] = [
     template:
       "Cluster resource '%1' in clustered role '%2' has transitioned from state %3 to state %4.",
     versions: [],
+    variants: [
+      {
+        template:
+          "Cluster resource '%1' in clustered role '%2' has transitioned from state %3 to state %4. Cluster resource '%1' is waiting on the following resources: %5.",
+        fields: { resource: 1, group: 2 },
+        symbolicName: null,
+        versions: [],
+      },
+    ],
     sources: ['S2'],
     meaning: `A resource changed state (%3 → %4). ${s2Only}`,
   }),

@@ -26,7 +26,7 @@ function ha(entry: HaEntry): CatalogEvent {
   };
 }
 
-/** 21300–21309: their channel is not confirmed by any source (Admin, Operational or Analytic). */
+/** 21300–21315: their channel is not confirmed by any source (Admin, Operational or Analytic). */
 const phaseChannelNote = 'Channel not confirmed (events.md §1a); Admin assumed.';
 
 export const highAvailabilityEvents: CatalogEvent[] = [
@@ -62,11 +62,10 @@ export const highAvailabilityEvents: CatalogEvent[] = [
     side: null,
     fields: { resource: 1 },
     template:
-      "'%1' failed to unregister the virtual machine with the virtual machine management service.",
+      "'%1' failed to unregister the virtual machine with the virtual machine management Service.",
     sources: ['S1'],
-    verified: false,
     meaning:
-      'Unregistering the VM from VMMS failed; events.md gives this text for 21103–21104 without saying which id carries it.',
+      'Unregistering the VM from VMMS failed (S1 has the same text, with "Service" capitalised, under 21103 and 21104).',
   }),
   ha({
     eventId: 21104,
@@ -78,9 +77,7 @@ export const highAvailabilityEvents: CatalogEvent[] = [
     template:
       "'%1' failed to unregister the virtual machine with the virtual machine management service.",
     sources: ['S1'],
-    verified: false,
-    meaning:
-      'Unregistering the VM from VMMS failed; events.md gives this text for 21103–21104 without saying which id carries it.',
+    meaning: 'Unregistering the VM from VMMS failed (S1 has the same text under 21103 and 21104).',
   }),
   ha({
     eventId: 21105,
@@ -251,6 +248,41 @@ export const highAvailabilityEvents: CatalogEvent[] = [
       'No address for the destination over any live-migration network; with 0x000013AB (ERROR_NETWORK_NOT_AVAILABLE) this is the "no migration network" failure.',
   }),
   ha({
+    eventId: 21128,
+    symbolicName: null,
+    category: 'resource',
+    role: 'resource-failed',
+    side: null,
+    fields: { resource: 1 },
+    template:
+      "'%1' failed to shutdown the virtual machine during the resource termination. The virtual machine will be forcefully stopped.",
+    sources: ['S1'],
+    meaning: 'The VM did not shut down while its resource terminated and is being turned off.',
+  }),
+  ha({
+    eventId: 21129,
+    symbolicName: null,
+    category: 'resource',
+    role: 'resource-failed',
+    side: null,
+    fields: { resource: 1, errorText: 2, errorCode: 3 },
+    template:
+      "'%1' failed to stop the virtual machine during the resource initialization: %2 (%3).",
+    sources: ['S1'],
+    meaning: 'The VM could not be stopped while its resource initialised.',
+  }),
+  ha({
+    eventId: 21130,
+    symbolicName: null,
+    category: 'resource',
+    role: 'context',
+    side: null,
+    fields: { resource: 1 },
+    template: "'%1' forcefully stopped the virtual machine during the resource initialization.",
+    sources: ['S1'],
+    meaning: 'The VM was turned off while its resource initialised.',
+  }),
+  ha({
     eventId: 21131,
     symbolicName: null,
     category: 'migration',
@@ -321,6 +353,18 @@ export const highAvailabilityEvents: CatalogEvent[] = [
       "'%1' failed to live migrate because a virtual switch used by the VM is disconnected on the destination node '%2'.",
     sources: ['S1'],
     meaning: 'A virtual switch the VM uses is disconnected on the destination node.',
+  }),
+  ha({
+    eventId: 21152,
+    symbolicName: null,
+    category: 'csv',
+    role: 'context',
+    side: null,
+    fields: { resource: 1 },
+    template:
+      "The shared storage location of the '%1' resource cannot be changed after it has been set.",
+    sources: ['S1'],
+    meaning: 'An attempt to change the shared storage location of a VM resource was refused.',
   }),
   ha({
     eventId: 21153,
@@ -523,6 +567,74 @@ export const highAvailabilityEvents: CatalogEvent[] = [
     template: 'Completed live migration Restore phase on the target node, time %2 s. (VMID %1)',
     sources: ['S1'],
     meaning: `Restore phase completed on the target, with its duration. ${phaseChannelNote}`,
+  }),
+  ha({
+    eventId: 21310,
+    symbolicName: null,
+    category: 'resource',
+    role: 'context',
+    side: null,
+    fields: { vmId: 1, resource: 2 },
+    template: "Online configuration resource started (VM configuration resource '%2', VMID %1).",
+    sources: ['S1'],
+    meaning: `Bringing the configuration resource online started. ${phaseChannelNote}`,
+  }),
+  ha({
+    eventId: 21311,
+    symbolicName: null,
+    category: 'resource',
+    role: 'vm-config-online',
+    side: null,
+    fields: { vmId: 1, seconds: 2, resource: 3 },
+    template:
+      "Online configuration resource completed, time %2 s (VM configuration resource '%3', VMID %1).",
+    sources: ['S1'],
+    meaning: `The configuration resource is online on this node. VM Configuration resource online/offline, with timings: marks quick-migration and failover configuration moves. ${phaseChannelNote}`,
+  }),
+  ha({
+    eventId: 21312,
+    symbolicName: null,
+    category: 'resource',
+    role: 'context',
+    side: null,
+    fields: { vmId: 1 },
+    template: 'Online configuration resource - update VM settings started. (VMID %1)',
+    sources: ['S1'],
+    meaning: `Updating the VM settings while the configuration resource comes online. ${phaseChannelNote}`,
+  }),
+  ha({
+    eventId: 21313,
+    symbolicName: null,
+    category: 'resource',
+    role: 'context',
+    side: null,
+    fields: { vmId: 1, seconds: 2 },
+    template: 'Online configuration resource - update VM settings completed, time %2 s. (VMID %1)',
+    sources: ['S1'],
+    meaning: `The VM settings were updated. ${phaseChannelNote}`,
+  }),
+  ha({
+    eventId: 21314,
+    symbolicName: null,
+    category: 'resource',
+    role: 'context',
+    side: null,
+    fields: { vmId: 1, resource: 2 },
+    template: "Offline configuration resource started (VM configuration resource '%2', VMID %1).",
+    sources: ['S1'],
+    meaning: `Taking the configuration resource offline started. ${phaseChannelNote}`,
+  }),
+  ha({
+    eventId: 21315,
+    symbolicName: null,
+    category: 'resource',
+    role: 'vm-config-offline',
+    side: null,
+    fields: { vmId: 1, seconds: 2, resource: 3 },
+    template:
+      "Offline configuration resource completed, time %2 s (VM configuration resource '%3', VMID %1).",
+    sources: ['S1'],
+    meaning: `The configuration resource is offline on this node. VM Configuration resource online/offline, with timings: marks quick-migration and failover configuration moves. ${phaseChannelNote}`,
   }),
   ha({
     eventId: 21500,
