@@ -185,7 +185,8 @@ export function liveMigration(
       break;
     case 'switch-port-name-conflict':
       ctx.emit(source, 'ha21203', failAt, [vm.switchName]);
-      expected.failureSide = 'destination';
+      // Nothing in 21203 or 21111 says on which side the port could not be created.
+      expected.failureSide = null;
       chain = [`Failed to create virtual network switch port ${vm.switchName}.`];
       break;
     case 'processor-incompatible':
@@ -219,6 +220,7 @@ export function liveMigration(
     case 'cleanup-not-finished':
       ctx.emit(source, 'ha21121', failAt, [res, errors.fail.text, errors.fail.code]);
       expected.failureSide = 'destination';
+      expected.errorCode = errors.fail.code;
       chain = [
         `'${res}' failed to cleanup the configuration on the target node prior to a migration: ${errors.fail.text} (${errors.fail.code}).`,
       ];
