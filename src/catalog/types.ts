@@ -162,7 +162,7 @@ export interface ClusterLogPattern {
    * Matched against the message; named groups become fields: group, resource, node,
    * sourceNode, destinationNode, moveType, network, interface, state, errorCode; and the
    * cluster node numbers sourceNodeId, destinationNodeId, nodeId (`HV01(1)`, `downers=(2)`),
-   * previousState.
+   * previousState; resourceType and errorText (the text of a `[RES] <type> <<name>>:` line).
    */
   pattern: RegExp;
   versions: string[];
