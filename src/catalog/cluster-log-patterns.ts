@@ -155,6 +155,19 @@ export const clusterLogPatterns: readonly ClusterLogPattern[] = [
     verified: true,
     meaning: 'The resource is offline on this node.',
   },
+  {
+    id: 'res-virtual-machine',
+    category: 'resource',
+    role: 'context',
+    component: 'RES',
+    pattern:
+      /^(?<resourceType>Virtual Machine(?: Configuration)?) <(?<resource>[^>]+)>: (?<errorText>.*)$/,
+    versions: [],
+    sources: ['cluster-log.md §2.3', 'cluster-log.md §5.3'],
+    verified: false,
+    meaning:
+      'A line of the VM resource DLL (vmclusres) about one VM resource; on ERR/WARN lines the text is a failure text for classifyFailureText. Shape from real [RES] lines of other resource types; no real VM line is known.',
+  },
   // RHS deadlock, crash and separate monitors
   {
     id: 'rhs-deadlock-monitor',
@@ -326,6 +339,17 @@ export const clusterLogPatterns: readonly ClusterLogPattern[] = [
     meaning: 'Regroup: a node is disconnected.',
   },
   {
+    id: 'node-cleanup-connections',
+    category: 'node',
+    role: 'node-down',
+    component: 'NODE',
+    pattern: /Cleaning up connections for n(?<nodeId>\d+)\./,
+    versions: ['2012'],
+    sources: [nodes],
+    verified: true,
+    meaning: 'The connections to a node that left are cleaned up.',
+  },
+  {
     id: 'core-node-failed-handlers',
     category: 'node',
     role: 'node-down',
@@ -403,6 +427,18 @@ export const clusterLogPatterns: readonly ClusterLogPattern[] = [
     sources: [network],
     verified: true,
     meaning: 'A heartbeat route between two nodes is marked down.',
+  },
+  {
+    id: 'im-route-up',
+    category: 'network',
+    role: 'interface-up',
+    component: 'IM',
+    pattern: /Marking Route from \S+ to (?<interface>\S+) as up/,
+    versions: [],
+    sources: [network],
+    verified: false,
+    meaning:
+      'A heartbeat route is marked up again: the counterpart of the real "as down" line, not itself quoted in cluster-log.md.',
   },
   {
     id: 'ndp-all-routes-down',

@@ -4,7 +4,7 @@
  * category and cause from such a text. Error codes decide first; the English fragments are a
  * fallback, since localised systems render other words around the same codes.
  */
-import { findErrorCodes } from './error-codes.js';
+import { errorCodeTable, findErrorCodes } from './error-codes.js';
 import type { ErrorCodeEntry, Side } from './types.js';
 
 export type FailureCategory = ErrorCodeEntry['category'];
@@ -198,6 +198,23 @@ export const failureFragments: readonly FailureFragment[] = [
     ['S9'],
   ),
   fragment(
+    'register-configuration-failed',
+    'failed to register the configuration for the virtual machine .*?: The system cannot find the path',
+    'RES',
+    'destination',
+    'storage',
+    'system-drive-mismatch',
+  ),
+  fragment(
+    'another-migration-in-progress',
+    'The migration failed because another migration was in progress',
+    'BUSY',
+    null,
+    'busy',
+    'concurrent-migration',
+    ['S14'],
+  ),
+  fragment(
     'key-protector',
     'The key protector for the virtual machine .*? could not be unwrapped',
     'VTPM',
@@ -231,25 +248,37 @@ export interface FailureClassification {
   fragments: string[];
 }
 
+/** `isn't` → `is not` and friends, lower case: so error texts match either spelling. */
+function plainWords(text: string): string {
+  return text.toLowerCase().replace(/n['\u2019]t\b/g, ' not');
+}
+
+/** Error-code texts usable as fragments: real messages, not the table's bracketed notes. */
+const codeTexts = errorCodeTable
+  .filter((e) => !e.text.startsWith('(') && e.text.length >= 20)
+  .map((entry) => ({ entry, text: plainWords(entry.text.replace(/[.…]+$/, '')) }));
+
 /**
  * Classifies a failure text (21502 `%3`, a VMMS error, FCM details). Side: an explicit "failed
  * at migration source/destination" wins, then a side-specific fragment, then the code's usual
- * side. Category and cause: the first known error code, then the first fragment. Pure.
+ * side. Category and cause: the first known error code, then the first fragment, then an
+ * error code's message text found without its code. Pure.
  */
 export function classifyFailureText(text: string): FailureClassification {
   const codes = findErrorCodes(text);
-  const known = codes.find((c) => c.entry !== null);
+  const known = codes.find((c) => c.entry !== null)?.entry ?? null;
   const matched = failureFragments.filter((f) => f.pattern.test(text));
   const marker = matched.find((f) => f.category === null && f.side !== null);
   const specific = matched.filter((f) => f.category !== null);
-  const side =
-    marker?.side ?? specific.find((f) => f.side !== null)?.side ?? known?.entry?.side ?? null;
-  const codeCause = known?.entry?.cause ?? null;
+  const plain = known === null ? plainWords(text) : '';
+  const byText = known === null ? codeTexts.find((c) => plain.includes(c.text))?.entry : undefined;
+  const entry = known ?? byText ?? null;
+  const side = marker?.side ?? specific.find((f) => f.side !== null)?.side ?? entry?.side ?? null;
   return {
     side,
-    category: known?.entry?.category ?? specific[0]?.category ?? null,
-    cause: codeCause ?? specific.find((f) => f.cause !== null)?.cause ?? null,
-    code: known?.entry?.code ?? codes[0]?.code ?? null,
+    category: known?.category ?? specific[0]?.category ?? byText?.category ?? null,
+    cause: known?.cause ?? specific.find((f) => f.cause !== null)?.cause ?? byText?.cause ?? null,
+    code: known?.code ?? codes[0]?.code ?? null,
     fragments: matched.map((f) => f.id),
   };
 }

@@ -165,6 +165,11 @@ const realLines: [line: string, id: string, fields: Record<string, string>][] = 
     { nodeId: '12' },
   ],
   [
+    '0000ab34.00007328::2014/06/10-07:54:34.099 INFO  [NODE] Node 8: Cleaning up connections for n12.',
+    'node-cleanup-connections',
+    { nodeId: '12' },
+  ],
+  [
     '21:17:51.284 INFO  [RGP] node 1: Node Disconnected 2 00000000000000000000000000000000000000000000000000000000000000010',
     'rgp-node-disconnected',
     { nodeId: '2' },
@@ -271,6 +276,31 @@ describe('cluster log patterns', () => {
       expect(match(line)).toBeNull();
     });
   }
+
+  it('reads the CONSTRUCTED VM resource line shape of §5.3 (unverified patterns)', () => {
+    const found = match(
+      "00001c2c.00002a10::2019/03/04-10:20:01.001 ERR   [RES] Virtual Machine <Virtual Machine VM01>: Failed to get the network address for the destination node 'HV02': A cluster network is not available for this operation. (0x000013AB)",
+    );
+    expect(found?.pattern.id).toBe('res-virtual-machine');
+    expect(found?.pattern.verified).toBe(false);
+    expect(found?.fields).toEqual({
+      resourceType: 'Virtual Machine',
+      resource: 'Virtual Machine VM01',
+      errorText:
+        "Failed to get the network address for the destination node 'HV02': A cluster network is not available for this operation. (0x000013AB)",
+    });
+    const config = matchClusterLogLine(
+      'RES',
+      'Virtual Machine Configuration <Virtual Machine Configuration VM01>: Offline request.',
+    );
+    expect(config?.fields.resourceType).toBe('Virtual Machine Configuration');
+    const up = matchClusterLogLine(
+      'IM',
+      'Marking Route from 10.0.0.1:~3343~ to 10.0.0.2:~3343~ as up',
+    );
+    expect(up?.pattern.role).toBe('interface-up');
+    expect(up?.fields).toEqual({ interface: '10.0.0.2:~3343~' });
+  });
 
   it('tries a component pattern only on lines of that component', () => {
     expect(matchClusterLogLine('RHS', 'Service Stopped...')).toBeNull();

@@ -160,6 +160,20 @@ const cases: {
     code: 0x80070534,
   },
   {
+    id: 'register-configuration-failed',
+    text: "The Virtual Machine Management Service failed to register the configuration for the virtual machine '028EA0C1-4D6F-4B3D-8E7A-8C0E2A4C6EE0' at 'C:\\ClusterStorage\\Volume1\\SAP01': The system cannot find the path.",
+    side: 'destination',
+    cause: 'system-drive-mismatch',
+    code: null,
+  },
+  {
+    id: 'another-migration-in-progress',
+    text: 'The migration failed because another migration was in progress.',
+    side: null,
+    cause: 'concurrent-migration',
+    code: null,
+  },
+  {
     id: 'key-protector',
     text: "The key protector for the virtual machine 'VM01' could not be unwrapped.",
     side: 'destination',
@@ -216,6 +230,22 @@ describe('failure fragments', () => {
       code: 0x13ab,
       fragments: [],
     });
+  });
+
+  it('falls back to an error code message written without its code', () => {
+    const text =
+      "Failed to establish a connection with host 'HV02': a connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond";
+    expect(classifyFailureText(text)).toEqual({
+      side: 'source',
+      category: 'network',
+      cause: 'migration-connection-failed',
+      code: null,
+      fragments: [],
+    });
+    // "is not" matches the table's "isn't".
+    expect(
+      classifyFailureText('Error: A cluster network is not available for this operation').cause,
+    ).toBe('no-migration-network');
   });
 
   it('says nothing about text it does not know', () => {
