@@ -325,4 +325,19 @@ export const nodeAndNetworkEvents: CatalogEvent[] = [
     meaning:
       'VMs of a formerly isolated node are monitored again: the node rejoined, or the VM (%2) was failed over to another node.',
   }),
+  failoverClustering({
+    eventId: 2051,
+    channels: ['Microsoft-Windows-FailoverClustering-Diagnostic'],
+    level: null,
+    category: 'service',
+    role: 'context',
+    side: null,
+    fields: {},
+    template: '%1',
+    versions: [],
+    sources: ['S21', 'S2'],
+    verified: false,
+    meaning:
+      'Diagnostic channel record whose only field (Data LogString) is one cluster log line: match it with the cluster log patterns. Known from a paste-grade dump only.',
+  }),
 ];
