@@ -6,12 +6,21 @@ import type { Store } from './open-database.js';
 
 type Statement = Database.Statement<unknown[]>;
 
+const lineColumns =
+  'source_id, node, time, raw_time, time_basis, channel, pid, tid, level, component, message, line';
+const lineParameters = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Cluster log records written per INSERT: one statement call per row costs more than the row. */
+const rowsPerInsert = 64;
+
 /**
  * Inserts cluster log records and configuration rows of one source (inside the caller's
- * transaction). Statements are prepared on first use.
+ * transaction). Records are written in groups of 64 rows per statement; `flush` writes the
+ * rest and must run before the transaction commits. Statements are prepared on first use.
  */
 export class ClusterLogInserter {
-  private lineStatement: Statement | null = null;
+  private batchStatement: Statement | null = null;
+  private singleStatement: Statement | null = null;
+  private pending: unknown[] = [];
   private readonly configStatements = new Map<ConfigTable, Statement>();
 
   constructor(
@@ -20,11 +29,7 @@ export class ClusterLogInserter {
   ) {}
 
   line(line: ClusterLogLine): void {
-    this.lineStatement ??= this.db.prepare(
-      `INSERT INTO cluster_log (source_id, node, time, raw_time, time_basis, channel, pid, tid,
-        level, component, message, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.lineStatement.run(
+    this.pending.push(
       this.sourceId,
       line.node === '' ? null : line.node,
       line.time,
@@ -38,6 +43,25 @@ export class ClusterLogInserter {
       line.message,
       line.line,
     );
+    if (this.pending.length === rowsPerInsert * 12) {
+      this.batchStatement ??= this.db.prepare(
+        `INSERT INTO cluster_log (${lineColumns}) VALUES ${Array<string>(rowsPerInsert).fill(lineParameters).join(', ')}`,
+      );
+      this.batchStatement.run(this.pending);
+      this.pending = [];
+    }
+  }
+
+  /** Writes the records still held back. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    this.singleStatement ??= this.db.prepare(
+      `INSERT INTO cluster_log (${lineColumns}) VALUES ${lineParameters}`,
+    );
+    for (let i = 0; i < this.pending.length; i += 12) {
+      this.singleStatement.run(this.pending.slice(i, i + 12));
+    }
+    this.pending = [];
   }
 
   configRow(row: ConfigRow): void {

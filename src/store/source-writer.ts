@@ -123,6 +123,7 @@ export class SourceWriter {
 
   /** Completes the file: records its counts and node, commits. */
   commit(): SourceTotals {
+    this.clusterLog.flush();
     this.totals.node = mostFrequent(this.nodeCounts);
     this.db
       .prepare('UPDATE sources SET records = ?, warnings = ?, node = ? WHERE id = ?')

@@ -72,4 +72,16 @@ describe('cluster log and configuration tables', () => {
       { source_id: totals.sourceId, node: 'HV01', manufacturer: 'GenuineIntel' },
     ]);
   });
+
+  it('writes every record when they span several insert batches', () => {
+    const db = openStore(':memory:');
+    const meta = { path: 'HV01_cluster.log', kind: 'cluster-log', sha256: 'y', bytes: 1 };
+    const writer = SourceWriter.begin(db, meta);
+    for (let i = 1; i <= 130; i++) writer.clusterLogLine({ ...line, line: i });
+    expect(writer.commit().records).toBe(130);
+    const lines = (
+      db.prepare('SELECT line FROM cluster_log ORDER BY id').all() as { line: number }[]
+    ).map((r) => r.line);
+    expect(lines).toEqual(Array.from({ length: 130 }, (_, i) => i + 1));
+  });
 });
