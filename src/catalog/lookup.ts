@@ -49,7 +49,14 @@ export function isCatalogChannel(entry: CatalogEvent, channel: string): boolean 
   return entry.channels.some((c) => normalizeChannel(c).toLowerCase() === wanted);
 }
 
-/** The event's field values in document order, so index n-1 is `%n`. Pure. */
+function isValueList(data: Record<string, string> | readonly string[]): data is readonly string[] {
+  return Array.isArray(data);
+}
+
+/**
+ * The event's field values in document order, so index n-1 is `%n` (LogEvent keys are never
+ * integer-like, so object order is insertion order). Pure.
+ */
 export function positionalValues(data: Record<string, string>): string[] {
   return Object.values(data);
 }
@@ -64,7 +71,7 @@ export function fillTemplate(
   template: string,
   data: Record<string, string> | readonly string[],
 ): string {
-  const values = Array.isArray(data) ? data : positionalValues(data as Record<string, string>);
+  const values: readonly string[] = isValueList(data) ? data : positionalValues(data);
   return template.replace(
     /%(?:(\d{1,2})(?:![^!]*!)?|([%ntr.!]))/g,
     (_all, digits?: string, escape?: string) => {
