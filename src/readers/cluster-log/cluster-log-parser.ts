@@ -209,7 +209,7 @@ export class ClusterLogParser {
   private toRecord(parsed: ParsedLogLine, line: number): ClusterLogLine {
     const offset = this.basis.offsetMinutes;
     return {
-      time: offset === null ? null : resolveUtcTime(parsed.fields, offset),
+      time: offset === null ? null : resolveUtcTime(parsed.fields, offset, parsed.rawTime),
       rawTime: parsed.rawTime,
       timeBasis: this.basis.basis,
       node: this.node,

@@ -79,10 +79,18 @@ export function decideTimeBasis(
 
 /**
  * Timestamp fields read at `offsetMinutes` (local minus UTC) → stored UTC time text with 7
- * fractional digits. Pure.
+ * fractional digits; `rawTime`, when given, is the same timestamp as written. Pure.
  */
-export function resolveUtcTime(fields: TimestampFields, offsetMinutes: number): string {
+export function resolveUtcTime(
+  fields: TimestampFields,
+  offsetMinutes: number,
+  rawTime?: string,
+): string {
   if (offsetMinutes === 0 && fields.second < 60) {
+    // `YYYY/MM/DD-HH:MM:SS.mmm` already holds every digit, in order.
+    if (rawTime?.length === 23) {
+      return `${rawTime.slice(0, 4)}-${rawTime.slice(5, 7)}-${rawTime.slice(8, 10)}T${rawTime.slice(11)}0000Z`;
+    }
     return (
       `${pad(fields.year, 4)}-${pad(fields.month, 2)}-${pad(fields.day, 2)}T` +
       `${pad(fields.hour, 2)}:${pad(fields.minute, 2)}:${pad(fields.second, 2)}.` +
