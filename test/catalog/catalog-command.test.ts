@@ -48,6 +48,12 @@ describe('lmdoctor catalog (built CLI)', () => {
     });
   });
 
+  it('shows the other wordings of an id', () => {
+    const [row] = json(['--event', '1641']);
+    expect(row?.other_wordings).toBe("Clustered role '%1' is moving to cluster node '%2'.");
+    expect(json(['--event', '1135'])[0]?.other_wordings).toBeNull();
+  });
+
   it('filters by provider and lists everything without options', () => {
     const clustering = json(['--provider', 'failoverclustering']);
     expect(clustering.length).toBe(

@@ -98,6 +98,7 @@ const eventColumns = [
   'cause',
   'fields',
   'template',
+  'other_wordings',
   'meaning',
   'symbolic_name',
   'channels',
@@ -121,6 +122,7 @@ function eventRows(events: readonly CatalogEvent[]): QueryResult {
         .map(([role, position]) => `${role}=%${position}`)
         .join(' '),
       template: e.template === '' ? null : e.template,
+      other_wordings: e.variants?.map((v) => v.template).join(' | ') ?? null,
       meaning: e.meaning,
       symbolic_name: e.symbolicName,
       channels: e.channels.join(' '),
