@@ -117,6 +117,20 @@ describe('parseLogLine', () => {
     expect(line?.component).toBe('NETFTAPI');
   });
 
+  it('keeps ~port~ endpoints and route history text as written', () => {
+    const line = parseLogLine(
+      '0000ab34.00004b38::2014/06/10-07:54:34.099 INFO  [IM] Marking Route from 10.xxx.xxx.xxxx:~3343~ to 10.xxx.xx.xxxx:~3343~ as down',
+    );
+    expect(line).toMatchObject({
+      component: 'IM',
+      message: 'Marking Route from 10.xxx.xxx.xxxx:~3343~ to 10.xxx.xx.xxxx:~3343~ as down',
+    });
+    const network = parseLogLine(
+      "00001320.00001724::2024/07/24-07:47:30.789 WARN  [NETWORK] Missed 40% of the heart beats with node 'sqlnode02' (2) on route 10.10.20.18:~3343~->10.10.148.18:~3343~",
+    );
+    expect(network?.component).toBe('NETWORK');
+  });
+
   it('rejects lines that lost their PID/TID/date, as blogs print them', () => {
     expect(parseLogLine('21:17:42.347 INFO  [RHS] Enqueuing Arbitrate call.')).toBeNull();
     expect(parseLogLine('')).toBeNull();
