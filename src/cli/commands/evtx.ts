@@ -1,10 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { UserError } from '../../errors.js';
-import { dumpEvtx, type DumpFormat } from '../../readers/evtx/dump-evtx.js';
+import type { DumpFormat } from '../../readers/evtx/dump-evtx.js';
 import { collectEvtxInfo, formatEvtxInfo } from '../../readers/evtx/evtx-info.js';
 import { EvtxDamage } from '../../readers/evtx/limits.js';
+import { scanEvtxParallel } from '../../readers/evtx/parallel-scan.js';
 import { describeProblemLocation } from '../../readers/evtx/scan-evtx.js';
+import { defaultJobs, jobsOption } from '../common-options.js';
 
 /** Output is gathered into pieces of about this size before each write to stdout. */
 const outputBatchInChars = 1 << 18;
@@ -14,18 +16,23 @@ function checkFile(file: string): void {
   if (!statSync(file).isFile()) throw new UserError(`${file}: not a file`, 'give one .evtx file');
 }
 
+/** "Not an EVTX file" as a UserError with a hint; other errors unchanged. */
+function asUserError(file: string, error: unknown): unknown {
+  if (error instanceof EvtxDamage) {
+    return new UserError(
+      `${file}: ${error.message}`,
+      'evtx commands read binary .evtx files; use ingest for other logs',
+    );
+  }
+  return error;
+}
+
 /** Runs `work`, turning "not an EVTX file" into a UserError with a hint. */
 function asEvtx<T>(file: string, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof EvtxDamage) {
-      throw new UserError(
-        `${file}: ${error.message}`,
-        'evtx commands read binary .evtx files; use ingest for other logs',
-      );
-    }
-    throw error;
+    throw asUserError(file, error);
   }
 }
 
@@ -39,6 +46,7 @@ function dumpCommand(): Command {
         .default('xml'),
     )
     .option('--recover', 'also print intact records found after damage inside a chunk')
+    .addOption(jobsOption())
     .addHelpText(
       'after',
       `
@@ -49,35 +57,44 @@ Examples:
   $ lmdoctor evtx dump HV01-VMMS-Admin.evtx --format json | jq .Event.System.EventID`,
     )
     .exitOverride()
-    .action((file: string, options: { format: DumpFormat; recover?: boolean }) => {
-      checkFile(file);
-      let batch = '';
-      let closed = false;
-      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE') throw error;
-        closed = true; // the reader went away (e.g. `| head`); stop writing
-      });
-      const flush = () => {
-        if (!closed && batch !== '') process.stdout.write(batch);
-        batch = '';
-      };
-      asEvtx(file, () =>
-        dumpEvtx(
-          file,
-          options.format,
-          (text) => {
-            batch += `${text}\n`;
-            if (batch.length >= outputBatchInChars) flush();
-          },
-          (problem) =>
-            process.stderr.write(
-              `lmdoctor: ${file}: ${describeProblemLocation(problem)}: ${problem.message}\n`,
-            ),
-          { recover: options.recover ?? false },
-        ),
-      );
-      flush();
-    });
+    .action(
+      async (file: string, options: { format: DumpFormat; recover?: boolean; jobs?: number }) => {
+        checkFile(file);
+        let batch = '';
+        let closed = false;
+        process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EPIPE') throw error;
+          closed = true; // the reader went away (e.g. `| head`); stop writing
+        });
+        const flush = () => {
+          if (!closed && batch !== '') process.stdout.write(batch);
+          batch = '';
+        };
+        try {
+          await scanEvtxParallel(
+            file,
+            options.format,
+            options.jobs ?? defaultJobs(),
+            {
+              item: (text) => {
+                batch += `${text as string}\n`;
+                if (batch.length >= outputBatchInChars) flush();
+              },
+              problem: (problem) => {
+                flush(); // keep damage reports next to the records around them
+                process.stderr.write(
+                  `lmdoctor: ${file}: ${describeProblemLocation(problem)}: ${problem.message}\n`,
+                );
+              },
+            },
+            { recover: options.recover ?? false },
+          );
+        } catch (error) {
+          throw asUserError(file, error);
+        }
+        flush();
+      },
+    );
 }
 
 function infoCommand(): Command {

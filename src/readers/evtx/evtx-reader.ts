@@ -1,11 +1,14 @@
+import type { LogEvent } from '../../model/log-event.js';
 import type { Reader } from '../reader.js';
 import { hasFileMagic } from './file-header.js';
-import { readEvtxEvents } from './read-evtx-events.js';
+import { scanEvtxParallel } from './parallel-scan.js';
+import { describeProblemLocation } from './scan-evtx.js';
 
 /**
  * Binary Windows event logs (`.evtx`), recognised by the `ElfFile\0` signature whatever the file
- * is called. Records become LogEvents straight from the BinXML templates; damaged records and
- * chunks become warnings and the rest of the file is read.
+ * is called. Records become LogEvents straight from the BinXML templates, on `jobs` worker
+ * threads for large files, delivered in file order; damaged records and chunks become warnings
+ * and the rest of the file is read.
  */
 export const evtxReader: Reader = {
   kind: 'evtx',
@@ -15,10 +18,11 @@ export const evtxReader: Reader = {
     return hasFileMagic(head);
   },
 
-  async read(file, sink) {
-    readEvtxEvents(file.path, {
-      event: (event) => sink.event(event),
-      warning: (warning) => sink.warning(warning),
+  async read(file, sink, options) {
+    await scanEvtxParallel(file.path, 'events', options.jobs, {
+      item: (event) => sink.event(event as LogEvent),
+      problem: (problem) =>
+        sink.warning({ location: describeProblemLocation(problem), message: problem.message }),
       progress: (bytes) => sink.progress(bytes),
     });
   },

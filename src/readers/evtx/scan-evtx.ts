@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ContentNode } from './binxml-nodes.js';
 import { ChunkDecoder } from './chunk-decoder.js';
 import { classifyBlock, readChunkHeader, type ChunkHeader } from './chunk-header.js';
@@ -138,13 +138,15 @@ export function scanChunk(
 export interface FileScanResult {
   header: FileHeader;
   fileSize: number;
+  /** 64 KiB blocks after the file header (whole ones only). */
   blocks: number;
 }
 
 export interface ScanOptions {
   cache?: TemplateCache;
-  /** Take only the chunks this accepts (workers split a file this way). */
-  selectChunk?: (index: number) => boolean;
+  /** Read only blocks `[firstBlock, endBlock)` (workers split a file this way). */
+  firstBlock?: number;
+  endBlock?: number;
   /** Also decode intact records found after damage inside a chunk (libevtx `-m all`). */
   recover?: boolean;
 }
@@ -153,9 +155,51 @@ export interface ScanOptions {
 const chunksPerRead = 16;
 
 /**
+ * Reads and checks the file header of an open file; reports a CRC mismatch. Throws EvtxDamage
+ * when the file is not EVTX.
+ */
+export function readEvtxHeader(fd: number, onProblem: (problem: EvtxProblem) => void): FileHeader {
+  const headBytes = new Uint8Array(fileHeaderSizeInBytes);
+  const headLength = readSync(fd, headBytes, 0, fileHeaderSizeInBytes, 0);
+  const header = readFileHeader(headBytes.subarray(0, headLength));
+  if (!header) throw new EvtxDamage('not an EVTX file (no ElfFile signature)', 0);
+  if (header.storedCrc !== header.computedCrc && !(header.flags & 0x4)) {
+    onProblem({
+      chunkIndex: null,
+      chunkFileOffset: 0,
+      chunkOffset: null,
+      message: 'file header CRC-32 does not match',
+    });
+  }
+  return header;
+}
+
+/** Decodes one 64 KiB block: a chunk's records, nothing for zeros, a problem for junk. */
+export function scanBlock(
+  block: Uint8Array,
+  index: number,
+  cache: TemplateCache,
+  handlers: ScanHandlers,
+  recover = false,
+): ChunkSummary {
+  const fileOffset = fileHeaderSizeInBytes + index * chunkSizeInBytes;
+  const kind = classifyBlock(block);
+  if (kind === 'chunk') return scanChunk(block, index, fileOffset, cache, handlers, recover);
+  if (kind === 'junk') {
+    handlers.onProblem({
+      chunkIndex: index,
+      chunkFileOffset: fileOffset,
+      chunkOffset: 0,
+      message: 'block has no chunk signature (skipped)',
+    });
+  }
+  return { index, fileOffset, kind, header: null, records: 0, recoverable: 0, damagedRecords: 0 };
+}
+
+/**
  * Reads an EVTX file block by block, up to the end of the file whatever the header says
- * (evtx-format.md §1.14), holding at most `chunksPerRead` chunks in memory. `selectChunk` lets
- * a caller (a worker) take only some chunks. Throws only when the file has no EVTX header.
+ * (evtx-format.md §1.14), holding at most `chunksPerRead` chunks in memory. Throws only when
+ * the file has no EVTX header.
  */
 export function scanEvtxFile(
   path: string,
@@ -165,57 +209,30 @@ export function scanEvtxFile(
   const cache = options.cache ?? new TemplateCache();
   const fd = openSync(path, 'r');
   try {
-    const headBytes = new Uint8Array(fileHeaderSizeInBytes);
-    const headLength = readSync(fd, headBytes, 0, fileHeaderSizeInBytes, 0);
-    const header = readFileHeader(headBytes.subarray(0, headLength));
-    if (!header) throw new EvtxDamage('not an EVTX file (no ElfFile signature)', 0);
-    if (header.storedCrc !== header.computedCrc && !(header.flags & 0x4)) {
-      handlers.onProblem({
-        chunkIndex: null,
-        chunkFileOffset: 0,
-        chunkOffset: null,
-        message: 'file header CRC-32 does not match',
-      });
-    }
+    const header = readEvtxHeader(fd, handlers.onProblem);
+    const fileSize = fstatSync(fd).size;
+    const blocks = Math.floor(Math.max(0, fileSize - fileHeaderSizeInBytes) / chunkSizeInBytes);
+    const end = Math.min(blocks, options.endBlock ?? blocks);
     const buffer = Buffer.alloc(chunkSizeInBytes * chunksPerRead);
-    let index = 0;
-    let fileOffset = fileHeaderSizeInBytes;
-    for (;;) {
-      const length = readSync(fd, buffer, 0, buffer.length, fileOffset);
+    for (let index = options.firstBlock ?? 0; index < end;) {
+      const count = Math.min(chunksPerRead, end - index);
+      const length = readSync(
+        fd,
+        buffer,
+        0,
+        count * chunkSizeInBytes,
+        fileHeaderSizeInBytes + index * chunkSizeInBytes,
+      );
       const whole = Math.floor(length / chunkSizeInBytes);
-      for (let i = 0; i < whole; i++, index++, fileOffset += chunkSizeInBytes) {
-        if (options.selectChunk && !options.selectChunk(index)) continue;
-        const chunk = buffer.subarray(i * chunkSizeInBytes, (i + 1) * chunkSizeInBytes);
-        const kind = classifyBlock(chunk);
-        if (kind === 'chunk') {
-          const summary = scanChunk(chunk, index, fileOffset, cache, handlers, options.recover);
-          handlers.onChunk?.(summary);
-          continue;
-        }
-        if (kind === 'junk') {
-          handlers.onProblem({
-            chunkIndex: index,
-            chunkFileOffset: fileOffset,
-            chunkOffset: 0,
-            message: 'block has no chunk signature (skipped)',
-          });
-        }
-        handlers.onChunk?.({
-          index,
-          fileOffset,
-          kind,
-          header: null,
-          records: 0,
-          recoverable: 0,
-          damagedRecords: 0,
-        });
+      for (let i = 0; i < whole; i++, index++) {
+        const block = buffer.subarray(i * chunkSizeInBytes, (i + 1) * chunkSizeInBytes);
+        const summary = scanBlock(block, index, cache, handlers, options.recover);
+        handlers.onChunk?.(summary);
       }
-      if (length < buffer.length) {
-        // Bytes after the last whole chunk are not part of the log (evtx-format.md §1.1).
-        const tail = length - whole * chunkSizeInBytes;
-        return { header, fileSize: fileOffset + tail, blocks: index };
-      }
+      if (whole < count) break; // the file shrank while being read
     }
+    // Bytes after the last whole chunk are not part of the log (evtx-format.md §1.1).
+    return { header, fileSize, blocks };
   } finally {
     closeSync(fd);
   }
