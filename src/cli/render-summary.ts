@@ -63,9 +63,6 @@ export function renderSummaryText(summary: CaseSummary): string {
     lines.push(`Skipped (not read): ${summary.skipped.length}`);
     lines.push(table(['path', 'reason'], summary.skipped));
   }
-  lines.push(
-    'Migrations: not reconstructed by this version yet (it reads and stores the logs; query them with lmdoctor query).',
-  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -8,7 +8,7 @@ import {
   roleOf,
   wordingOf,
 } from '../catalog/lookup.js';
-import type { FieldRole } from '../catalog/types.js';
+import type { FieldRole, Side } from '../catalog/types.js';
 import type { ReplayRecord } from './replay-record.js';
 
 /** An event as the classifier reads it (a row of `events`). */
@@ -51,15 +51,7 @@ export function classifyEvent(event: EventInput): ReplayRecord | null {
     if (value !== undefined && value !== '') fields[fieldRole] = value;
   }
   const text = messageOf(view, entry) ?? '';
-  let side = entry.side;
-  if (role === 'lm-failed') {
-    const failure = classifyFailureText(fields.errorText ?? text);
-    side ??= failure.side;
-    if (!fields.errorCode && failure.code !== null)
-      fields.errorCode = formatErrorCode(failure.code);
-    if (!fields.errorText && text) fields.errorText = text;
-    fields.destinationNode ??= destinationInText(fields.errorText ?? text) ?? undefined;
-  }
+  const side = role === 'lm-failed' ? enrichFailure(fields, text, entry.side) : entry.side;
   return {
     table: 'events',
     id: event.id,
@@ -79,18 +71,36 @@ export function classifyClusterLogLine(line: ClusterLogInput): ReplayRecord | nu
   if (line.node === null) return null;
   const match = matchClusterLogLine(line.component, line.message);
   if (!match) return null;
+  const fields: ReplayRecord['fields'] = { ...match.fields };
+  const role = match.pattern.role;
   return {
     table: 'cluster_log',
     id: line.id,
     time: line.time,
     node: line.node,
-    role: match.pattern.role,
+    role,
     category: match.pattern.category,
-    side: null,
-    fields: match.fields,
+    side: role === 'lm-failed' ? enrichFailure(fields, line.message, null) : null,
+    fields,
     label: line.component ?? 'cluster log',
     text: line.message,
   };
+}
+
+/**
+ * Fills a failure's code, text and destination from its text when its fields lack them, and
+ * returns its side: the catalogue's, else what the text says. Mutates `fields`.
+ */
+function enrichFailure(
+  fields: ReplayRecord['fields'],
+  text: string,
+  side: Side | null,
+): Side | null {
+  const failure = classifyFailureText(fields.errorText ?? text);
+  if (!fields.errorCode && failure.code !== null) fields.errorCode = formatErrorCode(failure.code);
+  if (!fields.errorText && text) fields.errorText = text;
+  fields.destinationNode ??= destinationInText(fields.errorText ?? text) ?? undefined;
+  return side ?? failure.side;
 }
 
 /**

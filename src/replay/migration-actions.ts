@@ -23,6 +23,9 @@ const takeNodesFromFields = (draft: MigrationDraft, record: ReplayRecord) => {
 export const migrationActions: Record<ActionName, Action> = {
   open: () => {},
   step: () => {},
+  sideHint: (draft, record) => {
+    draft.sideHint ??= record.side;
+  },
   request: (draft, record, at) => {
     draft.requestedAt ??= at;
     takeNodesFromFields(draft, record);
@@ -71,7 +74,7 @@ export const migrationActions: Record<ActionName, Action> = {
     takeNodesFromFields(draft, record);
     if (!draft.failed) draft.endedAt = at;
     draft.failed = true;
-    draft.failureSide ??= record.side ?? sideOfNode(draft, record.node);
+    draft.failureSide ??= record.side ?? draft.sideHint ?? sideOfNode(draft, record.node);
     draft.errorCode ??= errorCodeOf(record);
     if (draft.errorText === null && (record.fields.errorText || record.text))
       draft.errorText = record.fields.errorText ?? record.text;
@@ -107,8 +110,12 @@ export const migrationActions: Record<ActionName, Action> = {
   },
 };
 
+/**
+ * A failure logged by the destination happened there. One logged by the source says nothing
+ * by itself: the source also reports the destination's failures.
+ */
 function sideOfNode(draft: MigrationDraft, node: string) {
-  if (draft.destinationNode === node && draft.sourceNode !== node) return 'destination' as const;
-  if (draft.sourceNode === node) return 'source' as const;
-  return null;
+  return draft.destinationNode === node && draft.sourceNode !== node
+    ? ('destination' as const)
+    : null;
 }

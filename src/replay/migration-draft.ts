@@ -24,6 +24,8 @@ export interface MigrationDraft {
   failed: boolean;
   cancelled: boolean;
   failureSide: MigrationSide | null;
+  /** Side a record without failure of its own pointed at (a switch port problem). */
+  sideHint: MigrationSide | null;
   errorCode: string | null;
   errorText: string | null;
   blackoutS: number | null;
@@ -52,6 +54,7 @@ export function newDraft(vmKey: string, at: number): MigrationDraft {
     failed: false,
     cancelled: false,
     failureSide: null,
+    sideHint: null,
     errorCode: null,
     errorText: null,
     blackoutS: null,

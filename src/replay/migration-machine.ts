@@ -20,6 +20,7 @@ export type ActionName =
   | 'quickOffline'
   | 'quickOnline'
   | 'groupOnline'
+  | 'sideHint'
   | 'step';
 
 export interface Transition {
@@ -49,12 +50,12 @@ const attachAnywhere: Partial<Record<RecordRole, Transition>> = {
   'vm-restore': t('transferring', 'quickOnline'),
   'vm-started': t('transferring', 'groupOnline'),
   'group-online': t('transferring', 'groupOnline'),
-  'group-offline': t('transferring', 'step'),
+  'group-offline': t('transferring', 'quickOffline'),
   'vm-config-offline': t('transferring', 'quickOffline'),
   'vm-save': t('transferring', 'quickOffline'),
   'failover-attempt': t('transferring', 'failover'),
   'group-moving': t('transferring', 'moveLine'),
-  'switch-problem': t('transferring', 'step'),
+  'switch-problem': t('transferring', 'sideHint'),
 };
 
 /**
@@ -107,7 +108,7 @@ export const migrationMachine: Table = {
     'vm-started': t('ended', 'groupOnline'),
     'group-online': t('ended', 'groupOnline'),
     'group-offline': t('ended', 'step'),
-    'switch-problem': t('ended', 'step'),
+    'switch-problem': t('ended', 'sideHint'),
     'group-move-requested': t('requested', 'open', 'request'),
     // "move of group … is about to succeed" comes near the end of the move it belongs to.
     'group-moving': t('ended', 'moveLine'),

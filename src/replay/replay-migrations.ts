@@ -128,7 +128,7 @@ function sameNodes(draft: MigrationDraft, record: ReplayRecord): boolean {
  * attempt its node is busy with, if there is exactly one recent one.
  */
 function orphanKey(open: Map<string, MigrationDraft>, item: TimedRecord): string | null {
-  if (item.record.category !== 'migration') return null;
+  if (item.record.category !== 'migration' && item.record.category !== 'switch') return null;
   const candidates = [...open.values()].filter(
     (d) =>
       (d.sourceNode === item.node || d.destinationNode === item.node) &&

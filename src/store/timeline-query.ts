@@ -3,6 +3,8 @@ import type { Store } from './open-database.js';
 export interface TimelineFilter {
   /** VM name or id: records mentioning it (in fields, message or cluster log text). */
   vm?: string[];
+  /** Rows that belong to the VM whatever their text says (its migrations' evidence). */
+  evidence?: { events: number[]; clusterLog: number[] };
   node?: string;
   /** Inclusive UTC bounds (any prefix of a stored time works: `2011-04-15T10:15`). */
   from?: string;
@@ -52,6 +54,11 @@ export function selectTimeline(db: Store, filter: TimelineFilter): TimelineRow[]
       eventTerms.push(`data LIKE @vm${i} OR message LIKE @vm${i}`);
       logTerms.push(`message LIKE @vm${i}`);
     });
+    const ids = (list: number[] | undefined) => (list ?? []).filter(Number.isInteger).join(', ');
+    const eventIds = ids(filter.evidence?.events);
+    const logIds = ids(filter.evidence?.clusterLog);
+    if (eventIds) eventTerms.push(`id IN (${eventIds})`);
+    if (logIds) logTerms.push(`id IN (${logIds})`);
     eventWhere.push(`(${eventTerms.join(' OR ')})`);
     logWhere.push(`(${logTerms.join(' OR ')})`);
   }

@@ -38,11 +38,13 @@ describe('lmdoctor (built command line)', () => {
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/already in the database/);
     expectGolden(again.stdout, 'analyze-default.json');
-    expect(JSON.parse(again.stdout)).toMatchObject({
-      schemaVersion: 1,
-      migrations: [],
-      findings: [],
-    });
+    const json = JSON.parse(again.stdout) as {
+      schemaVersion: number;
+      migrations: { outcome: string; startedAt: string }[];
+    };
+    expect(json.schemaVersion).toBe(1);
+    expect(json.migrations.map((m) => m.outcome)).toContain('failed');
+    expect(json.migrations.every((m) => m.startedAt.endsWith('Z'))).toBe(true);
   });
 
   it('ingest then query: canned queries, named parameters, stdin and every format', () => {
@@ -137,5 +139,50 @@ describe('lmdoctor (built command line)', () => {
       { node: 'HV01', n: 3000 },
       { node: 'HV02', n: 3000 },
     ]);
+  });
+
+  it('migrations and timeline list what replay rebuilt, filtered', () => {
+    const db = join(tempDir(), 'case.db');
+    runCli(['ingest', sample, '--db', db, '--quiet']);
+    const all = JSON.parse(runCli(['migrations', '--db', db, '--format', 'json']).stdout) as {
+      id: number;
+      vm: string;
+      outcome: string;
+      steps: { evidenceTable: string; evidenceId: number }[];
+    }[];
+    expect(all.length).toBeGreaterThan(1);
+    expect(all.every((m) => m.steps.length > 0)).toBe(true);
+    const failed = JSON.parse(
+      runCli(['migrations', '--db', db, '--outcome', 'failed', '--format', 'json']).stdout,
+    ) as typeof all;
+    expect(failed.map((m) => m.id)).toEqual(
+      all.filter((m) => m.outcome === 'failed').map((m) => m.id),
+    );
+    const vm = failed[0]!.vm;
+    const csv = runCli(['migrations', '--db', db, '--vm', vm, '--format', 'csv'])
+      .stdout.trimEnd()
+      .split('\r\n');
+    expect(csv[0]).toBe('id,vm,kind,from,to,started,duration_s,outcome,side,error');
+    expect(csv.slice(1).every((row) => row.split(',')[1] === vm)).toBe(true);
+
+    const timeline = JSON.parse(
+      runCli(['timeline', '--db', db, '--vm', vm, '--format', 'json']).stdout,
+    ) as {
+      time: string;
+      ref: string;
+    }[];
+    expect(timeline.length).toBeGreaterThan(0);
+    expect(timeline.map((r) => r.time)).toEqual(timeline.map((r) => r.time).sort());
+    const evidence = failed[0]!.steps.map((s) => `${s.evidenceTable}:${s.evidenceId}`);
+    expect(evidence.every((ref) => timeline.some((r) => r.ref === ref))).toBe(true);
+
+    const minute = timeline[0]!.time.slice(0, 16);
+    const window = JSON.parse(
+      runCli(['timeline', '--db', db, '--from', minute, '--to', minute, '--format', 'json']).stdout,
+    ) as {
+      time: string;
+    }[];
+    expect(window.every((r) => r.time.startsWith(minute))).toBe(true);
+    expect(runCli(['timeline', '--db', db, '--from', 'yesterday']).status).toBe(2);
   });
 });

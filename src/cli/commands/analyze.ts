@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { readCaseSummary } from '../../store/case-summary.js';
+import { selectClockSkew, selectMigrations } from '../../store/migrations-table.js';
 import { openStore } from '../../store/open-database.js';
 import {
   clusterLogTimeOption,
@@ -9,6 +10,7 @@ import {
   queryOption,
   quietOption,
 } from '../common-options.js';
+import { migrationJson, renderMigrationsText } from '../render-migrations.js';
 import { renderSummaryText, summaryJson } from '../render-summary.js';
 import { runIngest, type IngestCommandOptions } from './ingest.js';
 
@@ -43,10 +45,12 @@ Examples:
       try {
         await runIngest(db, paths, options);
         const summary = readCaseSummary(db);
+        const migrations = selectMigrations(db);
+        const clockSkew = selectClockSkew(db);
         process.stdout.write(
           options.format === 'json'
-            ? `${JSON.stringify(summaryJson(summary), null, 2)}\n`
-            : renderSummaryText(summary),
+            ? `${JSON.stringify({ ...summaryJson(summary), clockSkew, migrations: migrations.map(migrationJson) }, null, 2)}\n`
+            : renderSummaryText(summary) + renderMigrationsText(migrations, clockSkew),
         );
       } finally {
         db.close();

@@ -13,6 +13,7 @@ import {
   quietOption,
 } from '../common-options.js';
 import { Console } from '../console.js';
+import { rebuildMigrations } from '../rebuild-migrations.js';
 import { describeIngest, ingestPaths, type IngestReport } from '../ingest-files.js';
 
 export interface IngestCommandOptions {
@@ -83,6 +84,10 @@ export async function runIngest(
     );
   }
   console.info(describeIngest(report));
+  const { migrations } = rebuildMigrations(db);
+  console.info(
+    `Replay: ${migrations.length} migration${migrations.length === 1 ? '' : 's'} rebuilt (lmdoctor migrations)`,
+  );
   for (const settled of report.clusterLogTimes) {
     if (settled.basis_origin === 'header' || settled.basis_origin === 'option') continue;
     console.info(

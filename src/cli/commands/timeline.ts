@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import type { Migration } from '../../model/migration.js';
 import { selectMigrations } from '../../store/migrations-table.js';
 import { openStoreReadOnly } from '../../store/open-database.js';
 import { selectTimeline } from '../../store/timeline-query.js';
@@ -52,12 +53,24 @@ Examples:
       }
       const db = openStoreReadOnly(options.db);
       try {
+        const known =
+          options.vm === undefined
+            ? []
+            : knownMigrations(() => selectMigrations(db, { vm: options.vm }));
         const vm =
           options.vm === undefined
             ? undefined
-            : vmNames(options.vm, () => selectMigrations(db, { vm: options.vm }));
+            : [options.vm, ...known.flatMap((m) => [m.vm, m.vmId ?? m.vm])];
+        const steps = known.flatMap((m) => m.steps);
+        const evidence = {
+          events: steps.filter((s) => s.evidenceTable === 'events').map((s) => s.evidenceId),
+          clusterLog: steps
+            .filter((s) => s.evidenceTable === 'cluster_log')
+            .map((s) => s.evidenceId),
+        };
         const rows = selectTimeline(db, {
-          vm,
+          vm: vm === undefined ? undefined : [...new Set(vm)],
+          evidence,
           node: options.node,
           from: options.from?.replace(' ', 'T').replace(/Z$/, ''),
           to: options.to?.replace(' ', 'T').replace(/Z$/, ''),
@@ -84,16 +97,11 @@ Examples:
     });
 }
 
-/** The VM's name plus its id when replay knows it, so records naming either are found. */
-function vmNames(vm: string, known: () => { vm: string; vmId: string | null }[]): string[] {
-  const names = new Set([vm]);
+/** The VM's migrations, when replay has stored any (a database from before it has none). */
+function knownMigrations(select: () => Migration[]): Migration[] {
   try {
-    for (const m of known()) {
-      names.add(m.vm);
-      if (m.vmId) names.add(m.vmId);
-    }
+    return select();
   } catch {
-    // A database from before migrations were stored: the name alone is fine.
+    return [];
   }
-  return [...names];
 }
