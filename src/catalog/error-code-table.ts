@@ -2,7 +2,9 @@
  * The error codes of events.md §2 (and those quoted in the §1b failure fragments), each in the
  * form it is most often written: HRESULT for Hyper-V and socket errors, the plain Win32 code
  * for 0x000013AB, NTSTATUS for CSV 5120 texts. An empty symbolic name means no source names
- * the code. Pure data; lookups are in error-codes.ts.
+ * the code. A text is the Windows message where the source quotes one; in brackets it is a note;
+ * for NTSTATUS codes it is what S7 says the status indicates. Pure data; lookups are in
+ * error-codes.ts.
  */
 import type { ErrorCodeEntry } from './types.js';
 
@@ -12,10 +14,75 @@ function code(entry: Entry): ErrorCodeEntry {
   return { side: null, ...entry };
 }
 
-/** NTSTATUS codes S7 lists for 5120 without events.md naming them. */
-const other5120Statuses = [
-  0xc00000a5, 0xc00000cc, 0xc000020d, 0x80000011, 0xc000009d, 0xc0000128, 0xc0000467, 0xc000009a,
-  0xc000023c, 0xc0000013, 0xc000000e, 0xc00000c4, 0xc0000001, 0xc0000203, 0xc000026e,
+/** The other NTSTATUS codes S7 lists for CSV event 5120, with what S7 says each indicates. */
+const csvStatuses: [code: number, name: string, text: string][] = [
+  [
+    0xc00000a5,
+    'STATUS_BAD_IMPERSONATION_LEVEL',
+    'An operation on a CSV owner node ran in a process without administrator rights.',
+  ],
+  [
+    0xc00000cc,
+    'STATUS_BAD_NETWORK_NAME',
+    'Network, HBA or disk problem on the path to the volume.',
+  ],
+  [
+    0xc000020d,
+    'STATUS_CONNECTION_RESET',
+    'Network, HBA or disk problem; also check antivirus exclusions.',
+  ],
+  [
+    0x80000011,
+    'STATUS_DEVICE_BUSY',
+    'The persistent reservation of the volume may have been lost.',
+  ],
+  [
+    0xc000009d,
+    'STATUS_DEVICE_NOT_CONNECTED',
+    'Connectivity between the cluster nodes and the storage was lost.',
+  ],
+  [
+    0xc0000128,
+    'STATUS_FILE_CLOSED',
+    'Network connectivity problem (look for 1135, heavy traffic such as backups).',
+  ],
+  [
+    0xc0000467,
+    'STATUS_FILE_NOT_AVAILABLE',
+    'Storage controller (Smart Array) health, drivers or firmware.',
+  ],
+  [
+    0xc000009a,
+    'STATUS_INSUFFICIENT_RESOURCES',
+    'Out of resources; update network and storage drivers and firmware.',
+  ],
+  [
+    0xc000023c,
+    'STATUS_NETWORK_UNREACHABLE',
+    'Network fault between the node and the CSV, or a wrong path mapped by DCM.',
+  ],
+  [0xc0000013, 'STATUS_NO_MEDIA_IN_DEVICE', 'A problem in the storage system.'],
+  [
+    0xc000000e,
+    'STATUS_NO_SUCH_DEVICE',
+    'Connectivity between the node and the CSV was lost (network, firewall).',
+  ],
+  [
+    0xc00000c4,
+    'STATUS_UNEXPECTED_NETWORK_ERROR',
+    'Unexpected network error; update network and storage drivers and firmware.',
+  ],
+  [0xc0000001, 'STATUS_UNSUCCESSFUL', 'Check the connectivity between the nodes and the CSV.'],
+  [
+    0xc0000203,
+    'STATUS_USER_SESSION_DELETED',
+    'SMB session to the coordinator was deleted (KB4462928 on 2016).',
+  ],
+  [
+    0xc000026e,
+    'STATUS_VOLUME_DISMOUNTED',
+    'The volume was dismounted: storage, network, HBA or disk problem.',
+  ],
 ];
 
 export const errorCodeTable: readonly ErrorCodeEntry[] = [
@@ -100,7 +167,7 @@ export const errorCodeTable: readonly ErrorCodeEntry[] = [
   code({
     code: 0x0000139f,
     symbolicName: 'ERROR_INVALID_STATE',
-    text: 'The VM is not online, or the migration is not in a state that can be cancelled.',
+    text: '(the VM is not online, or the migration is not in a state that can be cancelled)',
     category: 'cluster',
     cause: null,
     sources: ['S14'],
@@ -228,7 +295,7 @@ export const errorCodeTable: readonly ErrorCodeEntry[] = [
   code({
     code: 0xc000020c,
     symbolicName: 'STATUS_CONNECTION_DISCONNECTED',
-    text: "The node lost access to the owner's SMB share for the CSV.",
+    text: 'Communication between the node and the CSV was interrupted (lost the SMB path to the owner).',
     category: 'storage',
     cause: 'csv-unavailable',
     sources: ['S8', 'S7'],
@@ -236,7 +303,7 @@ export const errorCodeTable: readonly ErrorCodeEntry[] = [
   code({
     code: 0xc00000be,
     symbolicName: 'STATUS_BAD_NETWORK_PATH',
-    text: 'The SMB path to the coordinator node was not found.',
+    text: 'SMB path to the coordinator not found; check storage and MPIO path verification.',
     category: 'storage',
     cause: 'csv-unavailable',
     sources: ['S8', 'S7'],
@@ -244,7 +311,7 @@ export const errorCodeTable: readonly ErrorCodeEntry[] = [
   code({
     code: 0xc00000a2,
     symbolicName: 'STATUS_MEDIA_WRITE_PROTECTED',
-    text: 'Cannot write: the reservation was lost or SMB is disabled.',
+    text: 'Connectivity problem: the reservation was lost or SMB is disabled.',
     category: 'storage',
     cause: 'csv-unavailable',
     sources: ['S8', 'S7'],
@@ -260,16 +327,16 @@ export const errorCodeTable: readonly ErrorCodeEntry[] = [
   code({
     code: 0xc0130021,
     symbolicName: 'STATUS_CLUSTER_CSV_AUTO_PAUSE_ERROR',
-    text: 'CSV auto-pause (renamed STATUS_CLUSTER_CSV_NO_SNAPSHOTS in 2016+); benign if isolated.',
+    text: 'CSV auto-pause; a few isolated ones can be ignored (named STATUS_CLUSTER_CSV_NO_SNAPSHOTS in 2016+).',
     category: 'storage',
     cause: null,
     sources: ['S7'],
   }),
-  ...other5120Statuses.map((status) =>
+  ...csvStatuses.map(([status, symbolicName, text]) =>
     code({
       code: status,
-      symbolicName: '',
-      text: '(a status S7 lists for CSV event 5120; see S7 for its meaning)',
+      symbolicName,
+      text,
       category: 'storage',
       cause: 'csv-unavailable',
       sources: ['S7'],

@@ -253,10 +253,17 @@ function plainWords(text: string): string {
   return text.toLowerCase().replace(/n['\u2019]t\b/g, ' not');
 }
 
-/** Error-code texts usable as fragments: real messages, not the table's bracketed notes. */
+/**
+ * Error-code texts usable as fragments: Windows messages, not the table's bracketed notes nor
+ * the NTSTATUS descriptions (severity bits set, facility 0).
+ */
 const codeTexts = errorCodeTable
-  .filter((e) => !e.text.startsWith('(') && e.text.length >= 20)
+  .filter((e) => !e.text.startsWith('(') && e.text.length >= 20 && !isNtStatus(e.code))
   .map((entry) => ({ entry, text: plainWords(entry.text.replace(/[.…]+$/, '')) }));
+
+function isNtStatus(code: number): boolean {
+  return code >>> 28 === 0xc || (code & 0xffff0000) >>> 0 === 0x80000000;
+}
 
 /**
  * Classifies a failure text (21502 `%3`, a VMMS error, FCM details). Side: an explicit "failed

@@ -62,6 +62,8 @@ describe('error code table', () => {
     expect(lookupErrorCode('STATUS_CONNECTION_DISCONNECTED(c000020c)')).toBe(
       entryNamed('STATUS_CONNECTION_DISCONNECTED'),
     );
+    expect(lookupErrorCode('STATUS_NETWORK_UNREACHABLE(c000023c)')?.code).toBe(0xc000023c);
+    expect(lookupErrorCode('80000011')?.symbolicName).toBe('STATUS_DEVICE_BUSY');
     expect(lookupErrorCode('STATUS_CLUSTER_CSV_NO_SNAPSHOTS')).toBe(
       entryNamed('STATUS_CLUSTER_CSV_AUTO_PAUSE_ERROR'),
     );

@@ -242,6 +242,8 @@ describe('failure fragments', () => {
       code: null,
       fragments: [],
     });
+    // NTSTATUS descriptions are notes about a code, not message text.
+    expect(classifyFailureText('A problem in the storage system.').cause).toBeNull();
     // "is not" matches the table's "isn't".
     expect(
       classifyFailureText('Error: A cluster network is not available for this operation').cause,
