@@ -1,0 +1,177 @@
+/**
+ * Benchmark of the EVTX reader (issue 3). Not a test. Usage: `npm run bench:evtx` (builds
+ * first: the figures are for the compiled code, as users run it).
+ *
+ * On the 32 MiB synthetic file of the shared corpus (decompressed to a temp folder) and on the
+ * largest real corpus file it measures: MB/s and events/s to structured events (LogEvents)
+ * with one thread and with workers; `lmdoctor evtx dump --format xml` to /dev/null; peak RSS;
+ * and, when libevtx's `evtxexport` is installed, `evtxexport -f xml` on the same file in the
+ * same run, as a ratio. MB = 10^6 bytes of input file.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = resolve(repoRoot, '../shared/evtx-corpus');
+const scanModule = pathToFileURL(join(repoRoot, 'dist/readers/evtx/parallel-scan.js')).href;
+const cli = join(repoRoot, 'dist/cli/main.js');
+
+if (!existsSync(join(corpus, 'synthetic'))) {
+  console.log(`bench:evtx skipped: the shared EVTX corpus is not at ${corpus}`);
+  process.exit(0);
+}
+if (!existsSync(cli)) {
+  console.error('dist/ is missing: run `npm run build` first');
+  process.exit(1);
+}
+
+/** Runs a command with stdout to /dev/null; wall time and (GNU time) peak RSS. */
+function timed(
+  command: string,
+  args: string[],
+): { seconds: number; rssMiB: number | null; stdout: string } {
+  const gnuTime = existsSync('/usr/bin/time');
+  const started = process.hrtime.bigint();
+  const run = gnuTime
+    ? spawnSync('/usr/bin/time', ['-v', command, ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      })
+    : spawnSync(command, args, {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
+  return { seconds, rssMiB: rss?.[1] ? Number(rss[1]) / 1024 : null, stdout: run.stdout };
+}
+
+/** Runs a shell-free pipeline `command > /dev/null`, timed. */
+function timedToNull(command: string, args: string[]): { seconds: number; rssMiB: number | null } {
+  const devNull = openSync('/dev/null', 'w');
+  try {
+    const gnuTime = existsSync('/usr/bin/time');
+    const started = process.hrtime.bigint();
+    const run = spawnSync(
+      gnuTime ? '/usr/bin/time' : command,
+      gnuTime ? ['-v', command, ...args] : args,
+      {
+        stdio: ['ignore', devNull, 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      },
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (run.status !== 0) throw new Error(`${command} failed: ${run.stderr.slice(-500)}`);
+    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
+    return { seconds, rssMiB: rss?.[1] ? Number(rss[1]) / 1024 : null };
+  } finally {
+    closeSync(devNull);
+  }
+}
+
+/** In a fresh Node process: one cold run then `runs` warm runs of the reader to LogEvents. */
+function eventsRate(file: string, jobs: number, runs: number) {
+  const script = `
+    const { scanEvtxParallel } = await import(${JSON.stringify(scanModule)});
+    const times = []; let events = 0;
+    for (let i = 0; i <= ${runs}; i++) {
+      let n = 0;
+      const t0 = process.hrtime.bigint();
+      await scanEvtxParallel(${JSON.stringify(file)}, 'events', ${jobs}, { item() { n++; }, problem() {} });
+      times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      events = n;
+    }
+    console.log(JSON.stringify({ times, events }));`;
+  const run = timed(process.execPath, ['--input-type=module', '-e', script]);
+  const { times, events } = JSON.parse(run.stdout) as { times: number[]; events: number };
+  const warm = times.slice(1).sort((a, b) => a - b);
+  return {
+    cold: times[0] as number,
+    median: warm[Math.floor(warm.length / 2)] as number,
+    events,
+    rssMiB: run.rssMiB,
+  };
+}
+
+const mb = (bytes: number, seconds: number) => (bytes / 1e6 / seconds).toFixed(1);
+const perSecond = (n: number, seconds: number) => Math.round(n / seconds).toLocaleString('en-US');
+const rss = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(0)} MiB`);
+
+const dir = mkdtempSync(join(tmpdir(), 'lmdoctor-bench-evtx-'));
+try {
+  const synthetic = join(dir, 'synthetic__concat-512-chunks.evtx');
+  writeFileSync(
+    synthetic,
+    gunzipSync(readFileSync(join(corpus, 'synthetic/synthetic__concat-512-chunks.evtx.gz'))),
+  );
+  const largestReal = join(corpus, 'files/deepblue__smb-password-guessing-security.evtx');
+  const haveEvtxexport = spawnSync('evtxexport', ['-V']).error === undefined;
+  const cores = availableParallelism();
+  console.log(
+    `machine: ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cores} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+  );
+
+  for (const file of [synthetic, largestReal]) {
+    const bytes = statSync(file).size;
+    console.log(`\n${file.split('/').pop()} (${(bytes / 1e6).toFixed(1)} MB)`);
+    for (const jobs of [...new Set([1, 2, cores])]) {
+      const r = eventsRate(file, jobs, 5);
+      console.log(
+        `  to LogEvents, ${jobs === 1 ? 'one thread' : `${jobs} workers `}: ${mb(bytes, r.median)} MB/s, ${perSecond(r.events, r.median)} events/s ` +
+          `(median of 5 warm runs; first run ${mb(bytes, r.cold)} MB/s); ${r.events} events; peak RSS ${rss(r.rssMiB)}`,
+      );
+    }
+    const dump = timedToNull(process.execPath, [
+      cli,
+      'evtx',
+      'dump',
+      file,
+      '--format',
+      'xml',
+      '--jobs',
+      '1',
+    ]);
+    console.log(
+      `  lmdoctor evtx dump --format xml --jobs 1 > /dev/null: ${dump.seconds.toFixed(2)} s (${mb(bytes, dump.seconds)} MB/s, whole process), peak RSS ${rss(dump.rssMiB)}`,
+    );
+    const dumpWorkers = timedToNull(process.execPath, [
+      cli,
+      'evtx',
+      'dump',
+      file,
+      '--format',
+      'xml',
+    ]);
+    console.log(
+      `  lmdoctor evtx dump --format xml (${cores} workers) > /dev/null: ${dumpWorkers.seconds.toFixed(2)} s (${mb(bytes, dumpWorkers.seconds)} MB/s), peak RSS ${rss(dumpWorkers.rssMiB)}`,
+    );
+    if (haveEvtxexport) {
+      const libevtx = timedToNull('evtxexport', ['-f', 'xml', file]);
+      console.log(
+        `  evtxexport -f xml > /dev/null: ${libevtx.seconds.toFixed(2)} s (${mb(bytes, libevtx.seconds)} MB/s), peak RSS ${rss(libevtx.rssMiB)}; ` +
+          `lmdoctor dump is ${(libevtx.seconds / dump.seconds).toFixed(1)}× as fast with one thread, ${(libevtx.seconds / dumpWorkers.seconds).toFixed(1)}× with workers`,
+      );
+    } else {
+      console.log('  evtxexport not installed (apt-get install libevtx-utils): no comparison');
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
