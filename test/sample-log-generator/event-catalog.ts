@@ -25,6 +25,7 @@ export const channels = {
   system: 'System',
   highAvailability: 'Microsoft-Windows-Hyper-V-High-Availability-Admin',
   vmms: 'Microsoft-Windows-Hyper-V-VMMS-Admin',
+  clusterOperational: 'Microsoft-Windows-FailoverClustering/Operational',
 } as const;
 
 /** Choices made where events.md has no source; each scenario README repeats them. */
@@ -33,6 +34,7 @@ export const assumptions = [
   'Event 21502: the meaning of %1 and %2 is not known; the generator writes the VM resource name and the VM name there. %3 carries the whole error text.',
   'FailoverClustering System events (1127, 1128, 1130, 1135, 1146, 1230, 5121, 5136): Data names are not known, so the fields are unnamed <Data> elements in template order. Keywords 0x8000000000000000 is assumed.',
   'VMMS 20417 (long blackout) is written at level Warning (3), as the collector quoted in events.md treats it; VMMS 20415/20417 Parameter1 carries the VM id.',
+  'FailoverClustering 1641 (role moving) and 1200/1201/1203/1204 (role online/offline) are written to Microsoft-Windows-FailoverClustering/Operational at level Information, and only from 2012 R2 on: events.md does not confirm their channel or level, and the full 1201/1203/1204 templates are completed from its abbreviated forms.',
   'Durations in 21301/21303/21305/21307/21309 are written with one decimal ("time 8.4 s"); the real number format was not seen.',
   'Service Control Manager 7036 (service state changes, used for the cluster service restart and as background noise) is not in events.md; its shape (param1/param2 + Binary with the service key name in UTF-16) follows common Windows System logs.',
   'Cluster log lines naming a VM ([RES] Virtual Machine <...>, MoveGroup for a VM group) are CONSTRUCTED from the real line shapes in cluster-log.md; no real Hyper-V cluster log is public.',
@@ -75,7 +77,37 @@ const fc = (eventId: number, level: LevelNumber, en: string, pt: string): Catalo
   message: { 'en-US': en, 'pt-BR': pt },
 });
 
+const fcOperational = (eventId: number, en: string, pt: string): CatalogEntry => ({
+  ...fc(eventId, 4, en, pt),
+  channel: channels.clusterOperational,
+});
+
 export const catalog = {
+  fc1641: fcOperational(
+    1641,
+    "Clustered role '%1' is moving from cluster node '%2' to cluster node '%3'.",
+    "A função clusterizada '%1' está sendo movida do nó de cluster '%2' para o nó de cluster '%3'.",
+  ),
+  fc1200: fcOperational(
+    1200,
+    "The Cluster service is attempting to bring the clustered role '%1' online.",
+    "O serviço Cluster está tentando colocar a função clusterizada '%1' online.",
+  ),
+  fc1201: fcOperational(
+    1201,
+    "The Cluster service successfully brought the clustered role '%1' online.",
+    "O serviço Cluster colocou a função clusterizada '%1' online com êxito.",
+  ),
+  fc1203: fcOperational(
+    1203,
+    "The Cluster service is attempting to bring the clustered role '%1' offline.",
+    "O serviço Cluster está tentando colocar a função clusterizada '%1' offline.",
+  ),
+  fc1204: fcOperational(
+    1204,
+    "The Cluster service successfully brought the clustered role '%1' offline.",
+    "O serviço Cluster colocou a função clusterizada '%1' offline com êxito.",
+  ),
   ha21122: ha(
     21122,
     4,

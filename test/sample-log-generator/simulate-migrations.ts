@@ -44,6 +44,10 @@ export function quickMigration(
     'INFO',
     `[RCM] rcm::RcmGroup::Move: Bringing group '${vm.name}' offline first...`,
   );
+  if (!ctx.is2008R2) {
+    ctx.emit(source, 'fc1641', t + 25, [vm.name, source, destination]);
+    ctx.emit(source, 'fc1203', t + 45, [vm.name]);
+  }
   ctx.log(
     source,
     t + 40,
@@ -65,6 +69,10 @@ export function quickMigration(
     `[RHS] Resource ${res} has come offline. RHS is about to report resource status to RCM.`,
     'rhs',
   );
+  if (!ctx.is2008R2) {
+    ctx.emit(source, 'fc1204', offline + 10, [vm.name]);
+    ctx.emit(destination, 'fc1200', offline + 500, [vm.name]);
+  }
   ctx.log(
     source,
     offline + 60,
@@ -72,6 +80,7 @@ export function quickMigration(
     `[RCM] move of group ${vm.name} from ${source}(${ctx.nodeId(source)}) to ${destination}(${ctx.nodeId(destination)}) of type MoveType::Manual is about to succeed, failoverCount=0, lastFailoverTime=1601/01/01-00:00:00.000 targeted=true`,
   );
   ctx.emit(destination, 'ha21119', end - 200, [res]);
+  if (!ctx.is2008R2) ctx.emit(destination, 'fc1201', end + 40, [vm.name]);
   ctx.log(
     destination,
     end,
@@ -104,6 +113,7 @@ export function liveMigration(
     'INFO',
     `[RCM] rcm::RcmGroup::Move: Moving group '${vm.name}' to node ${destination}(${ctx.nodeId(destination)}) by live migration.`,
   );
+  if (!ctx.is2008R2) ctx.emit(source, 'fc1641', t + 60, [vm.name, source, destination]);
   const expected: ExpectedMigration = {
     vm: vm.name,
     kind: 'live',

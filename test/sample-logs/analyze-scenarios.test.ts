@@ -14,8 +14,6 @@ const pending = {
   causes: true,
   /** Scenarios whose migrations replay does not rebuild yet, with the reason. */
   migrations: {
-    'quick-migration': 'replay reports a quick migration as kind "move"',
-    'bad-day': 'replay reports a quick migration as kind "move"',
     'architecture-mismatch':
       'replay does not take the failing side from the cluster log [RES] error text (2008 R2 writes no 21502)',
   } as Record<string, string>,
