@@ -91,7 +91,7 @@ function settle(
     saveClusterLogFile(db, row);
     return row;
   }
-  if (pending.previousOrigin === 'assumed') return null;
+  if (pending.previousOrigin !== null) return null;
   if (pending.timeBasis === 'local') {
     const row: ClusterLogFileRow = {
       ...base,

@@ -24,7 +24,7 @@ export interface PendingClusterLog {
 
 /**
  * Cluster log sources without a `cluster_log_files` row, and those whose basis was only
- * assumed (a later ingest may have brought the events that settle it).
+ * assumed or could not be resolved (a later ingest may have brought the events that settle it).
  */
 export function selectPendingClusterLogs(db: Store): PendingClusterLog[] {
   const rows = db
@@ -36,7 +36,8 @@ export function selectPendingClusterLogs(db: Store): PendingClusterLog[] {
           FROM cluster_log WHERE source_id = s.id AND time IS NOT NULL ORDER BY id LIMIT 1)
           AS offsetMinutes
        FROM sources AS s LEFT JOIN cluster_log_files AS f ON f.source_id = s.id
-       WHERE s.kind = 'cluster-log' AND (f.source_id IS NULL OR f.basis_origin = 'assumed')
+       WHERE s.kind = 'cluster-log'
+         AND (f.source_id IS NULL OR f.basis_origin IN ('assumed', 'unresolved'))
        ORDER BY s.id`,
     )
     .all() as (PendingClusterLog & { timeBasis: string | null })[];

@@ -107,6 +107,23 @@ describe('resolveClusterLogTimes', () => {
     expect(times(db)[0]?.time).toBe('2020-08-06T06:17:54.9430000Z');
   });
 
+  it('leaves "local" without an offset unresolved until events can settle it', () => {
+    const db = openStore(':memory:');
+    storeLog(db, 'a', [{ ...moveLine, timeBasis: 'local' }]);
+    expect(resolveClusterLogTimes(db, { basis: 'local' })[0]).toMatchObject({
+      basis_origin: 'unresolved',
+      offset_minutes: null,
+    });
+    expect(times(db)[0]?.time).toBeNull();
+    storeEvents(db, [roleMoving]);
+    expect(resolveClusterLogTimes(db, { basis: 'local' })[0]).toMatchObject({
+      basis_origin: 'inferred',
+      time_basis: 'local',
+      offset_minutes: -300,
+    });
+    expect(times(db)[0]?.time).toBe('2020-08-06T06:17:54.9430000Z');
+  });
+
   it('records what the header or the option said without second-guessing it', () => {
     const db = openStore(':memory:');
     storeEvents(db, [roleMoving]);
