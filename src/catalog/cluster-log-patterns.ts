@@ -6,6 +6,7 @@
  * interface or network state changes (Up/Unreachable/Failed/Partitioned): those come from
  * events 1125–1130. Pure data.
  */
+import { failureFragments } from './failure-fragments.js';
 import type { ClusterLogPattern } from './types.js';
 
 const moves = 'cluster-log.md §5.1';
@@ -154,6 +155,21 @@ export const clusterLogPatterns: readonly ClusterLogPattern[] = [
     sources: [moves],
     verified: true,
     meaning: 'The resource is offline on this node.',
+  },
+  {
+    id: 'res-virtual-machine-failure',
+    category: 'migration',
+    role: 'lm-failed',
+    component: 'RES',
+    pattern: new RegExp(
+      `^(?<resourceType>Virtual Machine) <(?<resource>[^>]+)>: (?<errorText>.*(?:Live migration of .* failed|${failureFragments.map((f) => f.pattern.source).join('|')}).*)$`,
+      'i',
+    ),
+    versions: [],
+    sources: ['cluster-log.md §5.3', 'cluster-log.md §5.5'],
+    verified: false,
+    meaning:
+      'A VM resource line carrying a live-migration failure text (one of the failure fragments of events.md §1b): the failed attempt of §5.3/§5.5. No real VM line is known.',
   },
   {
     id: 'res-virtual-machine',

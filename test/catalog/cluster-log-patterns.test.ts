@@ -281,7 +281,8 @@ describe('cluster log patterns', () => {
     const found = match(
       "00001c2c.00002a10::2019/03/04-10:20:01.001 ERR   [RES] Virtual Machine <Virtual Machine VM01>: Failed to get the network address for the destination node 'HV02': A cluster network is not available for this operation. (0x000013AB)",
     );
-    expect(found?.pattern.id).toBe('res-virtual-machine');
+    expect(found?.pattern.id).toBe('res-virtual-machine-failure');
+    expect(found?.pattern.role).toBe('lm-failed');
     expect(found?.pattern.verified).toBe(false);
     expect(found?.fields).toEqual({
       resourceType: 'Virtual Machine',
@@ -289,10 +290,22 @@ describe('cluster log patterns', () => {
       errorText:
         "Failed to get the network address for the destination node 'HV02': A cluster network is not available for this operation. (0x000013AB)",
     });
+    const busy = matchClusterLogLine(
+      'RES',
+      'Virtual Machine <Virtual Machine WEB02>: The migration failed because another migration was in progress. (0x800700AA)',
+    );
+    expect(busy?.pattern.id).toBe('res-virtual-machine-failure');
+    const plain = matchClusterLogLine(
+      'RES',
+      'Virtual Machine <Virtual Machine VM01>: Offline request.',
+    );
+    expect(plain?.pattern.id).toBe('res-virtual-machine');
+    expect(plain?.pattern.role).toBe('context');
     const config = matchClusterLogLine(
       'RES',
-      'Virtual Machine Configuration <Virtual Machine Configuration VM01>: Offline request.',
+      "Virtual Machine Configuration <Virtual Machine Configuration VM01>: Live migration of 'VM01' failed.",
     );
+    expect(config?.pattern.id).toBe('res-virtual-machine');
     expect(config?.fields.resourceType).toBe('Virtual Machine Configuration');
     const up = matchClusterLogLine(
       'IM',
