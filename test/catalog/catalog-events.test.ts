@@ -2,36 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogEvents } from '../../src/catalog/events/index.js';
 import { findCatalogEvent, maxPosition, normalizeChannel } from '../../src/catalog/lookup.js';
 import type { CatalogEvent } from '../../src/catalog/types.js';
-
-/** Cause ids of DESIGN §6 (failures and configuration advisories). */
-const causeIds = new Set([
-  'no-migration-network',
-  'network-not-ready-after-restart',
-  'migration-connection-failed',
-  'virtual-network-name-mismatch',
-  'switch-port-name-conflict',
-  'processor-incompatible',
-  'processor-vendor-mismatch',
-  'architecture-mismatch',
-  'concurrent-migration',
-  'cleanup-not-finished',
-  'system-drive-mismatch',
-  'authentication-failed',
-  'subnet-mismatch',
-  'possible-owners',
-  'destination-resources',
-  'csv-redirected-io',
-  'csv-unavailable',
-  'backup-interference',
-  'node-down',
-  'rhs-failure',
-  'stale-vm-configuration',
-  'unknown',
-  'no-dedicated-migration-network',
-  'migration-and-csv-share-network',
-  'ipsec-on-migration-network',
-  'slow-migration-network',
-]);
+import { causeIds } from './cause-ids.js';
 
 const levels = new Set(['Critical', 'Error', 'Warning', 'Information']);
 const sourceKey = /^(S\d{1,2}|cluster-log\.md §[\d.]+)$/;

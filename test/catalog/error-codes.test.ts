@@ -7,6 +7,7 @@ import {
   lookupErrorCode,
   win32FromHresult,
 } from '../../src/catalog/error-codes.js';
+import { causeIds } from './cause-ids.js';
 
 function entryNamed(name: string) {
   const found = errorCodeTable.find((e) => e.symbolicName === name);
@@ -15,6 +16,13 @@ function entryNamed(name: string) {
 }
 
 describe('error code table', () => {
+  it('points only to cause ids of DESIGN §6 and names its sources', () => {
+    for (const entry of errorCodeTable) {
+      if (entry.cause !== null) expect(causeIds).toContain(entry.cause);
+      expect(entry.sources.length).toBeGreaterThan(0);
+    }
+  });
+
   it('has each code once', () => {
     const codes = errorCodeTable.map((e) => e.code);
     expect(new Set(codes).size).toBe(codes.length);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFailureText, failureFragments } from '../../src/catalog/failure-fragments.js';
+import { causeIds } from './cause-ids.js';
 
 /**
  * The fragments of events.md §1b as rendered (`%s`/`%d` filled in), with the class and side
@@ -183,6 +184,10 @@ const cases: {
 ];
 
 describe('failure fragments', () => {
+  it('points only to cause ids of DESIGN §6', () => {
+    for (const f of failureFragments) if (f.cause !== null) expect(causeIds).toContain(f.cause);
+  });
+
   it('has a test case for every fragment', () => {
     expect(cases.map((c) => c.id).sort()).toEqual(failureFragments.map((f) => f.id).sort());
   });
