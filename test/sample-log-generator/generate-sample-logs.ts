@@ -76,6 +76,14 @@ export function buildScenarioFiles(scenario: Scenario): ScenarioFiles {
     scenario: scenario.folder,
     windows: scenario.windows,
     nodes: scenario.nodes.map((n) => n.name),
+    /** How far each node's clock runs ahead of true time. */
+    clockSkew: scenario.nodes.map((n) => ({ node: n.name, offsetS: (n.clockSkewMs ?? 0) / 1000 })),
+    /** The time basis each cluster log was written in (the file itself says so only on 2016+). */
+    clusterLogTime: scenario.nodes.map((n) => ({
+      node: n.name,
+      timeBasis: n.clusterLogLocalTime ? 'local' : 'utc',
+      offsetMinutes: n.clusterLogLocalTime ? n.utcOffsetMinutes : 0,
+    })),
     migrations: sim.migrations,
     ingestWarnings: scenario.damage
       ? [

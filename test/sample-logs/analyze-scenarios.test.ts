@@ -21,6 +21,8 @@ const pending = {
 
 interface Expected {
   nodes: string[];
+  clockSkew: { node: string; offsetS: number }[];
+  clusterLogTime: { node: string; timeBasis: string; offsetMinutes: number }[];
   migrations: {
     vm: string;
     kind: string;
@@ -38,6 +40,8 @@ interface Expected {
 
 interface AnalyzeJson {
   sources: { kind: string; files: number; records: number; warnings: number }[];
+  clockSkew?: { node: string; offsetS: number; pairs: number; reference: string }[];
+  clusterLogs?: { node: string; timeBasis: string; offsetMinutes: number }[];
   nodes: string[];
   migrations: {
     vm: string;
@@ -69,6 +73,23 @@ describe.each(scenarios.map((s) => [s.folder] as const))('lmdoctor analyze sampl
     expect(evtx?.records).toBe(written);
     const warnings = result.sources.reduce((sum, s) => sum + s.warnings, 0);
     expect(warnings).toBe(expected.ingestWarnings.length);
+  });
+
+  it('estimates clock skew and cluster-log time bases consistent with how the logs were written', () => {
+    const result = analyze();
+    const truth = new Map(expected.clockSkew.map((c) => [c.node, c.offsetS]));
+    for (const skew of result.clockSkew ?? []) {
+      if (skew.pairs === 0) continue;
+      const relative = (truth.get(skew.node) ?? 0) - (truth.get(skew.reference) ?? 0);
+      // Paired events are not simultaneous (the destination starts a little later): allow 1 s.
+      expect(Math.abs(skew.offsetS - relative), `${skew.node} against ${skew.reference}`).toBeLessThanOrEqual(1);
+    }
+    const basis = new Map(expected.clusterLogTime.map((c) => [c.node, c]));
+    for (const log of result.clusterLogs ?? []) {
+      if (log.timeBasis === 'unknown') continue;
+      const want = basis.get(log.node);
+      expect({ node: log.node, timeBasis: log.timeBasis, offsetMinutes: log.timeBasis === 'utc' ? 0 : log.offsetMinutes }).toEqual(want);
+    }
   });
 
   const migrationsPending = pending.migrations[folder];
