@@ -1,12 +1,15 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
 import { recordOutput, type OutputItem, type OutputMode } from './record-output.js';
-import { scanBlock, type EvtxProblem } from './scan-evtx.js';
+import { scanBlock, type EvtxProblem, type ScanHandlers } from './scan-evtx.js';
 import { TemplateCache } from './template-cache.js';
 
-/** Sent to a worker: decode blocks `[start, end)`. */
+/** Sent to a worker: decode blocks `[start, end)` of `path` into `mode` items. */
 export interface WorkerTask {
+  path: string;
+  mode: OutputMode;
+  recover: boolean;
   start: number;
   end: number;
 }
@@ -15,55 +18,53 @@ export interface WorkerTask {
 export interface WorkerResult {
   start: number;
   items: OutputItem[];
-  /** Problems interleaved with items: `before[i]` problems precede item `i`. */
+  /** Problems interleaved with items: each precedes item number `before`. */
   problems: { before: number; problem: EvtxProblem }[];
 }
 
-export interface WorkerSetup {
-  path: string;
-  mode: OutputMode;
-  recover: boolean;
-}
-
 /**
- * Worker thread body: reads its blocks from the file itself (only indexes travel), decodes them
- * with its own template cache and posts the results.
+ * Worker thread body. Workers live in a pool and serve tasks for any file: each reads its
+ * blocks itself (only indexes travel), keeps the file open between tasks of the same file and
+ * keeps its template cache (and warmed-up code) across tasks and files.
  */
-function serve(setup: WorkerSetup): void {
+function serve(): void {
   const port = parentPort;
   if (!port) return;
-  const fd = openSync(setup.path, 'r');
   const cache = new TemplateCache();
   const block = Buffer.alloc(chunkSizeInBytes);
+  let openPath = '';
+  let fd = -1;
   let items: OutputItem[] = [];
   let problems: WorkerResult['problems'] = [];
-  const onRecord = recordOutput(setup.mode, (item) => items.push(item));
-  const handlers = {
-    onRecord,
-    onProblem: (problem: EvtxProblem) => problems.push({ before: items.length, problem }),
+  const outputs = new Map<OutputMode, ScanHandlers>();
+  const handlersFor = (mode: OutputMode): ScanHandlers => {
+    let handlers = outputs.get(mode);
+    if (!handlers) {
+      handlers = {
+        onRecord: recordOutput(mode, (item) => items.push(item)),
+        onProblem: (problem) => problems.push({ before: items.length, problem }),
+      };
+      outputs.set(mode, handlers);
+    }
+    return handlers;
   };
-  port.on('message', (task: WorkerTask | null) => {
-    if (task === null) {
-      closeSync(fd);
-      port.close();
-      return;
+  port.on('message', (task: WorkerTask) => {
+    if (task.path !== openPath) {
+      if (fd >= 0) closeSync(fd);
+      fd = openSync(task.path, 'r');
+      openPath = task.path;
     }
     items = [];
     problems = [];
+    const handlers = handlersFor(task.mode);
     for (let index = task.start; index < task.end; index++) {
-      const length = readSync(
-        fd,
-        block,
-        0,
-        chunkSizeInBytes,
-        fileHeaderSizeInBytes + index * chunkSizeInBytes,
-      );
-      if (length < chunkSizeInBytes) break;
-      scanBlock(block, index, cache, handlers, setup.recover);
+      const offset = fileHeaderSizeInBytes + index * chunkSizeInBytes;
+      if (readSync(fd, block, 0, chunkSizeInBytes, offset) < chunkSizeInBytes) break;
+      scanBlock(block, index, cache, handlers, task.recover);
     }
     const result: WorkerResult = { start: task.start, items, problems };
     port.postMessage(result);
   });
 }
 
-serve(workerData as WorkerSetup);
+serve();

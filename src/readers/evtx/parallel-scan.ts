@@ -1,9 +1,10 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import type { WorkerResult, WorkerSetup, WorkerTask } from './evtx-worker.js';
+import type { Worker } from 'node:worker_threads';
+import type { WorkerResult, WorkerTask } from './evtx-worker.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
 import { recordOutput, type OutputItem, type OutputMode } from './record-output.js';
 import { readEvtxHeader, scanEvtxFile, type EvtxProblem } from './scan-evtx.js';
+import { discardWorkers, releaseWorkers, takeWorkers } from './worker-pool.js';
 
 /** Blocks per task handed to a worker; tasks in flight per worker before results are used. */
 const blocksPerTask = 8;
@@ -81,16 +82,18 @@ export async function scanEvtxParallel(
   );
 }
 
+type TaskSetup = Pick<WorkerTask, 'path' | 'mode' | 'recover'>;
+
 function runWorkers(
   url: URL,
-  setup: WorkerSetup,
+  setup: TaskSetup,
   workerCount: number,
   tasks: number,
   blocks: number,
   output: ParallelScanOutput,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
+    const workers = takeWorkers(url, workerCount);
     const done = new Map<number, WorkerResult>();
     let nextTask = 0;
     let nextToDeliver = 0;
@@ -98,9 +101,13 @@ function runWorkers(
     const idle: Worker[] = [];
 
     const finish = (error?: unknown) => {
-      for (const worker of workers) void worker.terminate();
-      if (error) reject(error);
-      else resolve();
+      if (error) {
+        discardWorkers(workers);
+        reject(error);
+      } else {
+        releaseWorkers(workers);
+        resolve();
+      }
     };
     const dispatch = () => {
       while (
@@ -110,7 +117,7 @@ function runWorkers(
       ) {
         const worker = idle.pop() as Worker;
         const start = nextTask * blocksPerTask;
-        const task: WorkerTask = { start, end: Math.min(blocks, start + blocksPerTask) };
+        const task: WorkerTask = { ...setup, start, end: Math.min(blocks, start + blocksPerTask) };
         nextTask++;
         worker.postMessage(task);
       }
@@ -119,7 +126,8 @@ function runWorkers(
       for (let result = done.get(nextToDeliver); result; result = done.get(nextToDeliver)) {
         done.delete(nextToDeliver);
         let p = 0;
-        result.items.forEach((item, i) => {
+        const items = result.items;
+        items.forEach((item, i) => {
           while (p < result.problems.length && (result.problems[p]?.before ?? 0) <= i) {
             output.problem((result.problems[p++] as WorkerResult['problems'][number]).problem);
           }
@@ -135,9 +143,7 @@ function runWorkers(
       }
     };
 
-    for (let i = 0; i < workerCount; i++) {
-      const worker = new Worker(url, { workerData: setup });
-      workers.push(worker);
+    for (const worker of workers) {
       idle.push(worker);
       worker.on('message', (result: WorkerResult) => {
         if (failed) return;
