@@ -11,6 +11,10 @@ import {
 import type { TimelineStep } from './scenario-types.js';
 import { catalog } from './event-catalog.js';
 
+/**
+ * A quick migration (save, move, restore): the RCM offline-first sequence and RHS offline/online
+ * lines, role offline/online events (2012 R2 and later) and 21119 on the destination.
+ */
 export function quickMigration(
   ctx: SimulationContext,
   step: Extract<TimelineStep, { kind: 'quick-migration' }>,
@@ -91,6 +95,11 @@ export function quickMigration(
   ctx.owners.set(vm.name, destination);
 }
 
+/**
+ * A live migration: success writes the 21300-21309 pairs, 20415 (or 20417 when slow) and the RCM
+ * move line; a failure writes the cause's signature events, 21502 (2012 R2 and later) and 21111
+ * on the source, and the [RES] error text in the cluster log. Records the expected migration.
+ */
 export function liveMigration(
   ctx: SimulationContext,
   step: Extract<TimelineStep, { kind: 'live-migration' }>,
