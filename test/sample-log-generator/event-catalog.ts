@@ -235,16 +235,16 @@ export const catalog = {
     shape: 'vml-parameters',
     message: {
       'en-US':
-        "The Virtual Machine Management service completed the live migration of virtual machine '%1' with an unexpectedly long blackout time of %3 seconds (VMID %2).",
+        "The Virtual Machine Management service successfully completed the live migration of virtual machine '%1' with an unexpectedly long blackout time of %3 seconds.",
       'pt-BR':
-        "O serviço de Gerenciamento de Máquinas Virtuais concluiu a migração ao vivo da máquina virtual '%1' com um tempo de interrupção inesperadamente longo de %3 segundos (VMID %2).",
+        "O serviço de Gerenciamento de Máquinas Virtuais concluiu com êxito a migração ao vivo da máquina virtual '%1' com um tempo de interrupção inesperadamente longo de %3 segundos.",
     },
   },
   fc1127: fc(
     1127,
     2,
-    "Cluster network interface '%1' for cluster node '%2' on network '%3' failed. Run the Validate a Configuration wizard to check your network configuration.",
-    "Falha na interface de rede de cluster '%1' do nó de cluster '%2' na rede '%3'. Execute o Assistente para Validar uma Configuração para verificar a configuração de rede.",
+    "Cluster network interface '%1' for cluster node '%2' on network '%3' failed. Run the Validate a Configuration wizard to check your network configuration. If the condition persists, check for hardware or software errors related to the network adapter. Also check for failures in any other network components to which the node is connected such as hubs, switches, or bridges.",
+    "Falha na interface de rede de cluster '%1' do nó de cluster '%2' na rede '%3'. Execute o Assistente para Validar uma Configuração para verificar a configuração de rede. Se a condição persistir, verifique se há erros de hardware ou software relacionados ao adaptador de rede. Verifique também se há falhas em outros componentes de rede aos quais o nó está conectado, como hubs, comutadores ou pontes.",
   ),
   fc1128: fc(
     1128,
@@ -255,14 +255,14 @@ export const catalog = {
   fc1130: fc(
     1130,
     2,
-    "Cluster network '%1' is down. None of the available nodes can communicate using this network. Run the Validate a Configuration wizard to check your network configuration.",
-    "A rede de cluster '%1' está inativa. Nenhum dos nós disponíveis pode se comunicar usando esta rede. Execute o Assistente para Validar uma Configuração para verificar a configuração de rede.",
+    "Cluster network '%1' is down. None of the available nodes can communicate using this network. Run the Validate a Configuration wizard to check your network configuration. If the condition persists, check for hardware or software errors related to the network adapter. Also check for failures in any other network components to which the node is connected such as hubs, switches, or bridges.",
+    "A rede de cluster '%1' está inativa. Nenhum dos nós disponíveis pode se comunicar usando esta rede. Execute o Assistente para Validar uma Configuração para verificar a configuração de rede. Se a condição persistir, verifique se há erros de hardware ou software relacionados ao adaptador de rede. Verifique também se há falhas em outros componentes de rede aos quais o nó está conectado, como hubs, comutadores ou pontes.",
   ),
   fc1135: fc(
     1135,
     1,
-    "Cluster node '%1' was removed from the active failover cluster membership. The Cluster service on this node may have stopped. This could also be due to the node having lost communication with other active nodes in the failover cluster. Run the Validate a Configuration wizard to check your network configuration.",
-    "O nó de cluster '%1' foi removido da associação ativa do cluster de failover. O serviço Cluster neste nó pode ter parado. Isso também pode ocorrer porque o nó perdeu a comunicação com outros nós ativos do cluster de failover. Execute o Assistente para Validar uma Configuração para verificar a configuração de rede.",
+    "Cluster node '%1' was removed from the active failover cluster membership. The Cluster service on this node may have stopped. This could also be due to the node having lost communication with other active nodes in the failover cluster. Run the Validate a Configuration wizard to check your network configuration. If the condition persists, check for hardware or software errors related to the network adapters on this node. Also check for failures in any other network components to which the node is connected such as hubs, switches, or bridges.",
+    "O nó de cluster '%1' foi removido da associação ativa do cluster de failover. O serviço Cluster neste nó pode ter parado. Isso também pode ocorrer porque o nó perdeu a comunicação com outros nós ativos do cluster de failover. Execute o Assistente para Validar uma Configuração para verificar a configuração de rede. Se a condição persistir, verifique se há erros de hardware ou software relacionados aos adaptadores de rede neste nó. Verifique também se há falhas em outros componentes de rede aos quais o nó está conectado, como hubs, comutadores ou pontes.",
   ),
   fc1146: fc(
     1146,
@@ -273,20 +273,20 @@ export const catalog = {
   fc1230: fc(
     1230,
     2,
-    "A component on the server did not respond in a timely fashion. This caused the cluster resource '%1' (resource type '%2', DLL '%3') to exceed its time-out threshold. As part of cluster health detection, recovery actions will be taken.",
-    "Um componente no servidor não respondeu em tempo hábil. Isso fez com que o recurso de cluster '%1' (tipo de recurso '%2', DLL '%3') excedesse seu limite de tempo limite. Como parte da detecção de integridade do cluster, ações de recuperação serão executadas.",
+    "A component on the server did not respond in a timely fashion. This caused the cluster resource '%1' (resource type '%2', DLL '%3') to exceed its time-out threshold. As part of cluster health detection, recovery actions will be taken. The cluster will try to automatically recover by terminating and restarting the Resource Hosting Subsystem (RHS) process that is running this resource. Verify that the underlying infrastructure (such as storage, networking, or services) that are associated with the resource are functioning correctly.",
+    "Um componente no servidor não respondeu em tempo hábil. Isso fez com que o recurso de cluster '%1' (tipo de recurso '%2', DLL '%3') excedesse seu limite de tempo limite. Como parte da detecção de integridade do cluster, ações de recuperação serão executadas. O cluster tentará se recuperar automaticamente encerrando e reiniciando o processo RHS (Subsistema de Hospedagem de Recursos) que está executando este recurso. Verifique se a infraestrutura subjacente (como armazenamento, rede ou serviços) associada ao recurso está funcionando corretamente.",
   ),
   fc5136: fc(
     5136,
     3,
-    "Cluster Shared Volume '%1' ('%2') redirected access was turned on.",
-    "O acesso redirecionado do Volume Compartilhado do Cluster '%1' ('%2') foi ativado.",
+    "Cluster Shared Volume '%1' ('%2') redirected access was turned on. Access to the storage device will be redirected over the network from all cluster nodes that are accessing this volume. This may result in degraded performance. Turn off redirected access for this volume to resume normal operations.",
+    "O acesso redirecionado do Volume Compartilhado do Cluster '%1' ('%2') foi ativado. O acesso ao dispositivo de armazenamento será redirecionado pela rede a partir de todos os nós de cluster que estão acessando este volume. Isso pode resultar em desempenho degradado. Desative o acesso redirecionado deste volume para retomar as operações normais.",
   ),
   fc5121: fc(
     5121,
     4,
-    "Cluster Shared Volume '%1' ('%2') is no longer directly accessible from this cluster node. I/O access will be redirected to the storage device over the network to the node that owns the volume.",
-    "O Volume Compartilhado do Cluster '%1' ('%2') não está mais diretamente acessível deste nó de cluster. O acesso de E/S será redirecionado ao dispositivo de armazenamento pela rede para o nó proprietário do volume.",
+    "Cluster Shared Volume '%1' ('%2') is no longer directly accessible from this cluster node. I/O access will be redirected to the storage device over the network to the node that owns the volume. If this results in degraded performance, please troubleshoot this node's connectivity to the storage device and I/O will resume to a healthy state once connectivity to the storage device is reestablished.",
+    "O Volume Compartilhado do Cluster '%1' ('%2') não está mais diretamente acessível deste nó de cluster. O acesso de E/S será redirecionado ao dispositivo de armazenamento pela rede para o nó proprietário do volume. Se isso resultar em desempenho degradado, solucione os problemas de conectividade deste nó com o dispositivo de armazenamento; a E/S voltará a um estado íntegro assim que a conectividade com o dispositivo de armazenamento for restabelecida.",
   ),
   scm7036: {
     provider: providers.serviceControlManager,
