@@ -63,14 +63,35 @@ function isoSeconds(date: Date): string {
   return date.toISOString().slice(0, 19);
 }
 
+let cachedHour = '';
+let cachedHourMillis = 0;
+
 /**
  * Stored time text → milliseconds since 1970 (fraction kept below the millisecond). Pure;
- * NaN for text that is not a stored time.
+ * NaN for text that is not a stored time. Hot in replay, so the hour is parsed once and cached.
  */
 export function isoToMillis(iso: string): number {
-  const base = Date.parse(`${iso.slice(0, 19)}Z`);
-  const fraction = iso.charCodeAt(19) === 0x2e ? Number(`0.${iso.slice(20, 27)}`) : 0;
-  return base + fraction * 1000;
+  const hour = iso.slice(0, 13);
+  if (hour !== cachedHour) {
+    cachedHourMillis = Date.parse(`${hour}:00:00Z`);
+    cachedHour = hour;
+  }
+  const minutes = digits(iso, 14, 2);
+  const secs = digits(iso, 17, 2);
+  const fraction = iso.charCodeAt(19) === 0x2e ? digits(iso, 20, 7) / 10_000 : 0;
+  return cachedHourMillis + minutes * 60_000 + secs * 1000 + fraction;
+}
+
+/** The number written by `count` decimal digits at `at`; NaN when one is not a digit. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (!(code >= 0 && code <= 9))
+      return count === 7 && i > at ? value * 10 ** (at + count - i) : NaN;
+    value = value * 10 + code;
+  }
+  return value;
 }
 
 /** Milliseconds since 1970 → stored time text (7 fractional digits). Pure. */

@@ -1,8 +1,6 @@
 import type { ClockSkew } from '../model/migration.js';
 export type { ClockSkew } from '../model/migration.js';
-import { vmMention, VmIdentities } from './identity.js';
-import { placeOnClock } from './replay-migrations.js';
-import type { ReplayRecord } from './replay-record.js';
+import type { TimedRecord } from './replay-migrations.js';
 
 /**
  * Below this, a difference between a destination's start and its source's start is just how
@@ -19,23 +17,16 @@ const pairWindowMs = 10 * 60_000;
  * node pair is the clock difference. Each destination start is paired with the nearest source
  * start of the same VM on another node. Nodes are chained from the node with most pairs. Pure.
  */
-export function estimateClockSkew(records: readonly ReplayRecord[]): ClockSkew[] {
-  const identities = new VmIdentities();
+export function estimateClockSkew(timed: readonly TimedRecord[]): ClockSkew[] {
   const starts: { key: string; node: string; at: number; source: boolean }[] = [];
-  const timed = placeOnClock(records, {});
-  const mentions = timed.map(({ record }) => vmMention(record));
-  for (const mention of mentions) if (mention) identities.add(mention);
-  timed.forEach(({ record, node, at }, i) => {
-    const mention = mentions[i];
-    if (!mention || (record.role !== 'lm-start-source' && record.role !== 'lm-start-destination'))
-      return;
-    starts.push({
-      key: identities.keyOf(mention),
-      node,
-      at,
-      source: record.role === 'lm-start-source',
-    });
-  });
+  for (const { record, node, at, vmKey } of timed) {
+    if (
+      vmKey === null ||
+      (record.role !== 'lm-start-source' && record.role !== 'lm-start-destination')
+    )
+      continue;
+    starts.push({ key: vmKey, node, at, source: record.role === 'lm-start-source' });
+  }
   const deltas = new Map<string, number[]>();
   const sourcesByVm = new Map<string, typeof starts>();
   for (const start of starts) {
@@ -45,19 +36,13 @@ export function estimateClockSkew(records: readonly ReplayRecord[]): ClockSkew[]
     else sourcesByVm.set(start.key, [start]);
   }
   for (const destination of starts.filter((s) => !s.source)) {
-    let best: (typeof starts)[number] | null = null;
-    for (const source of sourcesByVm.get(destination.key) ?? []) {
-      if (source.node === destination.node) continue;
-      const distance = Math.abs(destination.at - source.at);
-      if (
-        distance <= pairWindowMs &&
-        (best === null || distance < Math.abs(destination.at - best.at))
-      )
-        best = source;
-    }
+    const best = nearestSource(sourcesByVm.get(destination.key) ?? [], destination);
     if (!best) continue;
     const key = `${best.node}\u0000${destination.node}`;
-    deltas.set(key, [...(deltas.get(key) ?? []), (destination.at - best.at) / 1000]);
+    const list = deltas.get(key);
+    const delta = (destination.at - best.at) / 1000;
+    if (list) list.push(delta);
+    else deltas.set(key, [delta]);
   }
   if (deltas.size === 0) return [];
 
@@ -99,4 +84,35 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * The source start on another node nearest in time to a destination start, within the pair
+ * window. Sources are in time order, so a binary search finds the neighbourhood.
+ */
+function nearestSource<T extends { node: string; at: number }>(
+  sources: readonly T[],
+  destination: T,
+): T | null {
+  let low = 0;
+  let high = sources.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sources[mid]!.at < destination.at) low = mid + 1;
+    else high = mid;
+  }
+  let best: T | null = null;
+  let bestDistance = Infinity;
+  for (const step of [1, -1]) {
+    for (let i = step === 1 ? low : low - 1; i >= 0 && i < sources.length; i += step) {
+      const candidate = sources[i]!;
+      const distance = Math.abs(destination.at - candidate.at);
+      if (distance > pairWindowMs || distance >= bestDistance) break;
+      if (candidate.node === destination.node) continue;
+      best = candidate;
+      bestDistance = distance;
+      break;
+    }
+  }
+  return best;
 }

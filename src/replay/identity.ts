@@ -12,10 +12,17 @@ export function normalizeNodeName(name: string): string {
     .toUpperCase();
 }
 
+const guidCache = new Map<string, string | null>();
+
 /** `{5B1E…}` or `5b1e…` → upper-case GUID without braces; null when there is none. Pure. */
 export function normalizeGuid(text: string): string | null {
-  const match = guidPattern.exec(text);
-  return match?.[1] ? match[1].toUpperCase() : null;
+  let guid = guidCache.get(text);
+  if (guid === undefined) {
+    const match = guidPattern.exec(text);
+    guid = match?.[1] ? match[1].toUpperCase() : null;
+    if (guidCache.size < 100_000) guidCache.set(text, guid);
+  }
+  return guid;
 }
 
 /** `Virtual Machine SQL01` / `Virtual Machine Configuration SQL01` / `SQL01` → `SQL01`. Pure. */
@@ -46,10 +53,15 @@ export function vmMention(record: ReplayRecord): VmMention | null {
 export class VmIdentities {
   private readonly parent = new Map<string, string>();
   private readonly displayName = new Map<string, string>();
-  private readonly guidOf = new Map<string, string>();
+
+  private readonly seenPairs = new Set<string>();
 
   /** Learns from one record's mention. */
   add(mention: VmMention): void {
+    const pair = `${mention.vmId ?? ''}\u0000${mention.name ?? ''}`;
+    if (this.seenPairs.has(pair)) return;
+    this.seenPairs.add(pair);
+    this.described = null;
     const keys: string[] = [];
     if (mention.vmId) keys.push(`id:${mention.vmId}`);
     if (mention.name) {
@@ -67,16 +79,26 @@ export class VmIdentities {
     return this.parent.has(key) ? this.find(key) : key;
   }
 
+  private described: Map<string, { vm: string; vmId: string | null }> | null = null;
+
   /** Display name (the first name seen) and GUID of a VM key. */
   describe(key: string): { vm: string; vmId: string | null } {
-    let name: string | null = null;
-    let id: string | null = null;
-    for (const member of this.parent.keys()) {
-      if (this.find(member) !== key) continue;
-      if (member.startsWith('name:') && name === null) name = this.displayName.get(member) ?? null;
-      if (member.startsWith('id:') && id === null) id = member.slice(3);
+    if (this.described === null) {
+      const names = new Map<string, string>();
+      const ids = new Map<string, string>();
+      for (const member of this.parent.keys()) {
+        const root = this.find(member);
+        if (member.startsWith('name:') && !names.has(root))
+          names.set(root, this.displayName.get(member) ?? member.slice(5));
+        if (member.startsWith('id:') && !ids.has(root)) ids.set(root, member.slice(3));
+      }
+      this.described = new Map();
+      for (const root of new Set([...names.keys(), ...ids.keys()])) {
+        const id = ids.get(root) ?? null;
+        this.described.set(root, { vm: names.get(root) ?? id ?? root, vmId: id });
+      }
     }
-    return { vm: name ?? id ?? key, vmId: id ?? this.guidOf.get(key) ?? null };
+    return this.described.get(key) ?? { vm: key.replace(/^(name|id):/, ''), vmId: null };
   }
 
   private find(key: string): string {

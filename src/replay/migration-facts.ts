@@ -1,6 +1,7 @@
 import type { RecordRole } from '../catalog/types.js';
 import type { Migration, MigrationFacts } from '../model/migration.js';
 import { isoToMillis } from '../model/time.js';
+import { InfrastructureIndex } from './infrastructure-index.js';
 import type { TimedRecord } from './replay-migrations.js';
 
 /** Facts with nothing known yet. */
@@ -62,70 +63,35 @@ export function computeFacts(migrations: Migration[], records: readonly TimedRec
   // Infrastructure records are few; scanning only them keeps this linear in the records.
   const timeline = records.filter((t) => infrastructureRoles.has(t.record.role));
   const windows = migrations.map((m) => window(m));
+  markOverlaps(migrations, windows);
+  const lastEndByVm = new Map<string, number>();
+  const byStart = migrations.map((_, i) => i).sort((a, b) => windows[a]![0] - windows[b]![0]);
+  for (const i of byStart) {
+    const migration = migrations[i]!;
+    const previousEnd = lastEndByVm.get(migration.vm);
+    if (previousEnd !== undefined && previousEnd <= windows[i]![0]) {
+      migration.facts.secondsSincePreviousMigration = seconds(windows[i]![0] - previousEnd);
+    }
+    if (migration.endedAt !== null) lastEndByVm.set(migration.vm, isoToMillis(migration.endedAt));
+  }
+  const index = new InfrastructureIndex(timeline);
+  const since = (at: number | null, start: number) => (at === null ? null : seconds(start - at));
   migrations.forEach((migration, i) => {
     const [start, end] = windows[i]!;
     const facts = migration.facts;
-    const nodes = [migration.sourceNode, migration.destinationNode].filter(
-      (n): n is string => n !== null,
-    );
-
-    migrations.forEach((other, j) => {
-      if (j === i) return;
-      const [otherStart, otherEnd] = windows[j]!;
-      if (otherStart > end || otherEnd < start) return;
-      const shared = nodes.find((n) => n === other.sourceNode || n === other.destinationNode);
-      if (shared) facts.overlapping.push({ migration: other.id, vm: other.vm, sharedNode: shared });
-    });
-
-    const previous = migrations
-      .slice(0, i)
-      .filter((m) => m.vm === migration.vm && m.endedAt !== null)
-      .map((m) => isoToMillis(m.endedAt!))
-      .filter((t) => t <= start);
-    if (previous.length > 0)
-      facts.secondsSincePreviousMigration = seconds(start - Math.max(...previous));
-
+    const { sourceNode, destinationNode } = migration;
+    const nodes = [sourceNode, destinationNode].filter((n): n is string => n !== null);
     facts.secondsSinceServiceStart = {
-      source: sinceLast(
-        timeline,
-        migration.sourceNode,
-        start,
-        (r) => r.role === 'cluster-service-start',
-      ),
-      destination: sinceLast(
-        timeline,
-        migration.destinationNode,
-        start,
-        (r) => r.role === 'cluster-service-start',
-      ),
+      source: since(index.lastBefore(sourceNode, 'service', start), start),
+      destination: since(index.lastBefore(destinationNode, 'service', start), start),
     };
     facts.secondsSinceRhsRestart = {
-      source: sinceLast(timeline, migration.sourceNode, start, (r) => rhsRoles.has(r.role)),
-      destination: sinceLast(timeline, migration.destinationNode, start, (r) =>
-        rhsRoles.has(r.role),
-      ),
+      source: since(index.lastBefore(sourceNode, 'rhs', start), start),
+      destination: since(index.lastBefore(destinationNode, 'rhs', start), start),
     };
-
-    const around = timeline.filter(
-      (t) => t.at >= start - aroundBeforeMs && t.at <= end + aroundAfterMs,
-    );
-    facts.networksDown = downAtStart(
-      timeline,
-      start,
-      end,
-      'network-down',
-      'network-up',
-      (t) => t.record.fields.network ?? '',
-    );
-    facts.interfacesDown = downAtStart(
-      timeline,
-      start,
-      end,
-      ['interface-failed', 'interface-unreachable'],
-      'interface-up',
-      (t) =>
-        `${t.record.fields.node ?? t.node}: ${t.record.fields.interface ?? t.record.fields.network ?? ''}`,
-    );
+    facts.networksDown = index.downDuring('network', start, end);
+    facts.interfacesDown = index.downDuring('interface', start, end);
+    const around = index.within(start - aroundBeforeMs, end + aroundAfterMs);
     facts.csvProblems = unique(
       around
         .filter((t) => csvRoles.has(t.record.role))
@@ -137,60 +103,46 @@ export function computeFacts(migrations: Migration[], records: readonly TimedRec
         .map((t) => `${t.node}: ${t.record.label} (${t.record.role})`),
     );
     facts.nodesDown = unique(
-      timeline
-        .filter(
-          (t) =>
-            t.record.role === 'node-down' && t.at >= start - 30_000 && t.at <= end + aroundAfterMs,
-        )
+      index
+        .within(start - 30_000, end + aroundAfterMs)
+        .filter((t) => t.record.role === 'node-down')
         .map((t) => (t.record.fields.node ?? '').toUpperCase())
         .filter((n) => nodes.includes(n)),
     );
   });
 }
 
+/**
+ * Records, for every pair of attempts whose time windows overlap and that share a node, each
+ * in the other's facts. A sweep over start times: linear plus the overlapping pairs.
+ */
+function markOverlaps(migrations: Migration[], windows: [number, number][]): void {
+  const order = migrations.map((_, i) => i).sort((a, b) => windows[a]![0] - windows[b]![0]);
+  order.forEach((i, position) => {
+    const a = migrations[i]!;
+    const end = windows[i]![1];
+    for (let k = position + 1; k < order.length; k++) {
+      const j = order[k]!;
+      if (windows[j]![0] > end) break;
+      const b = migrations[j]!;
+      const shared = [a.sourceNode, a.destinationNode].find(
+        (n) => n !== null && (n === b.sourceNode || n === b.destinationNode),
+      );
+      if (!shared) continue;
+      a.facts.overlapping.push({ migration: b.id, vm: b.vm, sharedNode: shared });
+      b.facts.overlapping.push({ migration: a.id, vm: a.vm, sharedNode: shared });
+    }
+  });
+  for (const m of migrations) m.facts.overlapping.sort((x, y) => x.migration - y.migration);
+}
+
 /** [start, end] of an attempt in ms; an attempt without an end runs to its last step. */
 function window(m: Migration): [number, number] {
-  const stepTimes = m.steps.map((s) => isoToMillis(s.time));
-  const start = m.startedAt ? isoToMillis(m.startedAt) : Math.min(...stepTimes);
-  const end = m.endedAt ? isoToMillis(m.endedAt) : Math.max(...stepTimes);
+  const first = m.steps[0] ? isoToMillis(m.steps[0].time) : 0;
+  const last = m.steps.length > 0 ? isoToMillis(m.steps[m.steps.length - 1]!.time) : first;
+  const start = m.startedAt ? isoToMillis(m.startedAt) : first;
+  const end = m.endedAt ? isoToMillis(m.endedAt) : last;
   return [start, Math.max(start, end)];
-}
-
-function sinceLast(
-  timeline: readonly TimedRecord[],
-  node: string | null,
-  at: number,
-  match: (r: TimedRecord['record']) => boolean,
-): number | null {
-  if (node === null) return null;
-  let last: number | null = null;
-  for (const t of timeline) {
-    if (t.at > at) break;
-    if (t.node === node && match(t.record)) last = t.at;
-  }
-  return last === null ? null : seconds(at - last);
-}
-
-/** Names that went down before the attempt ended and had not come back up by its start. */
-function downAtStart(
-  timeline: readonly TimedRecord[],
-  start: number,
-  end: number,
-  downRoles: RecordRole | RecordRole[],
-  upRole: RecordRole,
-  nameOf: (t: TimedRecord) => string,
-): string[] {
-  const downs = new Set(Array.isArray(downRoles) ? downRoles : [downRoles]);
-  const state = new Map<string, boolean>();
-  for (const t of timeline) {
-    if (t.at > end) break;
-    if (downs.has(t.record.role)) state.set(nameOf(t), true);
-    else if (t.record.role === upRole && t.at <= start) state.set(nameOf(t), false);
-  }
-  return [...state]
-    .filter(([name, down]) => down && name !== '')
-    .map(([name]) => name)
-    .sort();
 }
 
 function unique(values: string[]): string[] {

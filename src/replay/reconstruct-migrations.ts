@@ -1,7 +1,7 @@
 import type { Migration } from '../model/migration.js';
 import { estimateClockSkew, type ClockSkew } from './clock-skew.js';
 import { computeFacts } from './migration-facts.js';
-import { placeOnClock, replayMigrations } from './replay-migrations.js';
+import { foldMigrations, placeOnClock, shiftClock } from './replay-migrations.js';
 import type { ReplayRecord } from './replay-record.js';
 
 export interface Reconstruction {
@@ -18,13 +18,11 @@ export function reconstructMigrations(
   nodesWithLogs: readonly string[],
   nodeNamesById: Readonly<Record<string, string>> = {},
 ): Reconstruction {
-  const clockSkew = estimateClockSkew(records);
+  const { timed: placed, identities } = placeOnClock(records);
+  const clockSkew = estimateClockSkew(placed);
   const offsets = Object.fromEntries(clockSkew.map((s) => [s.node, s.offsetS]));
-  const migrations = replayMigrations(records, {
-    nodesWithLogs,
-    clockOffsetsS: offsets,
-    nodeNamesById,
-  });
-  computeFacts(migrations, placeOnClock(records, offsets));
+  const timed = shiftClock(placed, offsets);
+  const migrations = foldMigrations(timed, identities, { nodesWithLogs, nodeNamesById });
+  computeFacts(migrations, timed);
   return { migrations, clockSkew };
 }

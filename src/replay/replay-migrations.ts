@@ -1,5 +1,5 @@
 import type { Migration, MigrationStep } from '../model/migration.js';
-import { isoToMillis, millisToIso } from '../model/time.js';
+import { filetimeToIso, isoToFiletime, isoToMillis, millisToIso } from '../model/time.js';
 import { normalizeNodeName, vmMention, VmIdentities } from './identity.js';
 import { migrationActions } from './migration-actions.js';
 import { draftKind, draftOutcome, newDraft, type MigrationDraft } from './migration-draft.js';
@@ -20,7 +20,18 @@ export interface ReplayOptions {
 export interface TimedRecord {
   record: ReplayRecord;
   node: string;
+  /** Milliseconds on the common clock (for ordering and arithmetic). */
   at: number;
+  /** The same instant as exact stored time text (the record's own when its node is not shifted). */
+  time: string;
+  /** The VM the record concerns (see identifyVms), or null when it names none. */
+  vmKey: string | null;
+}
+
+/** Placed records with every VM mention resolved to one key per VM. */
+export interface IdentifiedRecords {
+  timed: TimedRecord[];
+  identities: VmIdentities;
 }
 
 /** How close (ms) a VM-less failure must be to an open attempt on its node to join it. */
@@ -35,10 +46,22 @@ export function replayMigrations(
   records: readonly ReplayRecord[],
   options: ReplayOptions,
 ): Migration[] {
-  const timed = placeOnClock(records, options.clockOffsetsS ?? {});
-  const identities = new VmIdentities();
-  const mentions = timed.map(({ record }) => vmMention(record));
-  for (const mention of mentions) if (mention) identities.add(mention);
+  const placed = placeOnClock(records);
+  return foldMigrations(
+    shiftClock(placed.timed, options.clockOffsetsS ?? {}),
+    placed.identities,
+    options,
+  );
+}
+
+/** The fold of replayMigrations over records already placed on the common clock. */
+export function foldMigrations(
+  timed: readonly TimedRecord[],
+  identities: VmIdentities,
+  options: ReplayOptions,
+): Migration[] {
+  const isoAt = new Map<number, string>();
+  for (const item of timed) isoAt.set(item.at, item.time);
 
   const open = new Map<string, MigrationDraft>();
   const done: MigrationDraft[] = [];
@@ -47,10 +70,9 @@ export function replayMigrations(
     done.push(draft);
   };
 
-  timed.forEach((item, index) => {
-    const mention = mentions[index];
-    const key = mention ? identities.keyOf(mention) : orphanKey(open, item);
-    if (key === null) return;
+  for (const item of timed) {
+    const key = item.vmKey ?? orphanKey(open, item);
+    if (key === null) continue;
     let draft = open.get(key);
     if (draft && item.at - draft.lastAt > quietSecondsByPhase[draft.phase] * 1000) {
       close(draft);
@@ -61,13 +83,13 @@ export function replayMigrations(
       draft = undefined;
     }
     const transition = migrationMachine[draft?.phase ?? 'idle'][item.record.role];
-    if (!transition) return;
+    if (!transition) continue;
     if (transition.actions.includes('open')) {
       if (draft) close(draft);
       draft = newDraft(key, item.at);
       open.set(key, draft);
     }
-    if (!draft) return;
+    if (!draft) continue;
     for (const action of transition.actions) migrationActions[action](draft, item.record, item.at);
     const byId = item.record.fields.destinationNodeId;
     if (byId !== undefined && options.nodeNamesById?.[byId])
@@ -76,29 +98,65 @@ export function replayMigrations(
     draft.lastAt = Math.max(draft.lastAt, item.at);
     draft.nodesSeen.add(item.node);
     draft.steps.push(stepOf(item));
-  });
+  }
   for (const draft of [...open.values()]) close(draft);
 
   const ordered = done
     .map((draft) => ({ draft, start: draft.startedAt ?? draft.requestedAt ?? draft.lastAt }))
     .sort((a, b) => a.start - b.start || a.draft.vmKey.localeCompare(b.draft.vmKey));
   const nodesWithLogs = new Set(options.nodesWithLogs.map(normalizeNodeName));
-  return ordered.map(({ draft }, i) => toMigration(i + 1, draft, identities, nodesWithLogs));
+  const iso = (at: number) => isoAt.get(at) ?? millisToIso(at);
+  return ordered.map(({ draft }, i) => toMigration(i + 1, draft, identities, nodesWithLogs, iso));
 }
 
-/** Normalises nodes, applies clock offsets and sorts by time (stable by table and row id). */
-export function placeOnClock(
-  records: readonly ReplayRecord[],
+const nodeNames = new Map<string, string>();
+
+/**
+ * Normalises nodes, resolves every VM mention to one key per VM (GUIDs and names seen together
+ * anywhere join), and sorts by time (stable by table and row id). Pure.
+ */
+export function placeOnClock(records: readonly ReplayRecord[]): IdentifiedRecords {
+  const identities = new VmIdentities();
+  const mentions = records.map((record) => {
+    const mention = vmMention(record);
+    if (mention) identities.add(mention);
+    return mention;
+  });
+  const timed = records.map((record, i) => {
+    let node = nodeNames.get(record.node);
+    if (node === undefined) {
+      node = normalizeNodeName(record.node);
+      nodeNames.set(record.node, node);
+    }
+    const mention = mentions[i];
+    const vmKey = mention ? identities.keyOf(mention) : null;
+    return { record, node, at: isoToMillis(record.time), time: record.time, vmKey };
+  });
+  return { timed: timed.sort(byClock), identities };
+}
+
+/** Applies per-node clock offsets (seconds ahead of the reference) and re-sorts. Pure. */
+export function shiftClock(
+  timed: readonly TimedRecord[],
   offsetsS: Readonly<Record<string, number>>,
 ): TimedRecord[] {
-  const timed = records.map((record) => {
-    const node = normalizeNodeName(record.node);
-    return { record, node, at: isoToMillis(record.time) - (offsetsS[node] ?? 0) * 1000 };
-  });
-  return timed.sort(
-    (a, b) =>
-      a.at - b.at || a.record.table.localeCompare(b.record.table) || a.record.id - b.record.id,
-  );
+  if (!Object.values(offsetsS).some((o) => o !== 0)) return [...timed];
+  return timed
+    .map((item) => {
+      const offset = offsetsS[item.node] ?? 0;
+      if (offset === 0) return item;
+      const ticks = isoToFiletime(item.time);
+      const time =
+        ticks === null ? item.time : filetimeToIso(ticks - BigInt(Math.round(offset * 10_000_000)));
+      return { ...item, at: item.at - offset * 1000, time };
+    })
+    .sort(byClock);
+}
+
+function byClock(a: TimedRecord, b: TimedRecord): number {
+  if (a.at !== b.at) return a.at - b.at;
+  if (a.record.table !== b.record.table) return a.record.table < b.record.table ? -1 : 1;
+  return a.record.id - b.record.id;
 }
 
 /** A second start of the same side means the first attempt is over, whatever it looked like. */
@@ -137,9 +195,9 @@ function orphanKey(open: Map<string, MigrationDraft>, item: TimedRecord): string
   return candidates.length === 1 ? candidates[0]!.vmKey : null;
 }
 
-function stepOf({ record, node, at }: TimedRecord): MigrationStep {
+function stepOf({ record, node, time }: TimedRecord): MigrationStep {
   return {
-    time: millisToIso(at),
+    time,
     node,
     phase: record.role,
     evidenceTable: record.table,
@@ -153,6 +211,7 @@ function toMigration(
   draft: MigrationDraft,
   identities: VmIdentities,
   nodesWithLogs: Set<string>,
+  iso: (at: number) => string,
 ): Migration {
   const { vm, vmId } = identities.describe(draft.vmKey);
   const outcome = draftOutcome(draft);
@@ -170,9 +229,9 @@ function toMigration(
     kind,
     sourceNode: draft.sourceNode,
     destinationNode: draft.destinationNode,
-    requestedAt: draft.requestedAt === null ? null : millisToIso(draft.requestedAt),
-    startedAt: startedAt === null ? null : millisToIso(startedAt),
-    endedAt: endedAt === null ? null : millisToIso(endedAt),
+    requestedAt: draft.requestedAt === null ? null : iso(draft.requestedAt),
+    startedAt: startedAt === null ? null : iso(startedAt),
+    endedAt: endedAt === null ? null : iso(endedAt),
     durationS,
     blackoutS: draft.blackoutS,
     outcome,

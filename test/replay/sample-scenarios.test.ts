@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Console } from '../../src/cli/console.js';
+import { ingestPaths } from '../../src/cli/ingest-files.js';
+import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
+import { openStore } from '../../src/store/open-database.js';
+import { repoRoot } from '../support/run-cli.js';
+
+interface ExpectedMigration {
+  vm: string;
+  kind: string;
+  sourceNode: string | null;
+  destinationNode: string | null;
+  outcome: string;
+  failureSide: string | null;
+  errorCode: string | null;
+}
+
+const samples = join(repoRoot, 'sample-logs');
+const scenarios = readdirSync(samples, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(samples, entry.name, 'expected.json')))
+  .map((entry) => entry.name)
+  .sort();
+
+const shape = (m: ExpectedMigration) => ({
+  vm: m.vm,
+  kind: m.kind,
+  sourceNode: m.sourceNode,
+  destinationNode: m.destinationNode,
+  outcome: m.outcome,
+  failureSide: m.failureSide,
+  errorCode: m.errorCode,
+});
+
+describe('replay on every sample scenario', () => {
+  it('finds the scenarios', () => {
+    expect(scenarios).toContain('default');
+  });
+
+  for (const scenario of scenarios) {
+    it(`${scenario}: the migrations its README describes`, async () => {
+      const expected = JSON.parse(
+        readFileSync(join(samples, scenario, 'expected.json'), 'utf8'),
+      ) as {
+        migrations: ExpectedMigration[];
+      };
+      const db = openStore(':memory:');
+      await ingestPaths(
+        db,
+        [join(samples, scenario)],
+        { force: false, jobs: 1 },
+        new Console(process.stderr, true),
+      );
+      const { migrations } = rebuildMigrations(db);
+      expect(migrations.map(shape)).toEqual(expected.migrations.map(shape));
+    });
+  }
+});
