@@ -18,6 +18,8 @@ export const nodeKind = {
 export interface ElementNode {
   kind: typeof nodeKind.element;
   name: string;
+  /** The name without its namespace prefix, as XML readers with namespaces removed see it. */
+  localName: string;
   attributes: AttributeNode[];
   children: ContentNode[];
   /** Index of the value when the content is exactly one optional substitution, else -1. */
@@ -28,6 +30,8 @@ export interface ElementNode {
 
 export interface AttributeNode {
   name: string;
+  /** Without namespace prefix; null for `xmlns:*` declarations (XML readers drop those). */
+  localName: string | null;
   pieces: ValuePiece[];
   /** Index of the value when the attribute is exactly one optional substitution, else -1. */
   soleOptionalValue: number;
@@ -100,4 +104,12 @@ export interface ValueTable {
 export function isEmptyValue(values: ValueTable, index: number): boolean {
   if (index >= values.types.length) return true;
   return values.types[index] === 0 || values.sizes[index] === 0;
+}
+
+/** Local name (`ns:Name` → `Name`); null for `xmlns:*`. Pure. */
+export function localName(name: string): string | null {
+  const colon = name.indexOf(':');
+  if (colon < 0) return name;
+  if (name.slice(0, colon) === 'xmlns') return null;
+  return name.indexOf(':', colon + 1) < 0 ? name.slice(colon + 1) : name;
 }

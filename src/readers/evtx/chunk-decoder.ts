@@ -1,4 +1,5 @@
 import {
+  localName,
   nodeKind,
   type AttributeNode,
   type ContentNode,
@@ -260,7 +261,12 @@ export class ChunkDecoder {
         const only = pieces.length === 1 ? pieces[0] : undefined;
         const soleOptionalValue =
           only?.kind === nodeKind.substitution && only.optional ? only.index : -1;
-        attributes.push({ name: attributeName, pieces, soleOptionalValue });
+        attributes.push({
+          name: attributeName,
+          localName: localName(attributeName),
+          pieces,
+          soleOptionalValue,
+        });
       }
     }
     this.need(1);
@@ -277,7 +283,15 @@ export class ChunkDecoder {
     const only = children.length === 1 ? children[0] : undefined;
     const soleOptionalValue =
       only?.kind === nodeKind.substitution && only.optional ? only.index : -1;
-    return { kind: nodeKind.element, name, attributes, children, soleOptionalValue, contentValues };
+    return {
+      kind: nodeKind.element,
+      name,
+      localName: localName(name) ?? name,
+      attributes,
+      children,
+      soleOptionalValue,
+      contentValues,
+    };
   }
 
   /** Value text, substitutions and references making up an attribute value. */

@@ -1,3 +1,5 @@
+export { localName } from './binxml-nodes.js';
+
 /**
  * UserData and other payload elements → `data` keys, exactly as the XML export reader derives
  * them (src/readers/xml-export/event-xml-to-log-event.ts via fast-xml-parser), so both readers
@@ -12,15 +14,6 @@ export interface PayloadElement {
   children: PayloadElement[];
   /** Direct text content (all text nodes of the element, concatenated). */
   text: string;
-}
-
-/** Local name the way the XML reader sees it (`ns:Name` → `Name`); null for `xmlns:*`. */
-export function localName(name: string): string | null {
-  const colon = name.indexOf(':');
-  if (colon < 0) return name;
-  const prefix = name.slice(0, colon);
-  if (prefix === 'xmlns') return null;
-  return name.indexOf(':', colon + 1) < 0 ? name.slice(colon + 1) : name;
 }
 
 function setUnique(data: Record<string, string>, key: string, value: string): void {

@@ -35,7 +35,7 @@ export class JsonRenderer implements BinXmlVisitor {
     this.stack.push({ name, attributes: null, children: [], text: '' });
   }
 
-  attribute(name: string, value: string): void {
+  attribute(name: string, _localName: string | null, value: string): void {
     const top = this.stack[this.stack.length - 1];
     if (top) (top.attributes ??= {})[name] = value;
   }

@@ -3,7 +3,6 @@ import { normalizeIsoTime } from '../../model/time.js';
 import {
   flattenPayload,
   flattenUserData,
-  localName,
   type PayloadElement,
 } from './flatten-payload.js';
 import { EvtxDamage } from './limits.js';
@@ -19,15 +18,20 @@ const section = {
 } as const;
 type Section = (typeof section)[keyof typeof section];
 
-/** `toInt` of the XML reader: decimal or `0x` hex text → safe integer, else null. Pure. */
+/**
+ * `toInt` of the XML reader: decimal or `0x` hex text → safe integer, else null. `Number` reads
+ * both forms exactly as the reader's `parseInt(…, 16)` branch does, without a regex. Pure.
+ */
 function toInt(value: string | null): number | null {
   if (value === null) return null;
   const trimmed = value.trim();
   if (trimmed === '') return null;
-  const parsed = /^0x[0-9a-f]+$/i.test(trimmed) ? Number.parseInt(trimmed, 16) : Number(trimmed);
+  const parsed = Number(trimmed);
   return Number.isSafeInteger(parsed) ? parsed : null;
 }
 
+// eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot carry are what this matches
+const notXmlText = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 // eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot carry are what this matches
 const notXmlTextAll = /\r\n?|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
@@ -37,13 +41,20 @@ const notXmlTextAll = /\r\n?|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff
  * escapeXml). Pure.
  */
 function xmlNewlines(text: string): string {
+  if (text.length > 32) {
+    return notXmlText.test(text) ? text.replace(notXmlTextAll, replaceNotXmlText) : text;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || c >= 0xfffe) {
-      return text.replace(notXmlTextAll, (m) => (m.charCodeAt(0) === 0x0d ? '\n' : '\ufffd'));
+      return text.replace(notXmlTextAll, replaceNotXmlText);
     }
   }
   return text;
+}
+
+function replaceNotXmlText(match: string): string {
+  return match.charCodeAt(0) === 0x0d ? '\n' : '\ufffd';
 }
 
 /** Our FILETIME text already is stored-time text; anything else goes through the normaliser. */
@@ -53,6 +64,13 @@ function storedTime(text: string | undefined): string | null {
     return text;
   return normalizeIsoTime(text);
 }
+
+const sectionBit: Record<string, number> = {
+  System: 1,
+  EventData: 2,
+  UserData: 4,
+  RenderingInfo: 8,
+};
 
 /** System children the LogEvent needs, as small integers (0 = not needed). */
 const systemChild: Record<string, number> = {
@@ -80,7 +98,9 @@ export class LogEventBuilder implements BinXmlVisitor {
   private depth = 0;
   private done = false;
   private section: Section = section.none;
-  private readonly sectionsSeen = new Set<string>();
+  /** Sections met so far: bits for System, EventData, UserData, RenderingInfo; others by name. */
+  private sectionBits = 0;
+  private readonly otherSections = new Set<string>();
   /** The open System child (depth 3) as a `systemChild` code, and which were seen already. */
   private systemField = 0;
   private systemSeen = 0;
@@ -109,21 +129,21 @@ export class LogEventBuilder implements BinXmlVisitor {
   private message: string | null = null;
   private payloadStack: PayloadElement[] = [];
 
-  startElement(name: string): void {
+  startElement(_name: string, local: string): void {
     const depth = ++this.depth;
     if (this.done) return;
     if (depth === 1) {
-      if (localName(name) !== 'Event') this.section = section.skip;
+      if (local !== 'Event') this.section = section.skip;
       return;
     }
     if (this.section === section.skip && depth > 2) return;
     if (depth === 2) {
-      this.openSection(localName(name) ?? name);
+      this.openSection(local);
       return;
     }
     if (this.section === section.payload) {
       const element: PayloadElement = {
-        name: localName(name) ?? name,
+        name: local,
         attributes: [],
         children: [],
         text: '',
@@ -135,14 +155,14 @@ export class LogEventBuilder implements BinXmlVisitor {
     if (depth !== 3) return;
     this.fieldText = '';
     if (this.section === section.system) {
-      const code = systemChild[localName(name) ?? name] ?? 0;
+      const code = systemChild[local] ?? 0;
       const bit = 1 << code;
       // Only the first element of each name counts, as in the XML reader.
       this.systemField = this.systemSeen & bit ? 0 : code;
       this.systemSeen |= bit;
       return;
     }
-    this.field = localName(name) ?? name;
+    this.field = local;
     if (this.section === section.eventData && this.field === 'Data') {
       this.dataCount++;
       this.dataName = null;
@@ -150,22 +170,23 @@ export class LogEventBuilder implements BinXmlVisitor {
   }
 
   private openSection(local: string): void {
-    const first = !this.sectionsSeen.has(local);
-    this.sectionsSeen.add(local);
+    const bit = sectionBit[local] ?? 0;
+    const first = bit ? !(this.sectionBits & bit) : !this.otherSections.has(local);
+    if (bit) this.sectionBits |= bit;
+    else this.otherSections.add(local);
     if (!first) this.section = section.skip;
-    else if (local === 'System') this.section = section.system;
-    else if (local === 'EventData') this.section = section.eventData;
-    else if (local === 'RenderingInfo') this.section = section.renderingInfo;
+    else if (bit === 1) this.section = section.system;
+    else if (bit === 2) this.section = section.eventData;
+    else if (bit === 8) this.section = section.renderingInfo;
     else {
       this.section = section.payload;
       this.payloadStack = [{ name: local, attributes: [], children: [], text: '' }];
     }
   }
 
-  attribute(name: string, value: string): void {
+  attribute(_name: string, local: string | null, value: string): void {
     if (this.done) return;
     if (this.section === section.payload) {
-      const local = localName(name);
       if (local !== null) {
         (this.payloadStack[this.payloadStack.length - 1] as PayloadElement).attributes.push([
           local,
@@ -176,7 +197,6 @@ export class LogEventBuilder implements BinXmlVisitor {
     }
     if (this.depth !== 3) return;
     if (this.section === section.system) {
-      const local = name.indexOf(':') < 0 ? name : (localName(name) ?? name);
       switch (this.systemField) {
         case 1:
           if (local === 'Name') this.providerName ??= value;
@@ -197,7 +217,7 @@ export class LogEventBuilder implements BinXmlVisitor {
           break;
       }
     } else if (this.section === section.eventData && this.field === 'Data') {
-      if (this.dataName === null && localName(name) === 'Name') this.dataName = value;
+      if (this.dataName === null && local === 'Name') this.dataName = value;
     }
   }
 
@@ -316,7 +336,7 @@ export class LogEventBuilder implements BinXmlVisitor {
       data: this.data,
       message: this.message,
     };
-    const hasSystem = this.sectionsSeen.has('System');
+    const hasSystem = (this.sectionBits & 1) !== 0;
     this.reset();
     if (!hasSystem) throw new EvtxDamage('event has no <System> element', 0);
     if (time === null) throw new EvtxDamage('event has no valid TimeCreated/@SystemTime', 0);
@@ -329,7 +349,8 @@ export class LogEventBuilder implements BinXmlVisitor {
     this.depth = 0;
     this.done = false;
     this.section = section.none;
-    this.sectionsSeen.clear();
+    this.sectionBits = 0;
+    if (this.otherSections.size) this.otherSections.clear();
     this.systemField = 0;
     this.systemSeen = 0;
     this.field = '';

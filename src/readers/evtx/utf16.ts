@@ -11,9 +11,10 @@ interface WellFormedString {
   toWellFormed(): string;
 }
 
-/** Buffer's own UTF-16 slice, which `toString('utf16le')` calls after checking its arguments. */
+/** Buffer's own slices, which `toString('utf16le' | 'latin1')` call after checking arguments. */
 interface FastBuffer {
   ucs2Slice(start: number, end: number): string;
+  latin1Slice(start: number, end: number): string;
 }
 
 /** Decodes `units` UTF-16 code units starting at `start`. Pure. */
@@ -61,6 +62,13 @@ const cp1252High = [
 
 /** ANSI (Windows-1252) text with NUL bytes dropped, as libevtx and the Rust crate read it. Pure. */
 export function decodeAnsi(bytes: Uint8Array, start: number, length: number): string {
+  let plain = Buffer.isBuffer(bytes);
+  for (let i = start, end = start + length; plain && i < end; i++) {
+    const byte = bytes[i] as number;
+    if (byte === 0 || (byte >= 0x80 && byte < 0xa0)) plain = false;
+  }
+  // Without NULs and without 0x80–0x9F, Windows-1252 is Latin-1: one native call.
+  if (plain) return (bytes as unknown as FastBuffer).latin1Slice(start, start + length);
   let text = '';
   for (let i = start, end = start + length; i < end; i++) {
     const byte = bytes[i] as number;

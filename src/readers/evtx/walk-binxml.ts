@@ -12,8 +12,10 @@ import { valueType } from './value-types.js';
 
 /** Receives a record's XML content in document order; text arrives unescaped. */
 export interface BinXmlVisitor {
-  startElement(name: string): void;
-  attribute(name: string, value: string): void;
+  /** `localName` is `name` without its namespace prefix. */
+  startElement(name: string, localName: string): void;
+  /** `localName` is null for `xmlns:*` declarations. */
+  attribute(name: string, localName: string | null, value: string): void;
   text(text: string): void;
   entityRef(name: string): void;
   charRef(code: number): void;
@@ -123,7 +125,7 @@ export class BinXmlWalker {
     itemText: string,
   ): void {
     const visitor = this.visitor;
-    visitor.startElement(element.name);
+    visitor.startElement(element.name, element.localName);
     const attributes = element.attributes;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i] as AttributeNode;
@@ -131,6 +133,7 @@ export class BinXmlWalker {
         continue;
       visitor.attribute(
         attribute.name,
+        attribute.localName,
         this.attributeValue(attribute, values, itemIndex, itemText),
       );
     }
@@ -144,8 +147,13 @@ export class BinXmlWalker {
     itemIndex: number,
     itemText: string,
   ): string {
+    const pieces = attribute.pieces;
+    const only = pieces.length === 1 ? pieces[0] : undefined;
+    if (only?.kind === nodeKind.substitution && only.index !== itemIndex) {
+      return this.valueText(values, only.index);
+    }
     let text = '';
-    for (const piece of attribute.pieces) {
+    for (const piece of pieces) {
       if (piece.kind === nodeKind.text) text += piece.text;
       else if (piece.kind === nodeKind.substitution) {
         text += piece.index === itemIndex ? itemText : this.valueText(values, piece.index);

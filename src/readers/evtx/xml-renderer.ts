@@ -50,7 +50,7 @@ export class XmlRenderer implements BinXmlVisitor {
     this.openTag = true;
   }
 
-  attribute(name: string, value: string): void {
+  attribute(name: string, _localName: string | null, value: string): void {
     this.out += ` ${name}="${escapeXml(value)}"`;
   }
 
