@@ -9,6 +9,7 @@ import {
   listValue,
   networkRoleValue,
   textValue,
+  wholeNumberValue,
 } from './config-values.js';
 
 /** Properties of one object as captured: lower-cased property name → raw text. */
@@ -43,7 +44,8 @@ const columnSpecs: Record<ConfigTable, ColumnSpec> = {
   cluster_nodes: {
     name: [['csname', 'name', 'nodename'], textValue],
     node_id: [['id', 'nodeinstanceid'], guidValue],
-    node_number: [['nodenumber'], integerValue],
+    // PowerShell's Get-ClusterNode prints the node number as Id.
+    node_number: [['nodenumber', 'id'], wholeNumberValue],
     state: [['state'], textValue],
     drain_status: [['drainstatus', 'nodedrainstatus'], textValue],
     node_weight: [['nodeweight'], integerValue],

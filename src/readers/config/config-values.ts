@@ -30,6 +30,12 @@ export function integerValue(raw: string | undefined): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
+/** An integer only when the whole value is one (`2`, not `8674967e-…`); null otherwise. */
+export function wholeNumberValue(raw: string | undefined): number | null {
+  const value = textValue(raw);
+  return value !== null && /^\d{1,9}$/.test(value) ? Number(value) : null;
+}
+
 /** `True`/`False`, `1`/`0`, `Yes`/`No` → 1/0; null otherwise. */
 export function booleanValue(raw: string | undefined): number | null {
   const value = textValue(raw)?.toLowerCase();

@@ -276,6 +276,43 @@ MaxClockSpeed : 2600
     });
   });
 
+  it('reads Get-ClusterNode | fl * and Get-ClusterGroup | fl * (property names of §6.6)', () => {
+    const node = parse(
+      'Cluster            : CLU1\nState              : Paused\nType               : Node\nName               : HV02\nDrainStatus        : Completed\nDrainTarget        : 4294967295\nDynamicWeight      : 1\nId                 : 2\nManufacturer       : Contoso\nModel              : R740\nNodeWeight         : 1\nMajorVersion       : 10\nMinorVersion       : 0\nBuildNumber        : 17763\n',
+    ).rows;
+    expect(node).toEqual([
+      {
+        table: 'cluster_nodes',
+        node: 'HV02',
+        values: expect.objectContaining({
+          name: 'HV02',
+          state: 'Paused',
+          drain_status: 'Completed',
+          node_number: 2,
+          node_weight: 1,
+          major_version: 10,
+          build_number: '17763',
+          cluster: 'CLU1',
+        }),
+      },
+    ]);
+    const groups = parse(
+      'Cluster          : CLU1\nIsCoreGroup      : False\nOwnerNode        : HV01\nState            : Online\nName             : VM01\nGroupType        : VirtualMachine\nId               : 0c7b7e2e-1111-2222-3333-444455556666\n\nCluster          : CLU1\nIsCoreGroup      : True\nOwnerNode        : HV01\nState            : Online\nName             : Cluster Group\nGroupType        : Cluster\n',
+    ).rows;
+    expect(groups).toEqual([
+      {
+        table: 'vm_resources',
+        node: 'HV01',
+        values: expect.objectContaining({
+          kind: 'group',
+          name: 'VM01',
+          state: 'Online',
+          resource_id: '0c7b7e2e-1111-2222-3333-444455556666',
+        }),
+      },
+    ]);
+  });
+
   it('reads a Win32_OperatingSystem listing into the node row with the system drive', () => {
     const { rows, warnings } = parse(
       '\nCaption         : Microsoft Windows Server 2012 R2 Datacenter\nVersion         : 6.3.9600\nSystemDrive     : C:\nWindowsDirectory : C:\\Windows\nCSName          : HV01\n',
