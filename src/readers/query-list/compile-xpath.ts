@@ -12,6 +12,9 @@ type Operand =
   | { kind: 'band'; steps: Step[]; mask: bigint }
   | { kind: 'timediff'; steps: Step[] };
 
+/** Predicates and parentheses nest at most this deep (real queries use two or three). */
+const maxNestingDepth = 64;
+
 export interface XPathOptions {
   /** The moment `timediff()` measures from. */
   now: Date;
@@ -32,6 +35,7 @@ export function compileXPath(text: string, options: XPathOptions): NodeTest {
 
 class XPathParser {
   private index = 0;
+  private depth = 0;
 
   constructor(
     private readonly tokens: Token[],
@@ -76,12 +80,19 @@ class XPathParser {
   }
 
   private parseOr(): NodeTest {
+    if (++this.depth > maxNestingDepth) {
+      throw new UnsupportedXPathError(
+        `nesting deeper than ${maxNestingDepth} levels`,
+        this.peek().position,
+      );
+    }
     let left = this.parseAnd();
     while (this.isName('or')) {
       this.index++;
       const [a, b] = [left, this.parseAnd()];
       left = (node) => a(node) || b(node);
     }
+    this.depth--;
     return left;
   }
 

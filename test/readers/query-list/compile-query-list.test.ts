@@ -125,6 +125,14 @@ describe('compileQueryList', () => {
     expect(attempt('*[System[EventID=1] | *')).toThrow(/"\|".*<Select Path="System"> of query 0/);
   });
 
+  it('refuses absurdly deep nesting with a clear error instead of overflowing the stack', () => {
+    const deep = `*[${'('.repeat(5000)}System${')'.repeat(5000)}]`;
+    expect(() => select(deep)).toThrow(/nesting deeper than 64 levels/);
+    expect(
+      select(`*[${'('.repeat(20)}System[EventID=1135]${')'.repeat(20)}]`).matches(makeEvent()),
+    ).toBe(true);
+  });
+
   it('rejects files that are not a QueryList', () => {
     expect(() => compile('<Events/>')).toThrow(/no <QueryList><Query> found/);
     expect(() =>
