@@ -13,6 +13,7 @@ import { textValue } from './config-values.js';
 
 /** Configuration captures are small; a bigger "capture" is something else. */
 const maxConfigLines = 500_000;
+const maxConfigCharacters = 64 * 1024 * 1024;
 const promptPattern = /^PS [^>]*>\s*(.*)$/;
 const coreGroups = new Set(['cluster group', 'available storage']);
 
@@ -168,24 +169,29 @@ export function sniffConfig(head: Uint8Array, fileName: string): boolean {
   return found || /^Listing (private )?properties for /im.test(text);
 }
 
-/** Reads a whole capture (they are small; capped at 500,000 lines) into the sink. */
+/** Reads a whole capture (they are small; capped at 500,000 lines and 64 Mi characters) into the sink. */
 export async function readConfig(file: InputFile, sink: RecordSink): Promise<number> {
   const collected: { text: string; number: number }[] = [];
   let capped = false;
+  let characters = 0;
   const { lines } = await readTextLines(file.path, {
     maxLineLength: 64 * 1024,
     onProgress: (bytes) => sink.progress(bytes),
   });
   for await (const batch of lines) {
     for (const line of batch) {
-      if (collected.length >= maxConfigLines) capped = true;
-      else collected.push(line);
+      if (capped || collected.length >= maxConfigLines || characters > maxConfigCharacters) {
+        capped = true;
+        continue;
+      }
+      characters += line.text.length;
+      collected.push(line);
     }
   }
   if (capped) {
     sink.warning({
-      location: `line ${maxConfigLines + 1}`,
-      message: `configuration capture longer than ${maxConfigLines} lines; the rest was skipped`,
+      location: `line ${collected.length + 1}`,
+      message: `configuration capture longer than ${maxConfigLines} lines or 64 Mi characters; the rest was skipped`,
     });
   }
   return parseConfigLines(
