@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { withCatalogMessage } from '../catalog/catalog-message.js';
 import { errorMessage } from '../errors.js';
 import { discoverFiles, type SkippedPath } from '../readers/discover-files.js';
 import type { ClusterLogTimeOption } from '../readers/cluster-log/time-basis.js';
@@ -97,7 +98,7 @@ export async function ingestPaths(
     const sink: RecordSink = {
       event: (e) => {
         if (filter && !filter.matches(e)) report.filteredEvents++;
-        else writer.event(e);
+        else writer.event(withCatalogMessage(e));
       },
       clusterLogLine: (l) => writer.clusterLogLine(l),
       configRow: (r) => writer.configRow(r),
