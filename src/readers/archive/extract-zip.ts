@@ -89,7 +89,7 @@ export async function extractZip(
     const root = resolve(destination);
     const used = new Set<string>();
     const files: ExtractedFile[] = [];
-    for await (const entry of entries(zip)) {
+    for await (const entry of entries(zip, warn)) {
       const rawName = yauzl.getFileNameLowLevel(
         entry.generalPurposeBitFlag,
         entry.fileNameRaw,
@@ -160,9 +160,16 @@ async function writeEntry(
   return size;
 }
 
-/** Entries of a lazily read zip, one at a time. */
-async function* entries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
-  for (;;) {
+/**
+ * Entries of a lazily read zip, one at a time. A damaged central directory record (or one
+ * yauzl refuses, such as strong encryption) ends the listing with a warning: the entries
+ * before it are kept.
+ */
+async function* entries(
+  zip: yauzl.ZipFile,
+  warn: (warning: ReadWarning) => void,
+): AsyncGenerator<yauzl.Entry> {
+  for (let index = 0; ; index++) {
     const entry = await new Promise<yauzl.Entry | null>((resolveEntry, reject) => {
       const onEntry = (e: yauzl.Entry): void => {
         cleanup();
@@ -185,6 +192,12 @@ async function* entries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
       zip.on('end', onEnd);
       zip.on('error', onError);
       zip.readEntry();
+    }).catch((error: unknown) => {
+      warn({
+        location: `central directory entry ${index + 1}`,
+        message: `damaged; this and later entries not read: ${errorMessage(error)}`,
+      });
+      return null;
     });
     if (entry === null) return;
     yield entry;
