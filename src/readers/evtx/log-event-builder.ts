@@ -1,10 +1,6 @@
 import type { LogEvent } from '../../model/log-event.js';
 import { normalizeIsoTime } from '../../model/time.js';
-import {
-  flattenPayload,
-  flattenUserData,
-  type PayloadElement,
-} from './flatten-payload.js';
+import { flattenPayload, flattenUserData, type PayloadElement } from './flatten-payload.js';
 import { EvtxDamage } from './limits.js';
 import { entityText, type BinXmlVisitor } from './walk-binxml.js';
 
@@ -73,7 +69,7 @@ const sectionBit: Record<string, number> = {
 };
 
 /** System children the LogEvent needs, as small integers (0 = not needed). */
-const systemChild: Record<string, number> = {
+export const systemChild: Record<string, number> = {
   Provider: 1,
   EventID: 2,
   Level: 3,
@@ -197,25 +193,7 @@ export class LogEventBuilder implements BinXmlVisitor {
     }
     if (this.depth !== 3) return;
     if (this.section === section.system) {
-      switch (this.systemField) {
-        case 1:
-          if (local === 'Name') this.providerName ??= value;
-          else if (local === 'EventSourceName') this.providerSource ??= value;
-          break;
-        case 7:
-          if (local === 'SystemTime') this.systemTime ??= value;
-          break;
-        case 9:
-          if (local === 'ActivityID') this.activityId ??= value;
-          break;
-        case 10:
-          if (local === 'ProcessID') this.processId ??= value;
-          else if (local === 'ThreadID') this.threadId ??= value;
-          break;
-        case 13:
-          if (local === 'UserID') this.userSid ??= value;
-          break;
-      }
+      this.systemAttribute(this.systemField, local, value);
     } else if (this.section === section.eventData && this.field === 'Data') {
       if (this.dataName === null && local === 'Name') this.dataName = value;
     }
@@ -277,8 +255,36 @@ export class LogEventBuilder implements BinXmlVisitor {
   }
 
   private endSystemField(): void {
-    const text = this.fieldText;
-    switch (this.systemField) {
+    this.systemText(this.systemField, this.fieldText);
+    this.systemField = 0;
+  }
+
+  /** An attribute of the System child `code` (see `systemChild`); the first one counts. */
+  systemAttribute(code: number, local: string | null, value: string): void {
+    switch (code) {
+      case 1:
+        if (local === 'Name') this.providerName ??= value;
+        else if (local === 'EventSourceName') this.providerSource ??= value;
+        break;
+      case 7:
+        if (local === 'SystemTime') this.systemTime ??= value;
+        break;
+      case 9:
+        if (local === 'ActivityID') this.activityId ??= value;
+        break;
+      case 10:
+        if (local === 'ProcessID') this.processId ??= value;
+        else if (local === 'ThreadID') this.threadId ??= value;
+        break;
+      case 13:
+        if (local === 'UserID') this.userSid ??= value;
+        break;
+    }
+  }
+
+  /** The text of the System child `code` (see `systemChild`). */
+  systemText(code: number, text: string): void {
+    switch (code) {
       case 2:
         this.eventId = text;
         break;
@@ -304,7 +310,20 @@ export class LogEventBuilder implements BinXmlVisitor {
         this.computer = xmlNewlines(text);
         break;
     }
-    this.systemField = 0;
+  }
+
+  /**
+   * For a System part filled in directly (system-plan.ts): as if `<Event>` and a complete
+   * `<System>` had been walked; the rest of the event is then walked as usual.
+   */
+  beginPlannedEvent(): void {
+    this.depth = 1;
+    this.sectionBits |= 1;
+  }
+
+  /** Closes the `<Event>` opened by `beginPlannedEvent`. */
+  endPlannedEvent(): void {
+    this.endElement();
   }
 
   private addPayload(element: PayloadElement): void {

@@ -1,7 +1,9 @@
 import type { LogEvent } from '../../model/log-event.js';
+import { nodeKind } from './binxml-nodes.js';
 import { JsonRenderer } from './json-renderer.js';
 import { LogEventBuilder } from './log-event-builder.js';
 import type { EvtxRecord } from './scan-evtx.js';
+import { buildPlannedEvent, systemPlan } from './system-plan.js';
 import { BinXmlWalker } from './walk-binxml.js';
 import { XmlRenderer } from './xml-renderer.js';
 
@@ -22,7 +24,13 @@ export function recordOutput(
     const walker = new BinXmlWalker(builder);
     return (record) => {
       try {
-        walker.walk(record.decoder, record.nodes);
+        const only = record.nodes.length === 1 ? record.nodes[0] : undefined;
+        const plan = only?.kind === nodeKind.instance ? systemPlan(only.template) : null;
+        const planned =
+          plan !== null &&
+          only?.kind === nodeKind.instance &&
+          buildPlannedEvent(plan, only.values, record.decoder, walker, builder);
+        if (!planned) walker.walk(record.decoder, record.nodes);
         emit(builder.take());
       } catch (error) {
         builder.reset();

@@ -163,8 +163,19 @@ export class BinXmlWalker {
     return text;
   }
 
+  /** The chunk whose bytes `valueText` reads. */
+  useDecoder(decoder: ChunkDecoder): void {
+    this.decoder = decoder;
+  }
+
+  /** Walks nodes of an instance whose values are `values` (see system-plan.ts). */
+  walkWithValues(decoder: ChunkDecoder, nodes: ContentNode[], values: ValueTable): void {
+    this.decoder = decoder;
+    this.walkContent(nodes, values, 1, -1, '');
+  }
+
   /** A value as plain text (arrays joined by spaces, BinXML values dropped). */
-  private valueText(values: ValueTable, index: number): string {
+  valueText(values: ValueTable, index: number): string {
     if (index >= values.types.length) return '';
     const type = values.types[index] as number;
     const offset = values.offsets[index] as number;

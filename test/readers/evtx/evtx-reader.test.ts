@@ -150,6 +150,47 @@ describe('evtxReader', () => {
     expect(sink.events.map((e) => JSON.stringify(e))).toEqual(viaXml.map((e) => JSON.stringify(e)));
   });
 
+  it('walks a System part its plan cannot take (an array value, an optional element) the same way', async () => {
+    const chunk = new ChunkBuilder();
+    const system = (keywords: number[], withLevel: boolean) => (w: BinXmlWriter) =>
+      w
+        .fragmentHeader()
+        .instance(
+          'odd-system',
+          guidBytes('{AAAAAAAA-0000-0000-0000-000000000012}'),
+          (t) =>
+            t.element('Event', [], (e) =>
+              e.element('System', [], (s) => {
+                s.element('EventID', [], (x) => x.substitution(0, 0x06));
+                s.element('Level', [], (x) => x.substitution(1, 0x04, true));
+                s.element('Keywords', [], (x) => x.substitution(2, 0x95));
+                s.element('TimeCreated', [['SystemTime', (x) => x.substitution(3, 0x11)]]);
+              }),
+            ),
+          [
+            value.u16(4624),
+            withLevel ? value.u8(2) : value.null(),
+            {
+              type: keywords.length === 1 ? 0x15 : 0x95,
+              write: (x) => keywords.forEach((k) => x.u32(k).u32(0)),
+            },
+            value.filetime(132000000000000000n),
+          ],
+        )
+        .eof();
+    chunk.record(1, system([0x10], true));
+    chunk.record(2, system([0x20, 0x30], false));
+    const path = join(tempDir(), 'odd.evtx');
+    writeFileSync(path, buildFile([chunk.finish()]));
+    const sink = await read(path);
+    expect(sink.events.map((e) => [e.eventId, e.level, e.keywords])).toEqual([
+      [4624, 2, '0x10'],
+      [4624, null, '0x20'],
+    ]);
+    const viaXml = renderFile(path).events.map((xml) => eventXmlToLogEvent(xml, 0));
+    expect(sink.events.map((e) => JSON.stringify(e))).toEqual(viaXml.map((e) => JSON.stringify(e)));
+  });
+
   it('turns an event without System fields into a located warning and keeps going', async () => {
     const chunk = new ChunkBuilder();
     chunk.record(1, (w) =>
