@@ -8,10 +8,12 @@ export function renderMigrationsText(
   clockSkew: readonly ClockSkew[],
 ): string {
   const lines: string[] = [];
-  const failed = migrations.filter((m) => m.outcome === 'failed').length;
-  const unknown = migrations.filter((m) => m.outcome === 'unknown').length;
+  const counts = (['succeeded', 'failed', 'cancelled', 'unknown'] as const)
+    .map((outcome) => [outcome, migrations.filter((m) => m.outcome === outcome).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([outcome, n]) => `${n} ${outcome}`);
   lines.push(
-    `Migrations: ${migrations.length} (${migrations.length - failed - unknown} succeeded or cancelled, ${failed} failed, ${unknown} unknown)`,
+    `Migrations: ${migrations.length}${counts.length > 0 ? ` (${counts.join(', ')})` : ''}`,
   );
   if (migrations.length > 0) {
     lines.push(
