@@ -48,7 +48,10 @@ export function iterateClusterLogForReplay(db: Store): IterableIterator<ClusterL
 export function selectNodesWithLogs(db: Store): string[] {
   const rows = db
     .prepare(
-      `SELECT DISTINCT node FROM events UNION SELECT DISTINCT node FROM cluster_log WHERE node IS NOT NULL ORDER BY 1`,
+      `SELECT DISTINCT node FROM events
+       UNION SELECT node FROM cluster_log_files WHERE node IS NOT NULL
+       UNION SELECT node FROM sources WHERE kind = 'cluster-log' AND node IS NOT NULL
+       ORDER BY 1`,
     )
     .all() as { node: string }[];
   return rows.map((r) => r.node);

@@ -41,7 +41,6 @@ export const sourcesAndEvents: SchemaMigration = {
     CREATE INDEX events_node_time ON events (node, time);
     CREATE INDEX events_provider_event ON events (provider, event_id);
     CREATE INDEX events_channel_time ON events (channel, time);
-    CREATE INDEX events_time ON events (time);
     CREATE INDEX events_source ON events (source_id);
     CREATE TABLE ingest_errors (
       id INTEGER PRIMARY KEY,

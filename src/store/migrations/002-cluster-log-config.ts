@@ -25,7 +25,6 @@ export const clusterLogAndConfig: SchemaMigration = {
       message TEXT NOT NULL,
       line INTEGER NOT NULL
     );
-    CREATE INDEX cluster_log_node_time ON cluster_log (node, time);
     CREATE INDEX cluster_log_time ON cluster_log (time);
     CREATE INDEX cluster_log_source ON cluster_log (source_id);
     CREATE TABLE cluster_log_files (
