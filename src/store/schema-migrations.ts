@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { sourcesAndEvents } from './migrations/001-sources-events.js';
 import { clusterLogAndConfig } from './migrations/002-cluster-log-config.js';
 import { migrationTables } from './migrations/003-migrations.js';
+import { findingsTable } from './migrations/004-findings.js';
 
 /** One numbered, named schema step; applied once, in order, and recorded in `schema_migrations`. */
 export interface SchemaMigration {
@@ -16,6 +17,7 @@ export const schemaMigrations: readonly SchemaMigration[] = [
   sourcesAndEvents,
   clusterLogAndConfig,
   migrationTables,
+  findingsTable,
 ];
 
 /** The schema version this build of lmdoctor writes. */

@@ -1,0 +1,254 @@
+/**
+ * Checks on the cluster around the attempt: node loss, RHS, restarts, networks, CSV and
+ * backups (events.md §3.3 steps 5, 6, 9, 10; guide.md written checks 3-4). Pure.
+ */
+import { isoToMillis } from '../model/time.js';
+import type { CaseEvent } from './case-input.js';
+import { missingNodeLogs } from './collect-commands.js';
+import {
+  attemptWindow,
+  configEvidence,
+  eventEvidence,
+  eventsBetween,
+  hasLogsFrom,
+  no,
+  stepEvidence,
+  unknown,
+  yes,
+  type Check,
+  type CheckContext,
+} from './check-helpers.js';
+
+/** The guide: the migration network needs up to 30 s after a cluster service or RHS restart. */
+export const networkReadySeconds = 30;
+/** Blackout (s) above which a successful migration counts as slow (20417 says so itself). */
+export const slowBlackoutSeconds = 5;
+/** How far after the attempt's last record a node loss is still counted (crash then 1135). */
+const nodeLossSlackInMs = 60_000;
+
+function mentions(event: CaseEvent, word: string): boolean {
+  const w = word.toLowerCase();
+  return (
+    Object.values(event.data).some((v) => v.toLowerCase() === w) ||
+    (event.message ?? '').toLowerCase().includes(`'${w}'`)
+  );
+}
+
+export const nodeLost: Check = (c) => {
+  const m = c.migration;
+  const down = m.facts.nodesDown;
+  if (down.length === 0) return no('neither node left the cluster during the attempt');
+  const window = attemptWindow(m);
+  const events = window
+    ? eventsBetween(c.input, [1135, 1177], window[0], window[1] + nodeLossSlackInMs)
+    : [];
+  const evidence = events
+    .filter((e) => down.some((n) => mentions(e, n)) || e.eventId === 1177)
+    .map((e) => eventEvidence(e, `node ${down.join(', ')} removed from membership`));
+  return yes(`${down.join(', ')} left the cluster during the attempt`, evidence);
+};
+
+/** The restart record behind a `secondsSince…` fact: 7036 for the cluster service, RHS events. */
+function restartEvidence(c: CheckContext, node: string, seconds: number, ids: number[]) {
+  const window = attemptWindow(c.migration);
+  if (!window) return [];
+  const at = window[0] - seconds * 1000;
+  return eventsBetween(c.input, ids, at - 60_000, window[0], [node]).map((e) =>
+    eventEvidence(e, (e.message ?? '').slice(0, 80)),
+  );
+}
+
+export const recentRestart: Check = (c) => {
+  const m = c.migration;
+  const f = m.facts;
+  const candidates: { node: string | null; seconds: number | null; what: string; ids: number[] }[] =
+    [
+      {
+        node: m.sourceNode,
+        seconds: f.secondsSinceServiceStart.source,
+        what: 'the cluster service started',
+        ids: [7036],
+      },
+      {
+        node: m.destinationNode,
+        seconds: f.secondsSinceServiceStart.destination,
+        what: 'the cluster service started',
+        ids: [7036],
+      },
+      {
+        node: m.sourceNode,
+        seconds: f.secondsSinceRhsRestart.source,
+        what: 'the VM moved to a new RHS process',
+        ids: [1146, 1230],
+      },
+      {
+        node: m.destinationNode,
+        seconds: f.secondsSinceRhsRestart.destination,
+        what: 'the VM moved to a new RHS process',
+        ids: [1146, 1230],
+      },
+    ];
+  const hit = candidates.find(
+    (x) =>
+      x.node !== null && x.seconds !== null && x.seconds >= 0 && x.seconds <= networkReadySeconds,
+  );
+  if (hit && hit.node !== null && hit.seconds !== null) {
+    const evidence = [
+      ...restartEvidence(c, hit.node, hit.seconds, hit.ids),
+      ...m.steps
+        .filter((s) => s.phase === 'lm-failed')
+        .slice(0, 1)
+        .map(stepEvidence),
+    ];
+    return yes(
+      `started ${hit.seconds} s after ${hit.what} on ${hit.node} (the network needs up to ${networkReadySeconds} s)`,
+      evidence,
+    );
+  }
+  if (!hasLogsFrom(c.input, m.sourceNode))
+    return unknown(
+      `no logs from the source ${m.sourceNode ?? '?'} to see a restart`,
+      missingNodeLogs(m.sourceNode ?? '<source node>'),
+    );
+  return no(`no cluster service or RHS restart within ${networkReadySeconds} s before the attempt`);
+};
+
+export const migrationNetworkDown: Check = (c) => {
+  const down = c.migration.facts.networksDown;
+  const networks = c.input.config.cluster_networks;
+  if (down.length === 0) {
+    const downInCapture = networks.filter(
+      (n) => String(n.values.state ?? '').toLowerCase() === 'down',
+    );
+    if (downInCapture.length === 0) return no('no cluster network went down around the attempt');
+    return no(
+      `the logs show no network down at the attempt (the capture, taken later, shows ${downInCapture.map((n) => n.values.name).join(', ')} down)`,
+    );
+  }
+  const window = attemptWindow(c.migration);
+  const events = window
+    ? eventsBetween(c.input, [1126, 1127, 1130], window[0] - 3_600_000, window[1])
+    : [];
+  const named = events.filter(
+    (e) =>
+      down.some((n) => Object.values(e.data).some((v) => v.toLowerCase() === n.toLowerCase())) &&
+      e.eventId === 1130,
+  );
+  const evidence = [
+    ...(named.length > 0 ? named : events.filter((e) => e.eventId === 1130))
+      .slice(-3)
+      .map((e) => eventEvidence(e, `cluster network down`)),
+    ...networks
+      .filter((n) =>
+        down.some((d) => String(n.values.name ?? '').toLowerCase() === d.toLowerCase()),
+      )
+      .map((n) =>
+        configEvidence(n, `${String(n.values.name)} state ${String(n.values.state ?? '?')}`),
+      ),
+  ];
+  return yes(`cluster network ${down.join(', ')} was down at the attempt`, evidence);
+};
+
+/** CSV episodes on the attempt's nodes: events of `ids` up to the attempt's end with no 5122 after them. */
+function csvEpisodes(c: CheckContext, ids: number[], from: number | null): CaseEvent[] {
+  const window = attemptWindow(c.migration);
+  if (!window) return [];
+  const nodes = [c.migration.sourceNode, c.migration.destinationNode];
+  const start = from ?? 0;
+  const hits = eventsBetween(c.input, ids, start, window[1], from === null ? undefined : nodes);
+  return hits.filter((h) => {
+    const volume = h.data.param1 ?? h.data.VolumeName ?? '';
+    return !c.input.events.some(
+      (e) =>
+        e.eventId === 5122 &&
+        e.node === h.node &&
+        (volume === '' || Object.values(e.data).includes(volume)) &&
+        e.time > h.time &&
+        isoToMillis(e.time) <= window[0],
+    );
+  });
+}
+
+export const csvUnavailable: Check = (c) => {
+  const window = attemptWindow(c.migration);
+  const hits = window ? csvEpisodes(c, [5120, 5142], window[0] - 60_000) : [];
+  return hits.length > 0
+    ? yes(
+        `CSV paused or lost on ${[...new Set(hits.map((h) => h.node))].join(', ')} during the attempt`,
+        hits.map((e) => eventEvidence(e, `CSV ${e.data.param1 ?? ''} paused or unreachable`)),
+      )
+    : no('no CSV pause or loss (5120, 5142) on either node during the attempt');
+};
+
+export const csvRedirected: Check = (c) => {
+  const hits = csvEpisodes(c, [5121, 5136], null);
+  return hits.length > 0
+    ? yes(
+        `CSV ${hits[0]!.data.param1 ?? ''} was in redirected I/O since ${hits[0]!.time}`,
+        hits.map((e) => eventEvidence(e, `CSV ${e.data.param1 ?? ''} redirected`)),
+      )
+    : no('no CSV left in redirected I/O (5121, 5136 without 5122) before the attempt ended');
+};
+
+export const backupDuring: Check = (c) => {
+  const window = attemptWindow(c.migration);
+  const events = window
+    ? eventsBetween(c.input, [1584, 5217, 5219], window[0] - 600_000, window[1])
+    : [];
+  const activity = c.migration.facts.backupActivity;
+  if (events.length === 0 && activity.length === 0)
+    return no('no backup activity around the attempt');
+  return yes(
+    activity.length > 0
+      ? `backup activity during the attempt: ${activity.join('; ')}`
+      : 'VSS/CSV backup events around the attempt',
+    events.map((e) => eventEvidence(e, 'backup (VSS) on a CSV')),
+  );
+};
+
+export const rhsFailure: Check = (c) => {
+  const window = attemptWindow(c.migration);
+  const nodes = [c.migration.sourceNode, c.migration.destinationNode];
+  const events = window ? eventsBetween(c.input, [1146, 1230], window[0], window[1], nodes) : [];
+  const steps = c.migration.steps.filter(
+    (s) => s.phase === 'rhs-died' || s.phase === 'rhs-deadlock',
+  );
+  if (events.length === 0 && steps.length === 0)
+    return no('no RHS crash or deadlock during the attempt');
+  return yes('the Resource Hosting Subsystem crashed or deadlocked during the attempt', [
+    ...events.map((e) => eventEvidence(e, 'RHS crash or resource deadlock')),
+    ...steps.map(stepEvidence),
+  ]);
+};
+
+export const migrationSlow: Check = (c) => {
+  const m = c.migration;
+  const warned = m.steps.filter(
+    (s) => s.phase === 'lm-complete-blackout' && s.summary.startsWith('20417'),
+  );
+  if (warned.length > 0 || (m.blackoutS !== null && m.blackoutS >= slowBlackoutSeconds))
+    return yes(
+      `the VM was paused for ${m.blackoutS ?? '?'} s at the switch-over (over ${slowBlackoutSeconds} s)`,
+      [
+        ...(warned.length > 0
+          ? warned
+          : m.steps.filter((s) => s.phase === 'lm-complete-blackout')
+        ).map(stepEvidence),
+      ],
+    );
+  return no(`blackout ${m.blackoutS ?? '?'} s`);
+};
+
+export const destinationLogsPresent: Check = (c) => {
+  const node = c.migration.destinationNode;
+  if (node === null)
+    return unknown('the destination node is not known', missingNodeLogs('<destination node>'));
+  return hasLogsFrom(c.input, node)
+    ? yes(`logs from the destination ${node} are present`, [])
+    : {
+        answer: 'no',
+        summary: `no logs from the destination ${node}`,
+        evidence: [],
+        missing: missingNodeLogs(node),
+      };
+};
