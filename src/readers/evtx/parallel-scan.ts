@@ -3,14 +3,16 @@ import type { Worker } from 'node:worker_threads';
 import type { WorkerResult, WorkerTask } from './evtx-worker.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
 import { recordOutput, type OutputItem, type OutputMode } from './record-output.js';
-import { readEvtxHeader, scanEvtxFile, type EvtxProblem } from './scan-evtx.js';
+import { readEvtxHeader, scanEvtxFile, scanTruncatedTail, type EvtxProblem } from './scan-evtx.js';
+import { TemplateCache } from './template-cache.js';
 import { discardWorkers, releaseWorkers, takeWorkers } from './worker-pool.js';
 
 /** Blocks per task handed to a worker; tasks in flight per worker before results are used. */
 const blocksPerTask = 8;
-const tasksInFlightPerWorker = 3;
+const tasksInFlightPerWorker = 4;
+const tasksQueuedPerWorker = 2;
 /** Smaller files are read on this thread: starting workers would cost more than it saves. */
-const minBlocksForWorkers = 32;
+const minBlocksForWorkers = 160;
 
 export interface ParallelScanOutput {
   item(item: OutputItem): void;
@@ -80,6 +82,23 @@ export async function scanEvtxParallel(
     blocks,
     output,
   );
+  // A file cut inside its last chunk: that chunk's complete records, as the one-thread scan does.
+  const tailFd = openSync(path, 'r');
+  try {
+    scanTruncatedTail(
+      tailFd,
+      fstatSync(tailFd).size,
+      blocks,
+      new TemplateCache(),
+      {
+        onRecord: recordOutput(mode, (item) => output.item(item)),
+        onProblem: (problem) => output.problem(problem),
+      },
+      options.recover ?? false,
+    );
+  } finally {
+    closeSync(tailFd);
+  }
 }
 
 type TaskSetup = Pick<WorkerTask, 'path' | 'mode' | 'recover'>;
@@ -94,11 +113,11 @@ function runWorkers(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers = takeWorkers(url, workerCount);
+    const outstanding = new Map<Worker, number>(workers.map((w) => [w, 0]));
     const done = new Map<number, WorkerResult>();
     let nextTask = 0;
     let nextToDeliver = 0;
     let failed = false;
-    const idle: Worker[] = [];
 
     const finish = (error?: unknown) => {
       if (error) {
@@ -109,46 +128,54 @@ function runWorkers(
         resolve();
       }
     };
+    // Each worker holds up to `tasksQueuedPerWorker` tasks, so it never waits for this thread;
+    // results not yet delivered are bounded by the window.
     const dispatch = () => {
-      while (
-        idle.length &&
-        nextTask < tasks &&
-        nextTask - nextToDeliver < workerCount * tasksInFlightPerWorker
-      ) {
-        const worker = idle.pop() as Worker;
-        const start = nextTask * blocksPerTask;
-        const task: WorkerTask = { ...setup, start, end: Math.min(blocks, start + blocksPerTask) };
-        nextTask++;
-        worker.postMessage(task);
+      for (const worker of workers) {
+        while (
+          (outstanding.get(worker) ?? 0) < tasksQueuedPerWorker &&
+          nextTask < tasks &&
+          nextTask - nextToDeliver < workerCount * tasksInFlightPerWorker
+        ) {
+          const start = nextTask * blocksPerTask;
+          const task: WorkerTask = {
+            ...setup,
+            start,
+            end: Math.min(blocks, start + blocksPerTask),
+          };
+          nextTask++;
+          outstanding.set(worker, (outstanding.get(worker) ?? 0) + 1);
+          worker.postMessage(task);
+        }
       }
     };
     const deliver = () => {
       for (let result = done.get(nextToDeliver); result; result = done.get(nextToDeliver)) {
         done.delete(nextToDeliver);
+        const { items, problems } = result;
         let p = 0;
-        const items = result.items;
-        items.forEach((item, i) => {
-          while (p < result.problems.length && (result.problems[p]?.before ?? 0) <= i) {
-            output.problem((result.problems[p++] as WorkerResult['problems'][number]).problem);
+        for (let i = 0; i < items.length; i++) {
+          while (p < problems.length && (problems[p]?.before ?? 0) <= i) {
+            output.problem((problems[p++] as WorkerResult['problems'][number]).problem);
           }
-          output.item(item);
-        });
-        while (p < result.problems.length)
-          output.problem((result.problems[p++] as WorkerResult['problems'][number]).problem);
+          output.item(items[i] as OutputItem);
+        }
+        while (p < problems.length) {
+          output.problem((problems[p++] as WorkerResult['problems'][number]).problem);
+        }
         nextToDeliver++;
-        output.progress?.(
-          fileHeaderSizeInBytes +
-            Math.min(blocks, nextToDeliver * blocksPerTask) * chunkSizeInBytes,
-        );
+        const blocksDone = Math.min(blocks, nextToDeliver * blocksPerTask);
+        output.progress?.(fileHeaderSizeInBytes + blocksDone * chunkSizeInBytes);
+        dispatch(); // delivering widened the window
       }
     };
 
     for (const worker of workers) {
-      idle.push(worker);
       worker.on('message', (result: WorkerResult) => {
         if (failed) return;
+        outstanding.set(worker, (outstanding.get(worker) ?? 1) - 1);
         done.set(result.start / blocksPerTask, result);
-        idle.push(worker);
+        dispatch(); // keep the worker busy before spending time on delivery
         try {
           deliver();
         } catch (error) {
@@ -157,7 +184,6 @@ function runWorkers(
           return;
         }
         if (nextToDeliver === tasks) finish();
-        else dispatch();
       });
       worker.on('error', (error) => {
         if (failed) return;

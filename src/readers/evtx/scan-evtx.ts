@@ -231,9 +231,46 @@ export function scanEvtxFile(
       }
       if (whole < count) break; // the file shrank while being read
     }
-    // Bytes after the last whole chunk are not part of the log (evtx-format.md §1.1).
+    if (end === blocks) {
+      const tail = scanTruncatedTail(fd, fileSize, blocks, cache, handlers, options.recover);
+      if (tail) handlers.onChunk?.(tail);
+    }
     return { header, fileSize, blocks };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Bytes after the last whole chunk are not part of the log (evtx-format.md §1.1), except when
+ * they start with a chunk signature: then the file was cut inside a chunk (a half-copied log),
+ * which is reported, and the records complete before the cut are read from the chunk padded
+ * with zeros. Returns that chunk's summary, or null when there is no such partial chunk.
+ */
+export function scanTruncatedTail(
+  fd: number,
+  fileSize: number,
+  blocks: number,
+  cache: TemplateCache,
+  handlers: ScanHandlers,
+  recover = false,
+): ChunkSummary | null {
+  const fileOffset = fileHeaderSizeInBytes + blocks * chunkSizeInBytes;
+  if (fileSize <= fileOffset) return null;
+  const block = new Uint8Array(chunkSizeInBytes);
+  const length = readSync(
+    fd,
+    block,
+    0,
+    Math.min(fileSize - fileOffset, chunkSizeInBytes),
+    fileOffset,
+  );
+  if (classifyBlock(block) !== 'chunk') return null;
+  handlers.onProblem({
+    chunkIndex: blocks,
+    chunkFileOffset: fileOffset,
+    chunkOffset: length,
+    message: `the file ends ${length} bytes into this chunk (cut short); records complete before the cut are read`,
+  });
+  return scanBlock(block, blocks, cache, handlers, recover);
 }
