@@ -1,6 +1,8 @@
+import type { Diagnosis } from '../model/diagnosis.js';
 import type { ClockSkew, Migration } from '../model/migration.js';
 import { migrationColumns, migrationRow } from './commands/migrations.js';
 import { formatTable } from './output.js';
+import { diagnosisJson } from './render-diagnosis.js';
 
 /** The migrations part of the analyze summary: a table, then what each failure left behind. Pure. */
 export function renderMigrationsText(
@@ -46,8 +48,8 @@ export function renderMigrationsText(
   return `${lines.join('\n')}\n`;
 }
 
-/** One migration in the analyze JSON (DESIGN §7). Pure. */
-export function migrationJson(m: Migration): object {
+/** One migration in the analyze JSON (DESIGN §7), with its diagnosis when it has one. Pure. */
+export function migrationJson(m: Migration, diagnosis: Diagnosis | null = null): object {
   return {
     id: m.id,
     vm: m.vm,
@@ -73,6 +75,6 @@ export function migrationJson(m: Migration): object {
       table: s.evidenceTable,
       id: s.evidenceId,
     })),
-    diagnosis: null,
+    diagnosis: diagnosis ? diagnosisJson(diagnosis) : null,
   };
 }

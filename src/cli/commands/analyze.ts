@@ -10,8 +10,10 @@ import {
   queryOption,
   quietOption,
 } from '../common-options.js';
+import { findingJson, renderFindingsText } from '../render-diagnosis.js';
 import { migrationJson, renderMigrationsText } from '../render-migrations.js';
 import { renderSummaryText, summaryJson } from '../render-summary.js';
+import { runDiagnosis } from '../run-diagnosis.js';
 import { runIngest, type IngestCommandOptions } from './ingest.js';
 
 interface AnalyzeOptions extends IngestCommandOptions {
@@ -47,10 +49,24 @@ Examples:
         const summary = readCaseSummary(db);
         const migrations = selectMigrations(db);
         const clockSkew = selectClockSkew(db);
+        const { diagnoses, findings } = runDiagnosis(db);
+        const diagnosisOf = (id: number) => diagnoses.find((d) => d.migrationId === id) ?? null;
         process.stdout.write(
           options.format === 'json'
-            ? `${JSON.stringify({ ...summaryJson(summary), clockSkew, migrations: migrations.map(migrationJson) }, null, 2)}\n`
-            : renderSummaryText(summary) + renderMigrationsText(migrations, clockSkew),
+            ? `${JSON.stringify(
+                {
+                  ...summaryJson(summary),
+                  clockSkew,
+                  migrations: migrations.map((m) => migrationJson(m, diagnosisOf(m.id))),
+                  findings: findings.map(findingJson),
+                },
+                null,
+                2,
+              )}\n`
+            : renderSummaryText(summary) +
+                renderMigrationsText(migrations, clockSkew) +
+                '\n' +
+                renderFindingsText(migrations, findings),
         );
       } finally {
         db.close();

@@ -1,0 +1,118 @@
+import type { Diagnosis, EvidenceRef, Finding, PathStep } from '../model/diagnosis.js';
+import type { Migration } from '../model/migration.js';
+
+/** One evidence record for people: `events #12 HV01 2011-…: 21126: …`. Pure. */
+export function evidenceLine(e: EvidenceRef): string {
+  return `${e.table} #${e.id}${e.node ? ` ${e.node}` : ''}${e.time ? ` ${e.time}` : ''}: ${e.note}`;
+}
+
+function migrationTitle(m: Migration | undefined, id: number | null): string {
+  if (!m) return id === null ? 'cluster' : `#${id}`;
+  return `#${m.id} ${m.vm} ${m.sourceNode ?? '?'} -> ${m.destinationNode ?? '?'} (${m.outcome})`;
+}
+
+/**
+ * The diagnosis part of the analyze summary: for each diagnosed migration the cause, the
+ * verdict, one line of why and the remediation; then related causes and advisories. Pure.
+ */
+export function renderFindingsText(
+  migrations: readonly Migration[],
+  findings: readonly Finding[],
+): string {
+  const lines: string[] = [];
+  const diagnoses = findings.filter((f) => f.scope === 'migration');
+  lines.push(
+    `Diagnosis: ${diagnoses.length === 0 ? 'no failed or slow migration' : `${diagnoses.length} migration(s)`}`,
+  );
+  for (const d of diagnoses) {
+    const m = migrations.find((x) => x.id === d.migrationId);
+    lines.push(`${migrationTitle(m, d.migrationId)}: ${d.cause} (${d.verdict})`);
+    lines.push(`  why: ${d.summary}`);
+    lines.push(`  do: ${d.remediation}`);
+    for (const r of findings.filter(
+      (f) => f.scope === 'related' && f.migrationId === d.migrationId,
+    ))
+      lines.push(`  also: ${r.cause} (${r.verdict}): ${r.summary}`);
+  }
+  const advisories = findings.filter((f) => f.scope === 'cluster');
+  lines.push('');
+  lines.push(`Advisories: ${advisories.length === 0 ? 'none' : advisories.length}`);
+  for (const a of advisories) {
+    lines.push(`${a.cause} (${a.verdict}): ${a.summary}`);
+    lines.push(`  do: ${a.remediation}`);
+  }
+  lines.push('');
+  lines.push('The path and evidence of each diagnosis: lmdoctor diagnose ID --explain');
+  return `${lines.join('\n')}\n`;
+}
+
+/** One question of a path, indented, with its evidence lines. Pure. */
+export function renderPathStep(step: PathStep, indent = '  '): string[] {
+  const lines = [`${indent}${step.question} ${step.answer.toUpperCase()} \u2014 ${step.summary}`];
+  for (const e of step.evidence) lines.push(`${indent}    ${evidenceLine(e)}`);
+  if (step.missing)
+    lines.push(
+      `${indent}    missing: ${step.missing.input}; collect with: ${step.missing.collect}`,
+    );
+  return lines;
+}
+
+/** A diagnosis for `lmdoctor diagnose`; with `explain`, the whole path and evidence. Pure. */
+export function renderDiagnosisText(
+  m: Migration | undefined,
+  d: Diagnosis,
+  explain: boolean,
+): string {
+  const lines = [
+    `${migrationTitle(m, d.migrationId)}: ${d.cause} (${d.verdict})`,
+    `  why: ${d.summary}`,
+    `  do: ${d.remediation}`,
+  ];
+  if (explain) {
+    lines.push(`  path (conclusion "${d.conclusion}", source ${d.source}):`);
+    for (const step of d.path) lines.push(...renderPathStep(step, '    '));
+  } else if (d.evidence.length > 0) {
+    lines.push(
+      `  evidence: ${evidenceLine(d.evidence[0]!)}${d.evidence.length > 1 ? ` (+${d.evidence.length - 1} more)` : ''}`,
+    );
+  }
+  for (const missing of d.missing)
+    lines.push(`  missing: ${missing.input}; collect with: ${missing.collect}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function evidenceJson(e: EvidenceRef): object {
+  return { table: e.table, id: e.id, node: e.node, time: e.time, note: e.note };
+}
+
+/** A migration's `diagnosis` in the analyze JSON (DESIGN §7). Pure. */
+export function diagnosisJson(d: Diagnosis): object {
+  return {
+    cause: d.cause,
+    verdict: d.verdict,
+    path: d.path.map((s) => ({
+      node: s.node,
+      check: s.check,
+      question: s.question,
+      answer: s.answer,
+      summary: s.summary,
+      evidence: s.evidence.map(evidenceJson),
+      missing: s.missing,
+    })),
+    remediation: d.remediation,
+    evidence: d.evidence.map(evidenceJson),
+  };
+}
+
+/** One entry of the analyze JSON's `findings` (DESIGN §7). Pure. */
+export function findingJson(f: Finding): object {
+  return {
+    cause: f.cause,
+    verdict: f.verdict,
+    scope: f.scope,
+    migrationId: f.migrationId,
+    summary: f.summary,
+    remediation: f.remediation,
+    evidence: f.evidence.map(evidenceJson),
+  };
+}
