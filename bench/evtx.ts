@@ -19,7 +19,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -38,6 +38,9 @@ if (!existsSync(cli)) {
   process.exit(1);
 }
 
+/** Children run without tsx's loader hooks (NODE_OPTIONS), exactly as users run lmdoctor. */
+const childEnv = { ...process.env, NODE_OPTIONS: '' };
+
 /** Runs a command with stdout to /dev/null; wall time and (GNU time) peak RSS. */
 function timed(
   command: string,
@@ -47,11 +50,13 @@ function timed(
   const started = process.hrtime.bigint();
   const run = gnuTime
     ? spawnSync('/usr/bin/time', ['-v', command, ...args], {
+        env: childEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
         encoding: 'utf8',
         maxBuffer: 1 << 20,
       })
     : spawnSync(command, args, {
+        env: childEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
         encoding: 'utf8',
         maxBuffer: 1 << 20,
@@ -73,6 +78,7 @@ function timedToNull(command: string, args: string[]): { seconds: number; rssMiB
       gnuTime ? ['-v', command, ...args] : args,
       {
         stdio: ['ignore', devNull, 'pipe'],
+        env: childEnv,
         encoding: 'utf8',
         maxBuffer: 1 << 24,
       },
@@ -88,23 +94,36 @@ function timedToNull(command: string, args: string[]): { seconds: number; rssMiB
 
 /** In a fresh Node process: one cold run then `runs` warm runs of the reader to LogEvents. */
 function eventsRate(file: string, jobs: number, runs: number) {
-  const script = `
-    const { scanEvtxParallel } = await import(${JSON.stringify(scanModule)});
-    const times = []; let events = 0;
+  const script = join(dir, 'events-rate.mjs');
+  writeFileSync(
+    script,
+    `import { scanEvtxParallel } from ${JSON.stringify(scanModule)};
+    const times = []; const cpu = []; let events = 0;
     for (let i = 0; i <= ${runs}; i++) {
       let n = 0;
       const t0 = process.hrtime.bigint();
+      const c0 = process.cpuUsage();
       await scanEvtxParallel(${JSON.stringify(file)}, 'events', ${jobs}, { item() { n++; }, problem() {} });
+      const c = process.cpuUsage(c0);
       times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      cpu.push((c.user + c.system) / 1e6);
       events = n;
     }
-    console.log(JSON.stringify({ times, events }));`;
-  const run = timed(process.execPath, ['--input-type=module', '-e', script]);
-  const { times, events } = JSON.parse(run.stdout) as { times: number[]; events: number };
-  const warm = times.slice(1).sort((a, b) => a - b);
+    console.log(JSON.stringify({ times, cpu, events }));`,
+  );
+  const run = timed(process.execPath, [script]);
+  const { times, cpu, events } = JSON.parse(run.stdout) as {
+    times: number[];
+    cpu: number[];
+    events: number;
+  };
+  const median = (list: number[]) =>
+    [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] as number;
   return {
     cold: times[0] as number,
-    median: warm[Math.floor(warm.length / 2)] as number,
+    median: median(times.slice(1)),
+    /** CPU seconds of this process (all threads but workers' own), median of the warm runs. */
+    cpuMedian: median(cpu.slice(1)),
     events,
     rssMiB: run.rssMiB,
   };
@@ -125,7 +144,7 @@ try {
   const haveEvtxexport = spawnSync('evtxexport', ['-V']).error === undefined;
   const cores = availableParallelism();
   console.log(
-    `machine: ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cores} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+    `machine: ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cores} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z; load average ${loadavg()[0]?.toFixed(1)}`,
   );
 
   for (const file of [synthetic, largestReal]) {
@@ -135,7 +154,11 @@ try {
       const r = eventsRate(file, jobs, 5);
       console.log(
         `  to LogEvents, ${jobs === 1 ? 'one thread' : `${jobs} workers `}: ${mb(bytes, r.median)} MB/s, ${perSecond(r.events, r.median)} events/s ` +
-          `(median of 5 warm runs; first run ${mb(bytes, r.cold)} MB/s); ${r.events} events; peak RSS ${rss(r.rssMiB)}`,
+          `(median of 5 warm runs; first run ${mb(bytes, r.cold)} MB/s); ` +
+          (jobs === 1
+            ? `by CPU time ${mb(bytes, r.cpuMedian)} MB/s; `
+            : `CPU time of all threads ${r.cpuMedian.toFixed(2)} s; `) +
+          `${r.events} events; peak RSS ${rss(r.rssMiB)}`,
       );
     }
     const dump = timedToNull(process.execPath, [

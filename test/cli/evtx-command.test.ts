@@ -8,13 +8,16 @@ import { runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 /**
- * `lmdoctor evtx dump|info` as a user runs them (the built CLI), on a 40-chunk file with a junk
+ * `lmdoctor evtx dump|info` as a user runs them (the built CLI), on a 170-chunk file with a junk
  * block and a record whose trailing size copy is wrong: large enough for worker threads.
  */
+/** Enough chunks that `--jobs 2` really uses worker threads (parallel-scan.ts). */
+const chunkCount = 170;
+
 function damagedLog(): Buffer {
   const blocks: Buffer[] = [];
   let id = 1;
-  for (let c = 0; c < 40; c++) {
+  for (let c = 0; c < chunkCount; c++) {
     if (c === 7) {
       blocks.push(Buffer.alloc(chunkSize, 0x33));
       continue;
@@ -55,7 +58,7 @@ describe('lmdoctor evtx', () => {
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
     const lines = one.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(39 * 5 - 2); // chunk 20 stops at its damaged 4th record
+    expect(lines).toHaveLength((chunkCount - 1) * 5 - 2); // chunk 20 stops at its damaged 4th record
     for (const line of lines) expect(XMLValidator.validate(line)).toBe(true);
     const ids = lines.map((l) => Number(/<EventRecordID>(\d+)</.exec(l)?.[1]));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
@@ -85,15 +88,17 @@ describe('lmdoctor evtx', () => {
     const run = runCli(['evtx', 'info', path]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      'Chunks:              39 found, 3 declared in the header; 0 empty blocks, 1 blocks without signature',
+      `Chunks:              ${chunkCount - 1} found, 3 declared in the header; 0 empty blocks, 1 blocks without signature`,
     );
-    expect(run.stdout).toContain('Records:             193 allocated, 193 decoded, 0 undecodable');
+    expect(run.stdout).toContain(
+      `Records:             ${(chunkCount - 1) * 5 - 2} allocated, ${(chunkCount - 1) * 5 - 2} decoded, 0 undecodable`,
+    );
     expect(run.stdout).toContain('Recoverable records: 1');
     const json = JSON.parse(runCli(['evtx', 'info', path, '--format', 'json']).stdout) as {
       chunks: { valid: number };
       damage: unknown[];
     };
-    expect(json.chunks.valid).toBe(39);
+    expect(json.chunks.valid).toBe(chunkCount - 1);
     expect(json.damage.length).toBeGreaterThanOrEqual(2);
   });
 
