@@ -84,7 +84,8 @@ export class ClusterLogParser {
         return;
       }
     }
-    const parsed = parseLogLine(text);
+    // A zero-filled block (a crash, a half-written copy) runs into the next line's start.
+    const parsed = parseLogLine(text.charCodeAt(0) === 0 ? text.replace(/^\0+/, '') : text);
     if (parsed !== null) {
       this.start();
       if (this.isContinuation(parsed)) {
