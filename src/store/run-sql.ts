@@ -10,7 +10,35 @@ export interface QueryResult {
   rows: Record<string, SqlValue>[];
 }
 
-const forbiddenPattern = /^\s*(attach|detach|vacuum|reindex|analyze)\b/i;
+const forbiddenPattern = /^\s*(attach|detach|vacuum|reindex|analyze|savepoint|release)\b/i;
+/** `PRAGMA [schema.]name` and what follows the name (`=` or `(` when it has an argument). */
+const pragmaPattern = /^\s*pragma\s+(?:\w+\s*\.\s*)?(\w+)\s*([=(])?/i;
+/** Pragmas whose argument names what to read; every other pragma with an argument sets. */
+const readingPragmasWithArgument = new Set([
+  'table_info',
+  'table_xinfo',
+  'table_list',
+  'index_info',
+  'index_xinfo',
+  'index_list',
+  'foreign_key_list',
+  'foreign_key_check',
+  'integrity_check',
+  'quick_check',
+]);
+
+/**
+ * True for a pragma that sets something (`PRAGMA query_only = OFF`, `PRAGMA cache_size(10)`):
+ * SQLite marks those read-only statements because they do not write the file, but they change
+ * the connection, so `query` refuses them as well. Pure.
+ */
+function isSettingPragma(text: string): boolean {
+  const match = pragmaPattern.exec(text);
+  if (!match) return false;
+  const [, name = '', argument] = match;
+  if (argument === '=') return true;
+  return argument === '(' && !readingPragmasWithArgument.has(name.toLowerCase());
+}
 
 /**
  * Runs one SQL statement that only reads, with named parameters (`:name`, `@name`, `$name`).
@@ -25,7 +53,12 @@ export function runReadOnlySql(db: Store, sql: string, params: SqlParams = {}): 
       'no SQL given',
       'pass a SELECT statement, a query name (see `lmdoctor query --list`) or - for stdin',
     );
-  if (forbiddenPattern.test(stripLeadingComments(text)) || /\bload_extension\s*\(/i.test(text)) {
+  const statementText = stripLeadingComments(text);
+  if (
+    forbiddenPattern.test(statementText) ||
+    isSettingPragma(statementText) ||
+    /\bload_extension\s*\(/i.test(text)
+  ) {
     throw refused(text);
   }
   let statement;
