@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { analyzeCommand } from './commands/analyze.js';
 import { catalogCommand } from './commands/catalog.js';
+import { diagnoseCommand } from './commands/diagnose.js';
 import { evtxCommand } from './commands/evtx.js';
+import { flowchartCommand } from './commands/flowchart.js';
 import { ingestCommand } from './commands/ingest.js';
 import { migrationsCommand } from './commands/migrations.js';
 import { queryCommand } from './commands/query.js';
@@ -32,6 +34,8 @@ Examples:
   program.addCommand(analyzeCommand());
   program.addCommand(ingestCommand());
   program.addCommand(migrationsCommand());
+  program.addCommand(diagnoseCommand());
+  program.addCommand(flowchartCommand());
   program.addCommand(timelineCommand());
   program.addCommand(queryCommand());
   program.addCommand(evtxCommand());
