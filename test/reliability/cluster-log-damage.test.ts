@@ -27,7 +27,7 @@ describe('cluster log damage', () => {
     const sink = new CollectSink();
     await clusterLogReader.read({ path, displayPath: path, size: bytes.length }, sink, {
       jobs: 1,
-      clusterLogTime: 'utc',
+      clusterLogTime: { basis: 'utc' },
     });
     const numbers = sink.lines.map((line) => Number(marker(line.message))).filter((n) => n > 0);
     return { sink, numbers };
