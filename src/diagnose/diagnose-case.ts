@@ -58,6 +58,6 @@ export function diagnoseCase(input: CaseInput): CaseDiagnosis {
     if (migration.outcome !== 'succeeded')
       findings.push(...relatedFindings(flowchart, checks, context, diagnosis));
   }
-  findings.push(...clusterAdvisories(input));
+  findings.push(...clusterAdvisories(input, diagnoses));
   return { diagnoses, findings };
 }
