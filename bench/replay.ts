@@ -70,10 +70,14 @@ while (records.length < target) {
 }
 
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 const result = reconstructMigrations(records, nodes);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peakMiB = process.resourceUsage().maxRSS / 1024;
 console.log(
   `replay: ${records.length} records, ${result.migrations.length} migrations in ${seconds.toFixed(2)} s: ` +
-    `${Math.round(records.length / seconds)} records/s, peak RSS ${peakMiB.toFixed(0)} MiB (records held in memory)`,
+    `${Math.round(records.length / seconds)} records/s; CPU ${cpuSeconds.toFixed(2)} s (${Math.round(records.length / cpuSeconds)} records per CPU-second); ` +
+    `peak RSS ${peakMiB.toFixed(0)} MiB (records held in memory)`,
 );

@@ -32,6 +32,8 @@ export interface MigrationDraft {
   reportedDurationS: number | null;
   moveType: string | null;
   steps: MigrationStep[];
+  /** The common-clock time of each step, in step order. */
+  stepAts: number[];
   /** Nodes that logged at least one record of this attempt. */
   nodesSeen: Set<string>;
 }
@@ -61,6 +63,7 @@ export function newDraft(vmKey: string, at: number): MigrationDraft {
     reportedDurationS: null,
     moveType: null,
     steps: [],
+    stepAts: [],
     nodesSeen: new Set(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Migration, MigrationStep } from '../model/migration.js';
 import { filetimeToIso, isoToFiletime, isoToMillis, millisToIso } from '../model/time.js';
-import { normalizeNodeName, vmMention, VmIdentities } from './identity.js';
+import { normalizeNodeName, vmMention, VmIdentities, type VmMention } from './identity.js';
 import { migrationActions } from './migration-actions.js';
 import { draftKind, draftOutcome, newDraft, type MigrationDraft } from './migration-draft.js';
 import { migrationMachine, quietSecondsByPhase } from './migration-machine.js';
@@ -34,6 +34,9 @@ export interface IdentifiedRecords {
   identities: VmIdentities;
 }
 
+/** Longest step summary kept (characters). */
+const maxSummaryLength = 300;
+
 /** How close (ms) a VM-less failure must be to an open attempt on its node to join it. */
 const orphanJoinWindowMs = 60_000;
 
@@ -60,9 +63,6 @@ export function foldMigrations(
   identities: VmIdentities,
   options: ReplayOptions,
 ): Migration[] {
-  const isoAt = new Map<number, string>();
-  for (const item of timed) isoAt.set(item.at, item.time);
-
   const open = new Map<string, MigrationDraft>();
   const done: MigrationDraft[] = [];
   const close = (draft: MigrationDraft) => {
@@ -98,6 +98,7 @@ export function foldMigrations(
     draft.lastAt = Math.max(draft.lastAt, item.at);
     draft.nodesSeen.add(item.node);
     draft.steps.push(stepOf(item));
+    draft.stepAts.push(item.at);
   }
   for (const draft of [...open.values()]) close(draft);
 
@@ -105,8 +106,7 @@ export function foldMigrations(
     .map((draft) => ({ draft, start: draft.startedAt ?? draft.requestedAt ?? draft.lastAt }))
     .sort((a, b) => a.start - b.start || a.draft.vmKey.localeCompare(b.draft.vmKey));
   const nodesWithLogs = new Set(options.nodesWithLogs.map(normalizeNodeName));
-  const iso = (at: number) => isoAt.get(at) ?? millisToIso(at);
-  return ordered.map(({ draft }, i) => toMigration(i + 1, draft, identities, nodesWithLogs, iso));
+  return ordered.map(({ draft }, i) => toMigration(i + 1, draft, identities, nodesWithLogs));
 }
 
 const nodeNames = new Map<string, string>();
@@ -116,12 +116,20 @@ const nodeNames = new Map<string, string>();
  * anywhere join), and sorts by time (stable by table and row id). Pure.
  */
 export function placeOnClock(records: readonly ReplayRecord[]): IdentifiedRecords {
+  // Records repeat the same few identity fields; resolve each distinct combination once,
+  // looked up through nested maps so no per-record string is built.
   const identities = new VmIdentities();
+  const combos = new NestedCache<VmMention | null>();
   const mentions = records.map((record) => {
-    const mention = vmMention(record);
-    if (mention) identities.add(mention);
-    return mention;
+    const { vmId, vmName, resource, group } = record.fields;
+    if (!vmId && !vmName && !resource && !group) return null;
+    return combos.get(vmId, vmName, resource, group, () => {
+      const mention = vmMention(record);
+      if (mention) identities.add(mention);
+      return mention;
+    });
   });
+  const keys = new Map<VmMention, string>();
   const timed = records.map((record, i) => {
     let node = nodeNames.get(record.node);
     if (node === undefined) {
@@ -129,10 +137,35 @@ export function placeOnClock(records: readonly ReplayRecord[]): IdentifiedRecord
       nodeNames.set(record.node, node);
     }
     const mention = mentions[i];
-    const vmKey = mention ? identities.keyOf(mention) : null;
+    let vmKey: string | null = null;
+    if (mention) {
+      vmKey = keys.get(mention) ?? null;
+      if (vmKey === null) {
+        vmKey = identities.keyOf(mention);
+        keys.set(mention, vmKey);
+      }
+    }
     return { record, node, at: isoToMillis(record.time), time: record.time, vmKey };
   });
   return { timed: timed.sort(byClock), identities };
+}
+
+/** A cache keyed by four optional strings, without building a key string per lookup. */
+class NestedCache<T> {
+  private readonly root = new Map<string, Map<string, Map<string, Map<string, T>>>>();
+
+  get(a = '', b = '', c = '', d = '', make: () => T): T {
+    let level1 = this.root.get(a);
+    if (!level1) this.root.set(a, (level1 = new Map()));
+    let level2 = level1.get(b);
+    if (!level2) level1.set(b, (level2 = new Map()));
+    let level3 = level2.get(c);
+    if (!level3) level2.set(c, (level3 = new Map()));
+    if (level3.has(d)) return level3.get(d) as T;
+    const value = make();
+    level3.set(d, value);
+    return value;
+  }
 }
 
 /** Applies per-node clock offsets (seconds ahead of the reference) and re-sorts. Pure. */
@@ -196,13 +229,14 @@ function orphanKey(open: Map<string, MigrationDraft>, item: TimedRecord): string
 }
 
 function stepOf({ record, node, time }: TimedRecord): MigrationStep {
+  const summary = `${record.label}: ${record.text}`;
   return {
     time,
     node,
     phase: record.role,
     evidenceTable: record.table,
     evidenceId: record.id,
-    summary: `${record.label}: ${record.text}`.slice(0, 300),
+    summary: summary.length > maxSummaryLength ? summary.slice(0, maxSummaryLength) : summary,
   };
 }
 
@@ -211,8 +245,9 @@ function toMigration(
   draft: MigrationDraft,
   identities: VmIdentities,
   nodesWithLogs: Set<string>,
-  iso: (at: number) => string,
 ): Migration {
+  // Every time an attempt holds is one of its steps' times: take the exact text from there.
+  const iso = (at: number) => draft.steps[draft.stepAts.indexOf(at)]?.time ?? millisToIso(at);
   const { vm, vmId } = identities.describe(draft.vmKey);
   const outcome = draftOutcome(draft);
   const startedAt = draft.startedAt ?? draft.requestedAt;
