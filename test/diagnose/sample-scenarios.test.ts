@@ -1,0 +1,116 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Console } from '../../src/cli/console.js';
+import { ingestPaths } from '../../src/cli/ingest-files.js';
+import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
+import { runDiagnosis } from '../../src/cli/run-diagnosis.js';
+import type { EvidenceRef } from '../../src/model/diagnosis.js';
+import { openStore, type Store } from '../../src/store/open-database.js';
+import { selectFindings } from '../../src/store/findings-table.js';
+import { repoRoot } from '../support/run-cli.js';
+
+interface ExpectedMigration {
+  vm: string;
+  outcome: string;
+  cause: string | null;
+}
+
+/**
+ * The records each cause's deciding answer must cite (README of each scenario): a table and,
+ * for events, one of the event ids that show the cause.
+ */
+const decisiveRecords: Record<string, { table: string; eventIds?: number[]; column?: string }> = {
+  'no-migration-network': { table: 'events', eventIds: [1130, 1127] },
+  'network-not-ready-after-restart': { table: 'events', eventIds: [7036, 1146, 1230] },
+  'concurrent-migration': { table: 'events' },
+  'cleanup-not-finished': { table: 'events', eventIds: [21121] },
+  'authentication-failed': { table: 'events', eventIds: [21502] },
+  'processor-incompatible': { table: 'processors', column: 'model' },
+  'architecture-mismatch': { table: 'processors', column: 'architecture' },
+  'switch-port-name-conflict': { table: 'events', eventIds: [21203] },
+  'virtual-network-name-mismatch': { table: 'virtual_switches', column: 'name' },
+  'system-drive-mismatch': { table: 'cluster_nodes', column: 'system_drive' },
+  'node-down': { table: 'events', eventIds: [1135] },
+  'csv-redirected-io': { table: 'events', eventIds: [5121, 5136] },
+};
+
+const samples = join(repoRoot, 'sample-logs');
+const scenarios = readdirSync(samples, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(samples, entry.name, 'expected.json')))
+  .map((entry) => entry.name)
+  .sort();
+
+/** The stored row an evidence reference points at, or undefined. */
+function resolve(db: Store, e: EvidenceRef): Record<string, unknown> | undefined {
+  expect(e.table).toMatch(/^[a-z_]+$/);
+  return db.prepare(`SELECT * FROM ${e.table} WHERE id = ?`).get(e.id) as
+    Record<string, unknown> | undefined;
+}
+
+describe('diagnosis on every sample scenario', () => {
+  it('covers the failure scenarios', () => {
+    expect(scenarios).toEqual(
+      expect.arrayContaining(['default', 'bad-day', 'node-down-during-migration']),
+    );
+  });
+
+  for (const scenario of scenarios) {
+    it(`${scenario}: the causes its README states, with evidence on the right records`, async () => {
+      const expected = (
+        JSON.parse(readFileSync(join(samples, scenario, 'expected.json'), 'utf8')) as {
+          migrations: ExpectedMigration[];
+        }
+      ).migrations;
+      const db = openStore(':memory:');
+      await ingestPaths(
+        db,
+        [join(samples, scenario)],
+        { force: false, jobs: 1 },
+        new Console(process.stderr, true),
+      );
+      const { migrations } = rebuildMigrations(db);
+      const { diagnoses } = runDiagnosis(db);
+      expect(migrations.map((m) => m.vm)).toEqual(expected.map((m) => m.vm));
+      const causes = migrations.map(
+        (m) => diagnoses.find((d) => d.migrationId === m.id)?.cause ?? null,
+      );
+      expect(causes).toEqual(expected.map((m) => m.cause));
+
+      for (const d of diagnoses) {
+        // Never confirmed without records, and every record cited exists in the store.
+        if (d.verdict === 'confirmed') expect(d.path.at(-1)!.evidence.length).toBeGreaterThan(0);
+        for (const e of d.evidence) expect(resolve(db, e), `${e.table} #${e.id}`).toBeDefined();
+        const want = decisiveRecords[d.cause];
+        expect(want, `an evidence expectation for ${d.cause}`).toBeDefined();
+        const rows = d.path
+          .at(-1)!
+          .evidence.filter((e) => e.table === want!.table)
+          .map((e) => resolve(db, e)!);
+        expect(rows.length, `${d.cause}: decisive evidence from ${want!.table}`).toBeGreaterThan(0);
+        if (want!.eventIds)
+          expect(rows.some((r) => want!.eventIds!.includes(r.event_id as number))).toBe(true);
+        if (want!.column) expect(rows.every((r) => r[want!.column!] !== null)).toBe(true);
+        const m = migrations.find((x) => x.id === d.migrationId)!;
+        if (d.cause === 'concurrent-migration') {
+          // The other migration's record is cited.
+          const other = migrations.find((x) => x.id === m.facts.overlapping[0]?.migration)!;
+          const cited = new Set(d.evidence.map((e) => `${e.table}:${e.id}`));
+          expect(other.steps.some((s) => cited.has(`${s.evidenceTable}:${s.evidenceId}`))).toBe(
+            true,
+          );
+        }
+        if (d.cause === 'authentication-failed')
+          expect(rows.some((r) => String(r.message).includes('0x8009030E'))).toBe(true);
+      }
+      // Healthy scenarios: no failure, no diagnosis.
+      if (expected.every((m) => m.cause === null)) expect(diagnoses).toEqual([]);
+      // Saved: one `migration` finding per diagnosis.
+      const stored = selectFindings(db).filter((f) => f.scope === 'migration');
+      expect(stored.map((f) => [f.migrationId, f.cause])).toEqual(
+        diagnoses.map((d) => [d.migrationId, d.cause]),
+      );
+      db.close();
+    });
+  }
+});
