@@ -8,6 +8,7 @@ import { flowchartCommand } from './commands/flowchart.js';
 import { ingestCommand } from './commands/ingest.js';
 import { migrationsCommand } from './commands/migrations.js';
 import { queryCommand } from './commands/query.js';
+import { reportCommand } from './commands/report.js';
 import { timelineCommand } from './commands/timeline.js';
 
 function packageVersion(): string {
@@ -37,6 +38,7 @@ Examples:
   program.addCommand(diagnoseCommand());
   program.addCommand(flowchartCommand());
   program.addCommand(timelineCommand());
+  program.addCommand(reportCommand());
   program.addCommand(queryCommand());
   program.addCommand(evtxCommand());
   program.addCommand(catalogCommand());

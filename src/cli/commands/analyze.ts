@@ -10,14 +10,24 @@ import {
   queryOption,
   quietOption,
 } from '../common-options.js';
+import { createTranslator, type Lang } from '../../i18n/translator.js';
 import { findingJson, renderFindingsText } from '../render-diagnosis.js';
 import { migrationJson, renderMigrationsText } from '../render-migrations.js';
+import {
+  langOption,
+  loadReport,
+  renderReport,
+  reportFormatOfFile,
+  writeReportFile,
+} from '../report-output.js';
 import { renderSummaryText, summaryJson } from '../render-summary.js';
 import { runDiagnosis } from '../run-diagnosis.js';
 import { runIngest, type IngestCommandOptions } from './ingest.js';
 
 interface AnalyzeOptions extends IngestCommandOptions {
   format: 'text' | 'json';
+  report?: string;
+  lang: Lang;
 }
 
 /** `lmdoctor analyze <paths...>`: the main job — ingest, then summarise the case. */
@@ -33,6 +43,8 @@ export function analyzeCommand(): Command {
     .addOption(jobsOption())
     .addOption(clusterLogTimeOption())
     .addOption(queryOption())
+    .option('--report <file>', 'also write the report to FILE (.md, .html or .json)')
+    .addOption(langOption())
     .addOption(quietOption())
     .addHelpText(
       'after',
@@ -40,9 +52,11 @@ export function analyzeCommand(): Command {
 Examples:
   $ lmdoctor analyze ./logs                    analyse every log under ./logs (database: lmdoctor.db)
   $ lmdoctor analyze bundle.zip --db case.db   keep the case in case.db for later queries
-  $ lmdoctor analyze ./logs --format json      the summary as one JSON object`,
+  $ lmdoctor analyze ./logs --format json      the summary as one JSON object
+  $ lmdoctor analyze ./logs --report report.html   and write the HTML report`,
     )
     .action(async (paths: string[], options: AnalyzeOptions) => {
+      const reportFormat = options.report ? reportFormatOfFile(options.report) : null;
       const db = openStore(options.db);
       try {
         await runIngest(db, paths, options);
@@ -68,6 +82,11 @@ Examples:
                 '\n' +
                 renderFindingsText(migrations, findings),
         );
+        if (options.report && reportFormat)
+          writeReportFile(
+            options.report,
+            renderReport(loadReport(db), reportFormat, createTranslator(options.lang)),
+          );
       } finally {
         db.close();
       }

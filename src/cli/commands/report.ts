@@ -1,0 +1,58 @@
+import { Command, Option } from 'commander';
+import { createTranslator, type Lang } from '../../i18n/translator.js';
+import { openStoreReadOnly } from '../../store/open-database.js';
+import { databaseOption } from '../common-options.js';
+import {
+  langOption,
+  loadReport,
+  renderReport,
+  reportFormatOfFile,
+  reportFormats,
+  writeReportFile,
+  type ReportFormat,
+} from '../report-output.js';
+
+interface ReportOptions {
+  db: string;
+  format?: ReportFormat;
+  output?: string;
+  lang: Lang;
+}
+
+/** `lmdoctor report`: the case as Markdown, one HTML file or JSON. */
+export function reportCommand(): Command {
+  return new Command('report')
+    .description(
+      'write the case report: summary, coverage gaps, every migration, each failure with its timeline, flowchart path, cause and remedy',
+    )
+    .addOption(databaseOption())
+    .addOption(
+      new Option(
+        '--format <format>',
+        'md, html or json (default: from the --output extension, else md)',
+      ).choices(reportFormats),
+    )
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .addOption(langOption())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ lmdoctor report --output report.html          one self-contained page (format from the extension)
+  $ lmdoctor report --format md > ticket.md       Markdown for a ticket
+  $ lmdoctor report --format json --db case.db    JSON for automation (schemas/report.schema.json)
+  $ lmdoctor report --lang pt-BR -o relatorio.md  the report in Brazilian Portuguese`,
+    )
+    .action((options: ReportOptions) => {
+      const format = options.format ?? (options.output ? reportFormatOfFile(options.output) : 'md');
+      const db = openStoreReadOnly(options.db);
+      let text: string;
+      try {
+        text = renderReport(loadReport(db), format, createTranslator(options.lang));
+      } finally {
+        db.close();
+      }
+      if (options.output) writeReportFile(options.output, text);
+      else process.stdout.write(text);
+    });
+}

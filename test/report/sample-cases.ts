@@ -1,0 +1,36 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Console } from '../../src/cli/console.js';
+import { ingestPaths } from '../../src/cli/ingest-files.js';
+import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
+import { loadReport } from '../../src/cli/report-output.js';
+import type { ReportModel } from '../../src/report/report-model.js';
+import { openStore } from '../../src/store/open-database.js';
+import { repoRoot } from '../support/run-cli.js';
+
+export const sampleLogs = join(repoRoot, 'sample-logs');
+
+/** Every sample scenario folder (those with an expected.json). */
+export const sampleScenarios = readdirSync(sampleLogs, { withFileTypes: true })
+  .filter(
+    (entry) => entry.isDirectory() && existsSync(join(sampleLogs, entry.name, 'expected.json')),
+  )
+  .map((entry) => entry.name)
+  .sort();
+
+/** Ingests one scenario into a throwaway database and builds its report model. */
+export async function sampleReport(scenario: string): Promise<ReportModel> {
+  const db = openStore(':memory:');
+  try {
+    await ingestPaths(
+      db,
+      [join(sampleLogs, scenario)],
+      { force: false, jobs: 1 },
+      new Console(process.stderr, true),
+    );
+    rebuildMigrations(db);
+    return loadReport(db);
+  } finally {
+    db.close();
+  }
+}
