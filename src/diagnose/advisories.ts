@@ -260,7 +260,7 @@ const coverage: Advisory = (input, diagnoses) => {
   const known = new Map<string, EvidenceRef[]>();
   for (const r of input.config.cluster_nodes) {
     const name = text(r, 'name');
-    if (name && r.values.node_number !== null)
+    if (name && typeof r.values.node_number === 'number')
       known.set(name.toUpperCase(), [configEvidence(r, `cluster node ${name}`)]);
   }
   for (const m of input.migrations) {
