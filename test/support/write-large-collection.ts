@@ -62,14 +62,12 @@ const ticksPerMillisecond = 10_000n;
 export function writeLargeCollection(folder: string, targetBytes: number): LargeCollection {
   mkdirSync(folder, { recursive: true });
   const { files, evtxEvents } = buildScenarioFiles(fourNodeScenario);
-  // A short trial run gives the size of one repetition (EVTX chunks are filled, not padded).
-  const trialRepetitions = 8;
-  const trial = writeRepetitions(folder, files, evtxEvents, trialRepetitions);
-  const perRepetition = trial.bytes / trialRepetitions;
-  const repetitions = Math.max(1, Math.round(targetBytes / perRepetition));
-  return repetitions === trialRepetitions
-    ? trial
-    : writeRepetitions(folder, files, evtxEvents, repetitions);
+  // Two short trial runs give the size of one more repetition (fixed overheads cancel out).
+  const small = writeRepetitions(folder, files, evtxEvents, 8);
+  const trial = writeRepetitions(folder, files, evtxEvents, 16);
+  const perRepetition = (trial.bytes - small.bytes) / 8;
+  const repetitions = Math.max(1, Math.round(16 + (targetBytes - trial.bytes) / perRepetition));
+  return repetitions === 16 ? trial : writeRepetitions(folder, files, evtxEvents, repetitions);
 }
 
 function writeRepetitions(
