@@ -3,6 +3,7 @@ import type { CaseInput } from '../../src/diagnose/case-input.js';
 import { missingInputs } from '../../src/diagnose/collect-commands.js';
 import { checkContext, diagnoseCase, flowchart } from '../../src/diagnose/diagnose-case.js';
 import { checks } from '../../src/diagnose/checks.js';
+import type { FlowchartNode } from '../../src/diagnose/flowchart.js';
 import { walkFlowchart } from '../../src/diagnose/walk-flowchart.js';
 import type { Diagnosis } from '../../src/model/diagnosis.js';
 import {
@@ -187,7 +188,9 @@ const cases: { conclusion: string; build: () => CaseInput }[] = [
       return makeInput({
         migrations: [migration],
         events: [failure],
-        config: { processors: [processor('HV01', ...a), processor('HV02', ...b)] },
+        config: {
+          processors: [processor('HV01', a[0], a[1], a[2]), processor('HV02', b[0], b[1], b[2])],
+        },
       });
     },
   })),
@@ -319,7 +322,8 @@ describe('walkFlowchart', () => {
     it(`reaches ${conclusion}`, () => {
       const d = diagnose(build());
       expect(d.conclusion).toBe(conclusion);
-      expect(d.cause).toBe(flowchart.nodes[conclusion as keyof typeof flowchart.nodes].cause);
+      const node = (flowchart.nodes as Readonly<Record<string, FlowchartNode>>)[conclusion];
+      expect(node?.kind === 'conclusion' ? node.cause : null).toBe(d.cause);
       if (d.verdict === 'confirmed') expect(d.path.at(-1)!.evidence.length).toBeGreaterThan(0);
     });
   }
