@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clusterLogReader } from '../../src/readers/cluster-log/cluster-log-reader.js';
+import { configReader } from '../../src/readers/config/config-reader.js';
 import { CollectSink } from '../support/collect-sink.js';
 import { useTempDir } from '../support/temp-dir.js';
 
@@ -102,5 +103,26 @@ describe('cluster log damage', () => {
     expect(numbers).toEqual(all);
     const longest = Math.max(...sink.lines.map((line) => line.message.length));
     expect(longest).toBeLessThan(2 * 1024 * 1024);
+  });
+});
+
+describe('configuration dump with a very long line', () => {
+  const tempDir = useTempDir();
+
+  it('cuts a 20 MiB line at the line cap and keeps the records around it', async () => {
+    const record = (name: string, address: string) =>
+      `Address     : ${address}\r\nAddressMask : 255.255.255.0\r\nName        : ${name}\r\nRole        : ClusterAndClient\r\nState       : Up\r\n\r\n`;
+    const text =
+      record('Management', '192.168.10.0') +
+      `Description : ${'x'.repeat(20 * 1024 * 1024)}\r\n` +
+      record('Live Migration', '10.0.2.0');
+    const path = join(tempDir(), 'Get-ClusterNetwork.txt');
+    writeFileSync(path, text, 'utf8');
+    const sink = new CollectSink();
+    await configReader.read({ path, displayPath: path, size: text.length }, sink, { jobs: 1 });
+    const longest = Math.max(...sink.configRows.map((row) => JSON.stringify(row).length));
+    expect(longest).toBeLessThan(1024 * 1024);
+    expect(JSON.stringify(sink.configRows)).toContain('Live Migration');
+    expect(JSON.stringify(sink.configRows)).toContain('Management');
   });
 });
