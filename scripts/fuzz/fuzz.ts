@@ -1,8 +1,10 @@
 /**
  * `npm run fuzz -- --minutes N [--seed S] [--target evtx,zip] [--out folder]`: mutation fuzzing
  * of every reader for N minutes (see fuzz-campaign.ts). Findings (crashes, hangs, memory) are
- * written to the out folder as `<target>-<kind>-<n>.bin` with a `.txt` beside it; the closing
- * note gives inputs per reader. Exit code 1 when anything was found.
+ * written to the out folder (default: lmdoctor-fuzz-findings in the system temp folder) as
+ * `<target>-<kind>-<seed>-<n>.bin` with a `.txt` beside it; turn each into a fixture under
+ * test/fixtures/fuzz/ named `<target>-<what>.bin` (test/reliability/fuzz-regressions.test.ts
+ * reads them all). The closing note gives inputs per reader. Exit code 1 when anything was found.
  *
  * Jazzer.js (@jazzer.js/core 4.0.0) installs from npm but its prebuilt native fuzzer needs
  * glibc 2.38 and building it fetches libFuzzer sources, so this is a plain mutation fuzzer.
@@ -21,7 +23,7 @@ const { values } = parseArgs({
     minutes: { type: 'string', default: '5' },
     seed: { type: 'string', default: String(Date.now() % 2 ** 31) },
     target: { type: 'string' },
-    out: { type: 'string', default: join(repoRoot, 'fuzz-findings') },
+    out: { type: 'string', default: join(tmpdir(), 'lmdoctor-fuzz-findings') },
     'timeout-ms': { type: 'string', default: '10000' },
   },
 });
