@@ -1,10 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildFile, chunkSize, ChunkBuilder } from '../readers/evtx/support/evtx-bytes.js';
 import { systemFields, writeEvent } from '../readers/evtx/support/event-template.js';
-import { runCli } from '../support/run-cli.js';
+import {
+  corpusAvailable,
+  corpusFile,
+  corpusRoot,
+  corpusSkipNote,
+  readCorpusCounts,
+} from '../readers/evtx/support/corpus.js';
+import { repoRoot, runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 /**
@@ -112,3 +120,45 @@ describe('lmdoctor evtx', () => {
     expect(runCli(['evtx', 'dump', path, '--format', 'yaml']).status).toBe(2);
   });
 });
+
+describe.skipIf(!corpusAvailable)(
+  `lmdoctor evtx dump on every corpus file${corpusAvailable ? '' : ` (${corpusSkipNote})`}`,
+  () => {
+    const counts = corpusAvailable ? readCorpusCounts() : new Map();
+    const files = corpusAvailable
+      ? readdirSync(`${corpusRoot}/files`).filter((f) => f.endsWith('.evtx'))
+      : [];
+    it('exits 0, prints well-formed XML with every record, reports damage on stderr', () => {
+      const damaged: string[] = [];
+      for (const file of files) {
+        const run = spawnSync(
+          process.execPath,
+          [join(repoRoot, 'dist/cli/main.js'), 'evtx', 'dump', corpusFile(file)],
+          {
+            encoding: 'utf8',
+            maxBuffer: 1 << 28,
+          },
+        );
+        expect(run.status, file).toBe(0);
+        const lines = run.stdout.trimEnd().split('\n');
+        const count = counts.get(file);
+        expect(lines.length, file).toBe(count?.expectedRecords ?? count?.evtxinfoRecords);
+        for (const line of lines) expect(XMLValidator.validate(line), file).toBe(true);
+        if (run.stderr !== '') {
+          damaged.push(file);
+          expect(run.stderr, file).toMatch(
+            /^lmdoctor: .*: (file header|chunk \d+ \(file offset 0x[0-9a-f]+\))/,
+          );
+        }
+      }
+      // The damaged files of NOTES.md (junk blocks, CRC failures, corrupt records).
+      expect(damaged.sort()).toEqual([
+        'rs-evtx__2-vss_0-Microsoft-Windows-RemoteDesktopServices-RdpCoreTS_4Operational.evtx',
+        'rs-evtx__Microsoft-Windows-HelloForBusiness_4Operational.evtx',
+        'rs-evtx__sample-with-zero-data-size-event.evtx',
+        'rs-evtx__sample_with_a_bad_chunk_magic.evtx',
+        'rs-evtx__sysmon.evtx',
+      ]);
+    });
+  },
+);

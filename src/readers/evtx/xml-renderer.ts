@@ -1,20 +1,25 @@
 import type { BinXmlVisitor } from './walk-binxml.js';
 
 // eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot carry are what this matches
-const needsEscape = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const needsEscape = /[&<>"\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 // eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot carry are what this matches
-const escapePattern = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const escapePattern = /\r\n?|[&<>"\t\n\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const replacements: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#10;',
+  '\r\n': '&#10;',
 };
 
 /**
- * Text → XML character data / attribute value. Characters XML 1.0 cannot carry at all (C0
- * controls other than tab, CR, LF; U+FFFE/U+FFFF) become U+FFFD so output stays well formed.
- * Pure.
+ * Text → XML character data / attribute value, on one line: line ends become `&#10;` (CR LF
+ * and CR too, which is what any XML parser would make of them: XML 1.0 §2.11), tabs `&#9;`.
+ * Characters XML 1.0 cannot carry at all (other C0 controls, U+FFFE/U+FFFF) become U+FFFD so
+ * the output stays well formed. Pure.
  */
 export function escapeXml(text: string): string {
   if (!needsEscape.test(text)) return text;
@@ -22,8 +27,8 @@ export function escapeXml(text: string): string {
 }
 
 /**
- * Renders one record as XML text the way Windows does (`wevtutil qe /f:xml`): no XML
- * declaration, no indentation, empty elements as `<Name/>`, entity references as written.
+ * Renders one record as XML text the way Windows does (`wevtutil qe /f:xml`), on one line: no
+ * XML declaration, no indentation, empty elements as `<Name/>`, entity references as written.
  */
 export class XmlRenderer implements BinXmlVisitor {
   private out = '';

@@ -25,8 +25,18 @@ const guidPattern =
 const hexPattern = /^0x[0-9a-fA-F]+$/;
 const timePattern = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.(\d+)Z$/;
 
+/** Numeric character references (`&#10;`, `&#x9;`), which the parser above leaves alone. */
+function decodeCharRefs(text: string): string {
+  if (text.indexOf('&#') < 0) return text;
+  return text.replace(/&#(x[0-9a-fA-F]+|[0-9]+);/g, (_, code: string) =>
+    String.fromCodePoint(code.startsWith('x') ? parseInt(code.slice(1), 16) : Number(code)),
+  );
+}
+
 /** One value without the known representation differences. Pure. */
-export function normalizeText(text: string): string {
+export function normalizeText(raw: string): string {
+  // Whitespace at the ends is trimmed (as the parser trims raw text) and line ends are LF.
+  const text = decodeCharRefs(raw).replace(/\r\n?/g, '\n').trim();
   if (guidPattern.test(text)) return text.toLowerCase();
   if (hexPattern.test(text)) return BigInt(text).toString();
   const time = timePattern.exec(text);
@@ -55,7 +65,8 @@ export function eventLines(xml: string): EventLines {
       if (name === undefined) continue;
       const children = node[name];
       if (name === '#text') {
-        lines.push([`${path}#text`, normalizeText(String(children))]);
+        const text = normalizeText(String(children));
+        if (text !== '') lines.push([`${path}#text`, text]); // whitespace-only text is layout
         continue;
       }
       const n = (counts.get(name) ?? 0) + 1;
