@@ -3,33 +3,14 @@
  * (guide.md requirements; DESIGN §6 advisories). Not failures: each says what differs from
  * Microsoft's recommendations, with the rows that show it. Pure.
  */
-import type { Diagnosis, EvidenceRef, Finding } from '../model/diagnosis.js';
+import type { Diagnosis, FailureCause, Finding } from '../model/diagnosis.js';
 import type { CaseInput, ConfigRecord } from './case-input.js';
 import { configEvidence, eventEvidence, text } from './check-helpers.js';
-import { missingInputs, missingNodeLogs } from './collect-commands.js';
 import { subnetOf } from './checks-config.js';
-import { remediations } from './advisory-remediations.js';
-import type { AdvisoryCause, FailureCause } from '../model/diagnosis.js';
+import { advisoryFinding as finding } from './advisory-finding.js';
+import { coverageAdvisory } from './coverage-advisories.js';
 
-type Advisory = (input: CaseInput, diagnoses: readonly Diagnosis[]) => Finding[];
-
-function finding(
-  cause: AdvisoryCause | FailureCause,
-  summary: string,
-  evidence: EvidenceRef[],
-): Finding {
-  return {
-    migrationId: null,
-    scope: 'cluster',
-    cause,
-    // Never `confirmed` without a record to show.
-    verdict: evidence.length > 0 ? 'confirmed' : 'likely',
-    summary,
-    remediation: remediations[cause] ?? '',
-    evidence,
-    path: [],
-  };
-}
+export type Advisory = (input: CaseInput, diagnoses: readonly Diagnosis[]) => Finding[];
 
 const lower = (v: string | null) => (v ?? '').toLowerCase();
 
@@ -254,59 +235,13 @@ const csvLeftRedirected: Advisory = (input) => {
   ];
 };
 
-const coverage: Advisory = (input, diagnoses) => {
-  const out: Finding[] = [];
-  const withLogs = new Set(input.nodesWithLogs.map((n) => n.toUpperCase()));
-  const known = new Map<string, EvidenceRef[]>();
-  for (const r of input.config.cluster_nodes) {
-    const name = text(r, 'name');
-    if (name && typeof r.values.node_number === 'number')
-      known.set(name.toUpperCase(), [configEvidence(r, `cluster node ${name}`)]);
-  }
-  for (const m of input.migrations) {
-    for (const node of [m.sourceNode, m.destinationNode]) {
-      if (node && !known.has(node.toUpperCase()) && m.steps[0])
-        known.set(node.toUpperCase(), [
-          {
-            table: m.steps[0].evidenceTable,
-            id: m.steps[0].evidenceId,
-            node: m.steps[0].node,
-            time: m.steps[0].time,
-            note: `migration #${m.id} involves ${node}`,
-          },
-        ]);
-    }
-  }
-  for (const [node, evidence] of known) {
-    if (withLogs.has(node)) continue;
-    const missing = missingNodeLogs(node);
-    out.push({
-      ...finding('node-logs-missing', `no event log or cluster log from ${node}`, evidence),
-      remediation: `Collect them: ${missing.collect}`,
-    });
-  }
-  const hasAnalytic = Object.values(input.channelsByNode).some((cs) =>
-    cs.some((c) => /High-Availability.Analytic/i.test(c)),
-  );
-  if (!hasAnalytic && diagnoses.some((d) => d.verdict !== 'confirmed'))
-    out.push({
-      ...finding(
-        'analytic-channel-missing',
-        'a diagnosis is not confirmed and the High-Availability analytic channel was not collected',
-        [],
-      ),
-      remediation: `Enable and collect it: ${missingInputs.analyticChannel.collect}`,
-    });
-  return out;
-};
-
 const advisories: readonly Advisory[] = [
   migrationNetwork,
   subnets,
   hardware,
   switchNames,
   csvLeftRedirected,
-  coverage,
+  coverageAdvisory,
 ];
 
 /** Every cluster-wide advisory of the case. Pure. */

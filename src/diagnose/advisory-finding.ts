@@ -1,4 +1,10 @@
-import type { CauseId } from '../model/diagnosis.js';
+import type {
+  AdvisoryCause,
+  CauseId,
+  EvidenceRef,
+  Finding,
+  FailureCause,
+} from '../model/diagnosis.js';
 
 /** What to do about each cluster-wide advisory, in our words (guide.md requirements). */
 export const remediations: Partial<Record<CauseId, string>> = {
@@ -21,3 +27,22 @@ export const remediations: Partial<Record<CauseId, string>> = {
   'csv-redirected-io':
     'Turn redirected access off for the CSV (or move it to another node) and check the backup that left it redirected.',
 };
+
+/** A cluster-scope finding; `confirmed` only with a record to show. Pure. */
+export function advisoryFinding(
+  cause: AdvisoryCause | FailureCause,
+  summary: string,
+  evidence: EvidenceRef[],
+): Finding {
+  return {
+    migrationId: null,
+    scope: 'cluster',
+    cause,
+    // Never `confirmed` without a record to show.
+    verdict: evidence.length > 0 ? 'confirmed' : 'likely',
+    summary,
+    remediation: remediations[cause] ?? '',
+    evidence,
+    path: [],
+  };
+}
