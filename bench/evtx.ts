@@ -150,6 +150,13 @@ try {
   for (const file of [synthetic, largestReal]) {
     const bytes = statSync(file).size;
     console.log(`\n${file.split('/').pop()} (${(bytes / 1e6).toFixed(1)} MB)`);
+    const { minBlocksForWorkers } = (await import(scanModule)) as { minBlocksForWorkers: number };
+    const blocks = Math.floor((bytes - 4096) / 65536);
+    if (blocks < minBlocksForWorkers) {
+      console.log(
+        `  (${blocks} chunks: below the ${minBlocksForWorkers} that get worker threads; --jobs runs on one thread)`,
+      );
+    }
     for (const jobs of [...new Set([1, 2, cores])]) {
       const r = eventsRate(file, jobs, 5);
       console.log(

@@ -12,7 +12,7 @@ const blocksPerTask = 8;
 const tasksInFlightPerWorker = 4;
 const tasksQueuedPerWorker = 2;
 /** Smaller files are read on this thread: starting workers would cost more than it saves. */
-const minBlocksForWorkers = 160;
+export const minBlocksForWorkers = 160;
 
 export interface ParallelScanOutput {
   item(item: OutputItem): void;
