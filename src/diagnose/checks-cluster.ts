@@ -137,11 +137,15 @@ export const migrationNetworkDown: Check = (c) => {
   const evidence = [
     ...(named.length > 0 ? named : events.filter((e) => e.eventId === 1130))
       .slice(-3)
-      .map((e) => eventEvidence(e, `cluster network down`)),
+      .map((e) => eventEvidence(e, `cluster network ${e.data.param1 ?? ''} down`)),
+    // A capture taken after the network came back shows it Up: cite only rows that say Down.
     ...networks
-      .filter((n) =>
-        down.some((d) => String(n.values.name ?? '').toLowerCase() === d.toLowerCase()),
+      .filter(
+        (n) =>
+          String(n.values.state ?? '').toLowerCase() === 'down' &&
+          down.some((d) => String(n.values.name ?? '').toLowerCase() === d.toLowerCase()),
       )
+      .slice(0, 1)
       .map((n) =>
         configEvidence(n, `${String(n.values.name)} state ${String(n.values.state ?? '?')}`),
       ),
