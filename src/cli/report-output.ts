@@ -7,6 +7,7 @@ import { languages, langFromEnvironment, type Lang, type Translator } from '../i
 import { isoToMillis, millisToIso } from '../model/time.js';
 import { buildReport, maxTimelineRows } from '../report/build-report.js';
 import type { ReportInput, ReportModel, ReportTimelineRow } from '../report/report-model.js';
+import { renderHtml } from '../report/render-html.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { readCaseSummary } from '../store/case-summary.js';
@@ -91,7 +92,7 @@ export function renderReport(report: ReportModel, format: ReportFormat, tr: Tran
     case 'json':
       return renderJson(report);
     case 'html':
-      throw new UserError('HTML reports are not available yet', 'use --format md or json');
+      return renderHtml(report, tr);
   }
 }
 

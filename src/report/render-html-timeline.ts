@@ -1,0 +1,116 @@
+import type { Translator } from '../i18n/translator.js';
+import { isoToMillis } from '../model/time.js';
+import { cssToken, escapeHtml } from './html-escape.js';
+import type { ReportMigration, ReportModel } from './report-model.js';
+
+const width = 1000;
+const labelWidth = 110;
+const laneHeight = 46;
+const topMargin = 26;
+const minBarWidth = 4;
+
+/** The times a migration spans (null when the logs hold none). Pure. */
+function migrationSpan(m: ReportMigration): [number, number] | null {
+  const times = [m.requestedAt, m.startedAt, m.endedAt, ...m.steps.map((s) => s.time)]
+    .filter((t): t is string => t !== null)
+    .map(isoToMillis)
+    .filter((t) => !Number.isNaN(t));
+  return times.length === 0 ? null : [Math.min(...times), Math.max(...times)];
+}
+
+/**
+ * The case on one clock as inline SVG: one lane per node, a bar per migration on its source
+ * lane (from start to end, coloured by outcome) with a connector to the destination lane, and
+ * network, CSV, service, node, RHS and backup events as markers. Every text is escaped and
+ * only geometry goes into attributes. Pure.
+ */
+export function renderTimelineSvg(report: ReportModel, tr: Translator): string {
+  const unknownLane = tr.t('report.laneUnknown');
+  const lanes = [...report.nodes];
+  const laneOf = (node: string | null) => {
+    const name = node ?? unknownLane;
+    if (!lanes.includes(name)) lanes.push(name);
+    return lanes.indexOf(name);
+  };
+  const spans = report.migrations.map((m) => migrationSpan(m));
+  for (const m of report.migrations) {
+    laneOf(m.sourceNode);
+    laneOf(m.destinationNode);
+  }
+  for (const marker of report.markers) laneOf(marker.node);
+  const times = [
+    ...spans.flatMap((s) => (s ? s : [])),
+    ...report.markers.map((k) => isoToMillis(k.time)),
+    ...[report.firstTime, report.lastTime].filter((t): t is string => t !== null).map(isoToMillis),
+  ].filter((t) => !Number.isNaN(t));
+  const start = times.length > 0 ? Math.min(...times) : 0;
+  const end = times.length > 0 ? Math.max(...times) : 1;
+  const range = Math.max(end - start, 1000);
+  const x = (millis: number) => labelWidth + ((millis - start) / range) * (width - labelWidth - 10);
+  const laneY = (lane: number) => topMargin + lane * laneHeight;
+  const height = topMargin + lanes.length * laneHeight + 8;
+  const out: string[] = [];
+  out.push(
+    `<svg class="timeline" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="timeline-title" preserveAspectRatio="xMinYMin meet">`,
+  );
+  out.push(`<title id="timeline-title">${escapeHtml(tr.t('report.timelineChart'))}</title>`);
+  for (let i = 0; i <= 4; i++) {
+    const millis = start + (range * i) / 4;
+    const iso = new Date(millis).toISOString();
+    out.push(
+      `<line class="tick" x1="${x(millis).toFixed(1)}" y1="14" x2="${x(millis).toFixed(1)}" y2="${height - 4}"/>`,
+      `<text class="tick-label" x="${x(millis).toFixed(1)}" y="11" text-anchor="middle">${escapeHtml(iso.slice(11, 19))}</text>`,
+    );
+  }
+  lanes.forEach((lane, i) => {
+    out.push(
+      `<g class="lane" data-node="${escapeHtml(lane)}">`,
+      `<rect class="lane-bg" x="0" y="${laneY(i)}" width="${width}" height="${laneHeight - 4}"/>`,
+      `<text class="lane-label" x="6" y="${laneY(i) + 26}">${escapeHtml(lane, 16)}</text>`,
+      '</g>',
+    );
+  });
+  for (const marker of report.markers) {
+    const t = isoToMillis(marker.time);
+    if (Number.isNaN(t)) continue;
+    const cx = x(t).toFixed(1);
+    const y = laneY(laneOf(marker.node));
+    out.push(
+      `<g class="marker marker-${cssToken(marker.category)}"><title>${escapeHtml(`${tr.time(marker.time)} ${marker.node} ${tr.t(`marker.${marker.category}`)} ${marker.eventId}: ${marker.text}`, 300)}</title>`,
+      `<path d="M${cx} ${y + 31} l4 7 h-8 z"/></g>`,
+    );
+  }
+  report.migrations.forEach((m, i) => {
+    const span = spans[i] ?? null;
+    const [from, to] = span ?? [start, start];
+    const x1 = x(from);
+    const barWidth = Math.max(x(to) - x1, minBarWidth);
+    const source = laneOf(m.sourceNode);
+    const destination = laneOf(m.destinationNode);
+    const y = laneY(source) + 8;
+    const title = tr.t('report.barTitle', {
+      id: m.id,
+      vm: m.vm,
+      source: m.sourceNode ?? '?',
+      destination: m.destinationNode ?? '?',
+      outcome: tr.t(`outcome.${m.outcome}`),
+    });
+    const when = span ? `${tr.time(m.startedAt ?? m.requestedAt)}` : tr.t('report.noTime');
+    out.push(
+      `<a href="#migration-${m.id}" class="bar-link"><g class="bar outcome-${cssToken(m.outcome)}${span ? '' : ' no-time'}" data-migration="${m.id}">`,
+      `<title>${escapeHtml(`${title} (${when})`, 300)}</title>`,
+      `<rect class="bar-rect" x="${x1.toFixed(1)}" y="${y}" width="${barWidth.toFixed(1)}" height="14" rx="2"/>`,
+    );
+    if (destination !== source) {
+      const cx = (x1 + barWidth).toFixed(1);
+      const y2 = laneY(destination) + 15;
+      out.push(
+        `<line class="bar-link-line" x1="${cx}" y1="${y + 7}" x2="${cx}" y2="${y2}"/>`,
+        `<circle class="bar-end" cx="${cx}" cy="${y2}" r="3"/>`,
+      );
+    }
+    out.push(`</g></a>`);
+  });
+  out.push('</svg>');
+  return out.join('\n');
+}
