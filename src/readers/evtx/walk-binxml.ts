@@ -15,8 +15,9 @@ export interface BinXmlVisitor {
   /** `localName` is `name` without its namespace prefix. */
   startElement(name: string, localName: string): void;
   /** `localName` is null for `xmlns:*` declarations. */
-  attribute(name: string, localName: string | null, value: string): void;
-  text(text: string): void;
+  attribute(name: string, localName: string | null, value: string, markupSafe?: boolean): void;
+  /** `markupSafe`: the text cannot hold `&<>"` or control characters (numbers, GUIDs, …). */
+  text(text: string, markupSafe?: boolean): void;
   entityRef(name: string): void;
   charRef(code: number): void;
   cdata(text: string): void;
@@ -35,6 +36,15 @@ const predefinedEntities: Record<string, string> = {
 /** The character an entity reference stands for; unknown names stay as written. Pure. */
 export function entityText(name: string): string {
   return predefinedEntities[name] ?? `&${name};`;
+}
+
+/**
+ * Whether a value type's text can never need XML escaping: everything but strings (numbers,
+ * hex, GUIDs, SIDs, times, Bool). Pure.
+ */
+function isMarkupSafe(type: number): boolean {
+  const item = type & ~valueType.arrayFlag;
+  return item !== valueType.string && item !== valueType.ansiString && item !== valueType.binXml;
 }
 
 const emptyValues: ValueTable = { types: [], offsets: [], sizes: [] };
@@ -131,10 +141,16 @@ export class BinXmlWalker {
       const attribute = attributes[i] as AttributeNode;
       if (attribute.soleOptionalValue >= 0 && isEmptyValue(values, attribute.soleOptionalValue))
         continue;
+      const only = attribute.pieces.length === 1 ? attribute.pieces[0] : undefined;
+      const safe =
+        only?.kind === nodeKind.substitution &&
+        only.index !== itemIndex &&
+        isMarkupSafe(values.types[only.index] ?? 0);
       visitor.attribute(
         attribute.name,
         attribute.localName,
         this.attributeValue(attribute, values, itemIndex, itemText),
+        safe,
       );
     }
     this.walkContent(element.children, values, depth, itemIndex, itemText);
@@ -200,6 +216,6 @@ export class BinXmlWalker {
       return;
     }
     const text = this.valueText(values, index);
-    if (text !== '') this.visitor.text(text);
+    if (text !== '') this.visitor.text(text, isMarkupSafe(type));
   }
 }

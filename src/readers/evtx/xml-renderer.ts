@@ -22,7 +22,16 @@ const replacements: Record<string, string> = {
  * the output stays well formed. Pure.
  */
 export function escapeXml(text: string): string {
-  if (!needsEscape.test(text)) return text;
+  if (text.length <= 32) {
+    // Short texts: a character loop is cheaper than a regex.
+    let clean = true;
+    for (let i = 0; clean && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      clean =
+        c >= 0x20 ? c !== 0x26 && c !== 0x3c && c !== 0x3e && c !== 0x22 && c < 0xfffe : false;
+    }
+    if (clean) return text;
+  } else if (!needsEscape.test(text)) return text;
   return text.replace(escapePattern, (c) => replacements[c] ?? '\ufffd');
 }
 
@@ -55,14 +64,14 @@ export class XmlRenderer implements BinXmlVisitor {
     this.openTag = true;
   }
 
-  attribute(name: string, _localName: string | null, value: string): void {
-    this.out += ` ${name}="${escapeXml(value)}"`;
+  attribute(name: string, _localName: string | null, value: string, markupSafe = false): void {
+    this.out += ` ${name}="${markupSafe ? value : escapeXml(value)}"`;
   }
 
-  text(text: string): void {
+  text(text: string, markupSafe = false): void {
     if (text === '') return;
     this.closeOpenTag();
-    this.out += escapeXml(text);
+    this.out += markupSafe ? text : escapeXml(text);
   }
 
   entityRef(name: string): void {
