@@ -235,12 +235,26 @@ const csvLeftRedirected: Advisory = (input) => {
   ];
 };
 
+/** Slow migrations that neither a CSV nor a backup explains point at the network (20417). */
+const slowNetwork: Advisory = (_input, diagnoses) => {
+  const slow = diagnoses.filter((d) => d.conclusion === 'slow-unexplained');
+  if (slow.length === 0) return [];
+  return [
+    finding(
+      'slow-migration-network',
+      `migration ${slow.map((d) => `#${d.migrationId}`).join(', ')} had a long blackout that no CSV or backup problem explains`,
+      slow.flatMap((d) => d.evidence),
+    ),
+  ];
+};
+
 const advisories: readonly Advisory[] = [
   migrationNetwork,
   subnets,
   hardware,
   switchNames,
   csvLeftRedirected,
+  slowNetwork,
   coverageAdvisory,
 ];
 

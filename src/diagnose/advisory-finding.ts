@@ -24,6 +24,8 @@ export const remediations: Partial<Record<CauseId, string>> = {
     'Use the same system drive letter on every node (Hyper-V with CSV requires it).',
   'virtual-network-name-mismatch':
     'Give each virtual network (switch) the same name on every node, then refresh the VM configurations in Failover Cluster Manager.',
+  'slow-migration-network':
+    'Check the live-migration network: its speed (1 Gb/s or more), that it is dedicated to live migration, not under IPsec, and the load on both nodes during the move.',
   'csv-redirected-io':
     'Turn redirected access off for the CSV (or move it to another node) and check the backup that left it redirected.',
 };

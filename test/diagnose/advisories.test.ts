@@ -195,4 +195,29 @@ describe('cluster advisories', () => {
     expect(advisories({}, { channelsByNode: withAnalytic }, [unsure])).toEqual([]);
     expect(advisories({}, {}, [unsure])[0]!.verdict).toBe('likely');
   });
+
+  it('slow-migration-network: a slow migration nothing else explains, with its blackout records', () => {
+    const evidence = [
+      { table: 'events', id: 42, node: 'HV01', time: at(200), note: '20417: long blackout' },
+    ];
+    const slow = {
+      migrationId: 4,
+      conclusion: 'slow-unexplained',
+      verdict: 'unknown',
+      evidence,
+    } as unknown as Diagnosis;
+    const found = advisories({}, {}, [slow]);
+    expect(causes(found)).toEqual(['slow-migration-network', 'analytic-channel-missing']);
+    expect(found[0]!).toMatchObject({
+      verdict: 'confirmed',
+      evidence,
+      summary: expect.stringContaining('#4'),
+    });
+    const explained = {
+      ...slow,
+      conclusion: 'csv-redirected-io',
+      verdict: 'confirmed',
+    } as Diagnosis;
+    expect(advisories({}, {}, [explained])).toEqual([]);
+  });
 });
