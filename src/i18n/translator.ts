@@ -1,9 +1,10 @@
 import { format } from 'date-fns';
-import { enUS, type Locale } from 'date-fns/locale';
+import { enUS, ptBR, type Locale } from 'date-fns/locale';
 import { isoToMillis } from '../model/time.js';
 import { messagesEn, type MessageKey } from './messages-en.js';
+import { messagesPtBr } from './messages-pt-br.js';
 
-export const languages = ['en'] as const;
+export const languages = ['en', 'pt-BR'] as const;
 export type Lang = (typeof languages)[number];
 
 /** Values filled into a message's `{name}` slots. */
@@ -20,8 +21,11 @@ export interface Translator {
   number(value: number | null, digits?: number): string;
 }
 
-const catalogues: Record<Lang, Record<MessageKey, string>> = { en: messagesEn };
-const locales: Record<Lang, Locale> = { en: enUS };
+const catalogues: Record<Lang, Record<MessageKey, string>> = {
+  en: messagesEn,
+  'pt-BR': messagesPtBr,
+};
+const locales: Record<Lang, Locale> = { en: enUS, 'pt-BR': ptBR };
 
 /** Fills `{name}` slots; a slot without a value stays as written. Pure. */
 export function fillMessage(template: string, params: MessageParams = {}): string {

@@ -8,10 +8,12 @@ import {
   coverageGapText,
   foundText,
   migrationGapText,
+  missingText,
   outcomeCounts,
   outcomeText,
   questionText,
   remediationText,
+  timeBasisText,
   whyText,
 } from './localize.js';
 import { renderTimelineSvg } from './render-html-timeline.js';
@@ -177,7 +179,7 @@ export function renderHtml(report: ReportModel, tr: Translator): string {
           l.node,
           l.path,
           { num: tr.number(l.lines) },
-          `${l.timeBasis} (${l.origin})`,
+          timeBasisText(tr, l),
           tr.time(l.first),
           tr.time(l.last),
         ]),
@@ -300,7 +302,7 @@ function migrationHtml(m: ReportMigration, chart: ReportFlowchart | null, tr: Tr
     );
     for (const missing of d.missing)
       out.push(
-        `<li><strong>${escapeHtml(t('report.missing'))}:</strong> ${escapeHtml(t('report.missingValue', { input: missing.input, collect: missing.collect }))}</li>`,
+        `<li><strong>${escapeHtml(t('report.missing'))}:</strong> ${escapeHtml(missingText(tr, missing))}</li>`,
       );
   } else out.push(`<li>${escapeHtml(t('report.noDiagnosis'))}</li>`);
   for (const r of m.related)

@@ -5,10 +5,12 @@ import {
   coverageGapText,
   foundText,
   migrationGapText,
+  missingText,
   outcomeCounts,
   outcomeText,
   questionText,
   remediationText,
+  timeBasisText,
   whyText,
 } from './localize.js';
 import type { ReportMigration, ReportModel } from './report-model.js';
@@ -117,7 +119,7 @@ export function renderMarkdown(report: ReportModel, tr: Translator): string {
           l.node,
           l.path,
           tr.number(l.lines),
-          `${l.timeBasis} (${l.origin})`,
+          timeBasisText(tr, l),
           tr.time(l.first),
           tr.time(l.last),
         ]),
@@ -213,9 +215,7 @@ function migrationSection(m: ReportMigration, tr: Translator): string[] {
       `- **${t('report.remediation')}:** ${markdownText(remediationText(tr, d, d.conclusion))}`,
     );
     for (const missing of d.missing)
-      out.push(
-        `- **${t('report.missing')}:** ${markdownText(t('report.missingValue', { input: missing.input, collect: missing.collect }))}`,
-      );
+      out.push(`- **${t('report.missing')}:** ${markdownText(missingText(tr, missing))}`);
   } else {
     out.push(`- ${t('report.noDiagnosis')}`);
   }
