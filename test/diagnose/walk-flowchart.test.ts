@@ -417,6 +417,18 @@ describe('two causes at once', () => {
     ]);
   });
 
+  it('a succeeded migration that VMMS flags as slow (20417) is diagnosed, whatever its blackout', () => {
+    const flagged = makeEvent({ eventId: 20417, time: at(30) });
+    const migration = makeMigration({
+      outcome: 'succeeded',
+      failureSide: null,
+      blackoutS: 1,
+      steps: [stepFor(flagged, 'lm-complete-blackout')],
+    });
+    const { diagnoses } = diagnoseCase(makeInput({ migrations: [migration], events: [flagged] }));
+    expect(diagnoses.map((d) => d.conclusion)).toEqual(['slow-unexplained']);
+  });
+
   it('a succeeded, quick migration gets no diagnosis', () => {
     const migration = makeMigration({ outcome: 'succeeded', failureSide: null, blackoutS: 0.6 });
     expect(diagnoseCase(makeInput({ migrations: [migration] })).diagnoses).toEqual([]);
