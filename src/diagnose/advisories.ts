@@ -138,7 +138,7 @@ const subnets: Advisory = (input) => {
           `on network ${name} (${address}/${mask}) ${odd.map((i) => `${i.node}: ${text(i, 'address')}`).join(', ')} are on another subnet`,
           [
             configEvidence(network, `${name} ${address}/${mask}`),
-            ...odd.map((i) => configEvidence(i, `${i.node}: ${text(i, 'address')}`)),
+            ...odd.map((i) => configEvidence(i, `address ${text(i, 'address')}`)),
           ],
         ),
       );
@@ -166,7 +166,7 @@ function differsAcrossNodes(
     finding(
       cause,
       `${what} differs between nodes: ${list.map((r) => `${r.node} ${text(r, column)}`).join(', ')}`,
-      list.map((r) => configEvidence(r, `${r.node}: ${column} ${text(r, column)}`)),
+      list.map((r) => configEvidence(r, `${column} ${text(r, column)}`)),
     ),
   ];
 }
@@ -206,9 +206,7 @@ const switchNames: Advisory = (input) => {
     finding(
       'virtual-network-name-mismatch',
       `virtual switch names differ between nodes: ${[...names].map(([n, s]) => `${n} ${[...s].join(', ')}`).join('; ')}`,
-      input.config.virtual_switches.map((r) =>
-        configEvidence(r, `${r.node}: switch "${text(r, 'name')}"`),
-      ),
+      input.config.virtual_switches.map((r) => configEvidence(r, `switch "${text(r, 'name')}"`)),
     ),
   ];
 };

@@ -39,7 +39,7 @@ function compareNodes(
   const a = new Set(source.map((r) => normalise(text(r, column)!)));
   const b = new Set(destination.map((r) => normalise(text(r, column)!)));
   const evidence = [source[0]!, destination[0]!].map((r) =>
-    configEvidence(r, `${r.node}: ${column} ${text(r, column)}`),
+    configEvidence(r, `${column} ${text(r, column)}`),
   );
   const same = a.size === b.size && [...a].every((v) => b.has(v));
   return same
@@ -48,7 +48,7 @@ function compareNodes(
         evidence,
       )
     : yes(
-        `${what} differs: ${sourceNode} ${text(source[0]!, column)}, ${destinationNode} ${text(destination[0]!, column)}`,
+        `different ${what}: ${sourceNode} ${text(source[0]!, column)}, ${destinationNode} ${text(destination[0]!, column)}`,
         evidence,
       );
 }
@@ -203,8 +203,8 @@ export const migrationSubnetDiffers: Check = (c) => {
     const sb = subnetOf(text(b, 'address') ?? '', mask);
     if (sa !== null && sb !== null && sa !== sb)
       return yes(`on ${name}, ${sourceNode} is in ${sa} and ${destinationNode} in ${sb}`, [
-        configEvidence(a, `${a.node}: ${text(a, 'address')}`),
-        configEvidence(b, `${b.node}: ${text(b, 'address')}`),
+        configEvidence(a, `address ${text(a, 'address')}`),
+        configEvidence(b, `address ${text(b, 'address')}`),
       ]);
   }
   return no(`${sourceNode} and ${destinationNode} share the subnet of each migration network`);
