@@ -1,34 +1,47 @@
+import { createTranslator, type Translator } from '../i18n/translator.js';
 import { formatOffset } from '../readers/cluster-log/infer-time-offset.js';
 import type { ClusterLogSourceSummary, ConfigTableSummary } from '../store/cluster-log-summary.js';
 
 /** How a cluster log's times were read, in a few words (`local UTC+02:00 (header)`). Pure. */
-export function describeTimeBasis(log: ClusterLogSourceSummary): string {
-  const offset = log.offsetMinutes === null ? 'offset unknown' : formatOffset(log.offsetMinutes);
+export function describeTimeBasis(
+  log: ClusterLogSourceSummary,
+  tr: Translator = createTranslator('en'),
+): string {
+  const t = tr.t;
+  const offset =
+    log.offsetMinutes === null ? t('term.basis.offsetUnknown') : formatOffset(log.offsetMinutes);
+  const local = log.timeBasis === 'local';
   switch (log.origin) {
     case 'header':
-      return log.timeBasis === 'local' ? `local ${offset} (header)` : 'UTC (header)';
+      return local ? t('term.basis.localHeader', { offset }) : t('term.basis.utcHeader');
     case 'option':
-      return log.timeBasis === 'local'
-        ? `local ${offset} (--cluster-log-time)`
-        : 'UTC (--cluster-log-time)';
-    case 'inferred':
-      return `${log.timeBasis === 'utc' ? 'UTC' : `local ${offset}`} (inferred, ${log.confidence ?? 'low'} confidence)`;
+      return local ? t('term.basis.localOption', { offset }) : t('term.basis.utcOption');
+    case 'inferred': {
+      const level = ['low', 'medium', 'high'].includes(log.confidence ?? '')
+        ? (log.confidence as 'low' | 'medium' | 'high')
+        : 'low';
+      const confidence = t(`term.confidence.${level}`);
+      return log.timeBasis === 'utc'
+        ? t('term.basis.inferredUtc', { confidence })
+        : t('term.basis.inferredLocal', { offset, confidence });
+    }
     case 'assumed':
-      return 'UTC assumed (unconfirmed)';
+      return t('term.basis.assumed');
     default:
-      return `local, ${offset} (unresolved)`;
+      return t('term.basis.unresolved', { offset });
   }
 }
 
 /** Table rows for the cluster log section of the analyze summary. Pure. */
 export function clusterLogRows(
   logs: ClusterLogSourceSummary[],
+  tr: Translator = createTranslator('en'),
 ): Record<string, string | number | null>[] {
   return logs.map((log) => ({
     node: log.node,
     file: log.path,
     lines: log.lines,
-    'time basis': describeTimeBasis(log),
+    timeBasis: describeTimeBasis(log, tr),
     first: log.first,
     last: log.last,
   }));

@@ -1,14 +1,26 @@
 import type { Diagnosis, EvidenceRef, Finding, PathStep } from '../model/diagnosis.js';
 import type { Migration } from '../model/migration.js';
+import { createTranslator, type Translator } from '../i18n/translator.js';
+import { remediationText, whyText } from '../report/localize.js';
 
 /** One evidence record for people: `events #12 HV01 2011-…: 21126: …`. Pure. */
 export function evidenceLine(e: EvidenceRef): string {
   return `${e.table} #${e.id}${e.node ? ` ${e.node}` : ''}${e.time ? ` ${e.time}` : ''}: ${e.note}`;
 }
 
-function migrationTitle(m: Migration | undefined, id: number | null): string {
+function migrationTitle(
+  m: Migration | undefined,
+  id: number | null,
+  tr: Translator = createTranslator('en'),
+): string {
   if (!m) return id === null ? 'cluster' : `#${id}`;
-  return `#${m.id} ${m.vm} ${m.sourceNode ?? '?'} -> ${m.destinationNode ?? '?'} (${m.outcome})`;
+  return tr.t('term.migrationTitle', {
+    id: m.id,
+    vm: m.vm,
+    source: m.sourceNode ?? '?',
+    destination: m.destinationNode ?? '?',
+    outcome: tr.t(`outcome.${m.outcome}`),
+  });
 }
 
 /**
@@ -18,31 +30,57 @@ function migrationTitle(m: Migration | undefined, id: number | null): string {
 export function renderFindingsText(
   migrations: readonly Migration[],
   findings: readonly Finding[],
+  tr: Translator = createTranslator('en'),
 ): string {
+  const t = tr.t;
   const lines: string[] = [];
   const diagnoses = findings.filter((f) => f.scope === 'migration');
   lines.push(
-    `Diagnosis: ${diagnoses.length === 0 ? 'no failed or slow migration' : `${diagnoses.length} migration(s)`}`,
+    diagnoses.length === 0
+      ? t('term.diagnosisNone')
+      : t('term.diagnosisCount', { count: diagnoses.length }),
   );
   for (const d of diagnoses) {
     const m = migrations.find((x) => x.id === d.migrationId);
-    lines.push(`${migrationTitle(m, d.migrationId)}: ${d.cause} (${d.verdict})`);
-    lines.push(`  why: ${d.summary}`);
-    lines.push(`  do: ${d.remediation}`);
+    lines.push(
+      t('term.diagnosisLine', {
+        title: migrationTitle(m, d.migrationId, tr),
+        cause: d.cause,
+        verdict: t(`verdict.${d.verdict}`),
+      }),
+    );
+    lines.push(t('term.why', { text: whyText(tr, d) }));
+    lines.push(t('term.do', { text: remediationText(tr, d, null) }));
     for (const r of findings.filter(
       (f) => f.scope === 'related' && f.migrationId === d.migrationId,
     ))
-      lines.push(`  also: ${r.cause} (${r.verdict}): ${r.summary}`);
+      lines.push(
+        t('term.also', {
+          cause: r.cause,
+          verdict: t(`verdict.${r.verdict}`),
+          text: whyText(tr, r),
+        }),
+      );
   }
   const advisories = findings.filter((f) => f.scope === 'cluster');
   lines.push('');
-  lines.push(`Advisories: ${advisories.length === 0 ? 'none' : advisories.length}`);
+  lines.push(
+    advisories.length === 0
+      ? t('term.advisoriesNone')
+      : t('term.advisoriesCount', { count: advisories.length }),
+  );
   for (const a of advisories) {
-    lines.push(`${a.cause} (${a.verdict}): ${a.summary}`);
-    lines.push(`  do: ${a.remediation}`);
+    lines.push(
+      t('term.advisoryLine', {
+        cause: a.cause,
+        verdict: t(`verdict.${a.verdict}`),
+        text: whyText(tr, a),
+      }),
+    );
+    lines.push(t('term.do', { text: remediationText(tr, a, null) }));
   }
   lines.push('');
-  lines.push('The path and evidence of each diagnosis: lmdoctor diagnose ID --explain');
+  lines.push(t('term.explainHint'));
   return `${lines.join('\n')}\n`;
 }
 

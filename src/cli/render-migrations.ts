@@ -1,28 +1,41 @@
 import type { Diagnosis } from '../model/diagnosis.js';
+import { createTranslator, type Translator } from '../i18n/translator.js';
 import type { ClockSkew, Migration } from '../model/migration.js';
+import { migrationGapText } from '../report/localize.js';
 import { migrationColumns, migrationRow } from './commands/migrations.js';
-import { formatTable } from './output.js';
 import { diagnosisJson } from './render-diagnosis.js';
+import { table } from './render-summary.js';
 
 /** The migrations part of the analyze summary: a table, then what each failure left behind. Pure. */
 export function renderMigrationsText(
   migrations: readonly Migration[],
   clockSkew: readonly ClockSkew[],
+  tr: Translator = createTranslator('en'),
 ): string {
+  const t = tr.t;
   const lines: string[] = [];
   const counts = (['succeeded', 'failed', 'cancelled', 'unknown'] as const)
     .map((outcome) => [outcome, migrations.filter((m) => m.outcome === outcome).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([outcome, n]) => `${n} ${outcome}`);
+    .map(([outcome, n]) => t(`counts.${outcome}.${n === 1 ? 'one' : 'other'}`, { count: n }));
   lines.push(
-    `Migrations: ${migrations.length}${counts.length > 0 ? ` (${counts.join(', ')})` : ''}`,
+    t('term.migrations', {
+      count: migrations.length,
+      counts: counts.length > 0 ? ` (${counts.join(', ')})` : '',
+    }),
   );
   if (migrations.length > 0) {
     lines.push(
-      formatTable({
-        columns: migrationColumns,
-        rows: migrations.map((m) => migrationRow(m, false)),
-      }).replace(/\(\d+ rows?\)\n$/, ''),
+      table(
+        tr,
+        migrationColumns,
+        migrations.map((m) => ({
+          ...migrationRow(m, false),
+          kind: t(`kind.${m.kind}`),
+          outcome: t(`outcome.${m.outcome}`),
+          side: m.failureSide ? t(`side.${m.failureSide}`) : null,
+        })),
+      ),
     );
   } else {
     lines.push('');
@@ -30,21 +43,40 @@ export function renderMigrationsText(
   const skewed = clockSkew.filter((s) => s.offsetS !== 0);
   if (skewed.length > 0) {
     lines.push(
-      `Clock skew corrected (against ${skewed[0]!.reference}): ${skewed.map((s) => `${s.node} ${s.offsetS > 0 ? '+' : ''}${s.offsetS} s (${s.pairs} pairs)`).join(', ')}`,
+      t('term.clockSkew', {
+        reference: skewed[0]!.reference,
+        list: skewed
+          .map((s) =>
+            t('term.skewItem', {
+              node: s.node,
+              offset: `${s.offsetS > 0 ? '+' : ''}${s.offsetS}`,
+              pairs: s.pairs,
+            }),
+          )
+          .join(', '),
+      }),
     );
     lines.push('');
   }
   for (const m of migrations.filter((x) => x.outcome === 'failed' || x.outcome === 'unknown')) {
     lines.push(
-      `#${m.id} ${m.vm} ${m.sourceNode ?? '?'} -> ${m.destinationNode ?? '?'}: ${m.outcome}${m.failureSide ? ` at the ${m.failureSide}` : ''}`,
+      t('term.failureLine', {
+        id: m.id,
+        vm: m.vm,
+        source: m.sourceNode ?? '?',
+        destination: m.destinationNode ?? '?',
+        outcome: t(`outcome.${m.outcome}`),
+        side: m.failureSide ? t(`term.atSide.${m.failureSide}`) : '',
+      }),
     );
-    if (m.errorText) lines.push(`  error: ${m.errorCode ? `${m.errorCode} ` : ''}${m.errorText}`);
-    for (const gap of m.gaps) lines.push(`  gap: ${gap}`);
+    if (m.errorText)
+      lines.push(
+        t('term.error', { text: `${m.errorCode ? `${m.errorCode} ` : ''}${m.errorText}` }),
+      );
+    for (const gap of m.gaps) lines.push(t('term.gap', { text: migrationGapText(tr, gap) }));
   }
   if (migrations.some((x) => x.outcome === 'failed' || x.outcome === 'unknown')) lines.push('');
-  lines.push(
-    'Details: lmdoctor migrations --format json; evidence in order: lmdoctor timeline --vm NAME',
-  );
+  lines.push(t('term.migrationDetails'));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,3 +1,5 @@
+import type { MessageKey } from '../i18n/messages-en.js';
+import { createTranslator, type Translator } from '../i18n/translator.js';
 import type { CaseSummary } from '../store/case-summary.js';
 import { formatTable } from './output.js';
 import {
@@ -10,58 +12,88 @@ import {
 /** JSON schema version of `analyze --format json`; bump when its shape changes. */
 export const analysisSchemaVersion = 1;
 
-/** The analyze summary for people. Pure. */
-export function renderSummaryText(summary: CaseSummary): string {
+/** The analyze summary for people, in the translator's language (English by default). Pure. */
+export function renderSummaryText(
+  summary: CaseSummary,
+  tr: Translator = createTranslator('en'),
+): string {
+  const t = tr.t;
   const files = summary.kinds.reduce((n, k) => n + k.files, 0);
   const records = summary.kinds.reduce((n, k) => n + k.records, 0);
   const lines: string[] = [];
-  lines.push(`lmdoctor analysis`);
+  lines.push(t('term.title'));
   lines.push('');
   lines.push(
-    `Sources: ${files} file${files === 1 ? '' : 's'}, ${records} records, ` +
-      `${summary.nodes.length} node${summary.nodes.length === 1 ? '' : 's'} (${summary.nodes.join(', ') || 'none'})`,
+    t('term.sources', {
+      files,
+      filesWord: t(files === 1 ? 'term.file.one' : 'term.file.other'),
+      records,
+      nodes: summary.nodes.length,
+      nodesWord: t(summary.nodes.length === 1 ? 'term.node.one' : 'term.node.other'),
+      list: summary.nodes.join(', ') || t('term.none'),
+    }),
   );
   if (summary.firstTime && summary.lastTime)
-    lines.push(`Time span (UTC): ${summary.firstTime} to ${summary.lastTime}`);
+    lines.push(t('term.timeSpan', { from: summary.firstTime, to: summary.lastTime }));
   lines.push('');
-  lines.push('Files by kind');
-  lines.push(table(['kind', 'files', 'records', 'warnings'], summary.kinds));
-  lines.push('Events per node and channel (UTC)');
-  lines.push(table(['node', 'channel', 'events', 'first', 'last'], summary.nodeChannels));
+  lines.push(t('term.filesByKind'));
+  lines.push(table(tr, ['kind', 'files', 'records', 'warnings'], summary.kinds));
+  lines.push(t('term.eventsPerNode'));
+  lines.push(table(tr, ['node', 'channel', 'events', 'first', 'last'], summary.nodeChannels));
   if (summary.clusterLogs.length > 0) {
-    lines.push('Cluster logs (times in UTC)');
+    lines.push(t('term.clusterLogs'));
     lines.push(
       table(
-        ['node', 'file', 'lines', 'time basis', 'first', 'last'],
-        clusterLogRows(summary.clusterLogs),
+        tr,
+        ['node', 'file', 'lines', 'timeBasis', 'first', 'last'],
+        clusterLogRows(summary.clusterLogs, tr),
       ),
     );
     const notes = clusterLogNotes(summary.clusterLogs);
-    if (notes.length > 0) lines.push('Time basis notes', ...notes, '');
+    // The notes are the readers' own (English) reasoning; other languages point to it instead.
+    if (notes.length > 0)
+      lines.push(
+        t('term.timeBasisNotes'),
+        ...(tr.lang === 'en' ? notes : [`  ${t('term.timeBasisNotesPointer')}`]),
+        '',
+      );
   }
   if (summary.configuration.length > 0) {
-    lines.push('Configuration');
-    lines.push(table(['table', 'rows', 'files', 'nodes'], configRows(summary.configuration)));
+    lines.push(t('term.configuration'));
+    lines.push(table(tr, ['table', 'rows', 'files', 'nodes'], configRows(summary.configuration)));
   }
   if (summary.problemCount > 0) {
     const shown =
-      summary.problems.length < summary.problemCount ? ` (first ${summary.problems.length})` : '';
-    lines.push(
-      `Problems recorded: ${summary.problemCount}${shown}; all of them: lmdoctor query ingest-errors`,
-    );
+      summary.problems.length < summary.problemCount
+        ? t('term.problemsShown', { count: summary.problems.length })
+        : '';
+    lines.push(t('term.problems', { count: summary.problemCount, shown }));
     lines.push(
       table(
+        tr,
         ['file', 'location', 'message'],
         summary.problems.map((p) => ({ file: p.path, location: p.location, message: p.message })),
       ),
     );
   } else {
-    lines.push('Problems recorded: none');
+    lines.push(t('term.problemsNone'));
     lines.push('');
   }
   if (summary.skipped.length > 0) {
-    lines.push(`Skipped (not read): ${summary.skipped.length}`);
-    lines.push(table(['path', 'reason'], summary.skipped));
+    lines.push(t('term.skipped', { count: summary.skipped.length }));
+    const reasons: Record<string, string> = {
+      'not a recognised log format': t('term.skip.notLog'),
+      'empty file': t('term.skip.empty'),
+      'not a regular file': t('term.skip.notFile'),
+      'link to a folder (not followed)': t('term.skip.link'),
+    };
+    lines.push(
+      table(
+        tr,
+        ['path', 'reason'],
+        summary.skipped.map((x) => ({ path: x.path, reason: reasons[x.reason] ?? x.reason })),
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -89,10 +121,14 @@ export function summaryJson(summary: CaseSummary): object {
   };
 }
 
-function table<T extends object>(columns: string[], rows: T[]): string {
+/** A terminal table whose headers are in the translator's language (`columns` name the row keys). */
+export function table<T extends object>(tr: Translator, columns: string[], rows: T[]): string {
+  const labels = columns.map((c) => tr.t(`term.col.${c}` as MessageKey));
   const text = formatTable({
-    columns,
-    rows: rows as unknown as Record<string, string | number | null>[],
+    columns: labels,
+    rows: (rows as unknown as Record<string, string | number | null>[]).map((row) =>
+      Object.fromEntries(columns.map((c, i) => [labels[i]!, row[c] ?? null])),
+    ),
   });
   return text.replace(/\(\d+ rows?\)\n$/, '');
 }

@@ -23,6 +23,8 @@ const sameInBothLanguages = new Set<MessageKey>([
   'marker.backup',
   'kind.failover',
   'basis.utc',
+  'term.diagnosisLine',
+  'term.advisoryLine',
 ]);
 
 const keys = Object.keys(messagesEn) as MessageKey[];

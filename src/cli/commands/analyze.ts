@@ -57,6 +57,7 @@ Examples:
     )
     .action(async (paths: string[], options: AnalyzeOptions) => {
       const reportFormat = options.report ? reportFormatOfFile(options.report) : null;
+      const tr = createTranslator(options.lang);
       const db = openStore(options.db);
       try {
         await runIngest(db, paths, options);
@@ -77,16 +78,13 @@ Examples:
                 null,
                 2,
               )}\n`
-            : renderSummaryText(summary) +
-                renderMigrationsText(migrations, clockSkew) +
+            : renderSummaryText(summary, tr) +
+                renderMigrationsText(migrations, clockSkew, tr) +
                 '\n' +
-                renderFindingsText(migrations, findings),
+                renderFindingsText(migrations, findings, tr),
         );
         if (options.report && reportFormat)
-          writeReportFile(
-            options.report,
-            renderReport(loadReport(db), reportFormat, createTranslator(options.lang)),
-          );
+          writeReportFile(options.report, renderReport(loadReport(db), reportFormat, tr));
       } finally {
         db.close();
       }
