@@ -73,6 +73,17 @@ export const errorConcurrent: Check = (context) => {
       });
   }
   const who = overlaps.map((o) => `#${o.migration} ${o.vm} (on ${o.sharedNode})`).join(', ');
+  // Only 2008 R2 limits a node to one live migration at a time (S10); later versions allow
+  // several, so an overlap alone is not a cause there.
+  if (!byCode) {
+    const only = oneMigrationPerNode(context);
+    if (only !== true)
+      return {
+        answer: only === false ? 'no' : 'unknown',
+        summary: `another migration shared a node (${who}), ${only === false ? 'which this Windows version allows' : 'and the Windows version is not known'}; no "another migration in progress" error`,
+        evidence: [],
+      };
+  }
   return yes(
     overlaps.length > 0
       ? `another migration was running on a shared node: ${who}`
@@ -80,6 +91,21 @@ export const errorConcurrent: Check = (context) => {
     evidence,
   );
 };
+
+/**
+ * Whether the nodes of the migration run Windows Server 2008 R2 (6.1), where a node takes part
+ * in one live migration at a time: true, false, or null when no Get-ClusterNode capture says.
+ */
+function oneMigrationPerNode(context: CheckContext): boolean | null {
+  const nodes = [context.migration.sourceNode, context.migration.destinationNode];
+  const versions = context.input.config.cluster_nodes.filter(
+    (r) =>
+      typeof r.values.major_version === 'number' &&
+      nodes.some((n) => n !== null && r.node?.toUpperCase() === n.toUpperCase()),
+  );
+  if (versions.length === 0) return null;
+  return versions.some((r) => r.values.major_version === 6 && r.values.minor_version === 1);
+}
 
 /** The guide's "wait a few seconds between migrations": cleanup of the previous one. */
 export const cleanupSeconds = 10;

@@ -429,6 +429,28 @@ describe('two causes at once', () => {
     expect(diagnoses.map((d) => d.conclusion)).toEqual(['slow-unexplained']);
   });
 
+  it('an overlap is a cause on 2008 R2 (one live migration per node), not on later versions', () => {
+    const overlapping = [{ migration: 2, vm: 'VM2', sharedNode: 'HV02' }];
+    const other = makeMigration({ id: 2, vm: 'VM2', outcome: 'succeeded', steps: [] });
+    const version = (major: number, minor: number) =>
+      ['HV01', 'HV02'].map((n) =>
+        row('cluster_nodes', n, { name: n, major_version: major, minor_version: minor }),
+      );
+    const run = (major: number, minor: number) => {
+      const { migration, failure } = failedWith(processorError, {
+        facts: makeFacts({ overlapping }),
+      });
+      const input = makeInput({
+        migrations: [migration, other],
+        events: [failure],
+        config: { cluster_nodes: version(major, minor) },
+      });
+      return diagnoseCase(input).diagnoses[0]!.cause;
+    };
+    expect(run(6, 1)).toBe('concurrent-migration');
+    expect(run(10, 0)).toBe('processor-incompatible');
+  });
+
   it('a succeeded, quick migration gets no diagnosis', () => {
     const migration = makeMigration({ outcome: 'succeeded', failureSide: null, blackoutS: 0.6 });
     expect(diagnoseCase(makeInput({ migrations: [migration] })).diagnoses).toEqual([]);
