@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runFuzzTarget, type FuzzTargetName } from './fuzz-targets.js';
+import { runFuzzTarget } from './fuzz-targets.js';
 import type { ChildReply, ChildRequest } from './fuzz-protocol.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'lmdoctor-fuzz-input-'));
@@ -33,7 +33,7 @@ process.on('unhandledRejection', escaped);
 process.on('message', (message: ChildRequest) => {
   current = message.id;
   const input = Buffer.from(message.input);
-  runFuzzTarget(message.target as FuzzTargetName, input, folder).then(
+  runFuzzTarget(message.target, input, folder).then(
     (outcome) =>
       send({ id: message.id, kind: 'done', outcome, rssInBytes: process.memoryUsage().rss }),
     (error: unknown) =>

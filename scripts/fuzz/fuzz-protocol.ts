@@ -1,9 +1,9 @@
-import type { FuzzOutcome } from './fuzz-targets.js';
+import type { FuzzOutcome, FuzzTargetName } from './fuzz-targets.js';
 
 /** One input for the fuzz child. */
 export interface ChildRequest {
   id: number;
-  target: string;
+  target: FuzzTargetName;
   input: Uint8Array;
 }
 
