@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { analyzeCommand } from './commands/analyze.js';
 import { catalogCommand } from './commands/catalog.js';
+import { collectScriptCommand } from './commands/collect-script.js';
 import { diagnoseCommand } from './commands/diagnose.js';
 import { evtxCommand } from './commands/evtx.js';
 import { flowchartCommand } from './commands/flowchart.js';
@@ -39,6 +40,7 @@ Examples:
   program.addCommand(flowchartCommand());
   program.addCommand(timelineCommand());
   program.addCommand(reportCommand());
+  program.addCommand(collectScriptCommand());
   program.addCommand(queryCommand());
   program.addCommand(evtxCommand());
   program.addCommand(catalogCommand());
