@@ -3,9 +3,13 @@ import type { Migration } from '../model/migration.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { remediationText, whyText } from '../report/localize.js';
 
+/** Where a record sits in the files collected (`HV01_cluster.log line 48`), when known. */
+export type EvidenceLocator = (e: EvidenceRef) => string | null;
+
 /** One evidence record for people: `events #12 HV01 2011-…: 21126: …`. Pure. */
-export function evidenceLine(e: EvidenceRef): string {
-  return `${e.table} #${e.id}${e.node ? ` ${e.node}` : ''}${e.time ? ` ${e.time}` : ''}: ${e.note}`;
+export function evidenceLine(e: EvidenceRef, locate?: EvidenceLocator): string {
+  const where = locate?.(e);
+  return `${e.table} #${e.id}${where ? ` (${where})` : ''}${e.node ? ` ${e.node}` : ''}${e.time ? ` ${e.time}` : ''}: ${e.note}`;
 }
 
 function migrationTitle(
@@ -85,9 +89,9 @@ export function renderFindingsText(
 }
 
 /** One question of a path, indented, with its evidence lines. Pure. */
-export function renderPathStep(step: PathStep, indent = '  '): string[] {
+export function renderPathStep(step: PathStep, indent = '  ', locate?: EvidenceLocator): string[] {
   const lines = [`${indent}${step.question} ${step.answer.toUpperCase()} \u2014 ${step.summary}`];
-  for (const e of step.evidence) lines.push(`${indent}    ${evidenceLine(e)}`);
+  for (const e of step.evidence) lines.push(`${indent}    ${evidenceLine(e, locate)}`);
   if (step.missing)
     lines.push(
       `${indent}    missing: ${step.missing.input}; collect with: ${step.missing.collect}`,
@@ -100,6 +104,7 @@ export function renderDiagnosisText(
   m: Migration | undefined,
   d: Diagnosis,
   explain: boolean,
+  locate?: EvidenceLocator,
 ): string {
   const lines = [
     `${migrationTitle(m, d.migrationId)}: ${d.cause} (${d.verdict})`,
@@ -108,10 +113,10 @@ export function renderDiagnosisText(
   ];
   if (explain) {
     lines.push(`  path (conclusion "${d.conclusion}", source ${d.source}):`);
-    for (const step of d.path) lines.push(...renderPathStep(step, '    '));
+    for (const step of d.path) lines.push(...renderPathStep(step, '    ', locate));
   } else if (d.evidence.length > 0) {
     lines.push(
-      `  evidence: ${evidenceLine(d.evidence[0]!)}${d.evidence.length > 1 ? ` (+${d.evidence.length - 1} more)` : ''}`,
+      `  evidence: ${evidenceLine(d.evidence[0]!, locate)}${d.evidence.length > 1 ? ` (+${d.evidence.length - 1} more)` : ''}`,
     );
   }
   for (const missing of d.missing)

@@ -64,3 +64,17 @@ export function selectChannelsByNode(db: Store): Record<string, string[]> {
   for (const r of rows) (result[r.node] ??= []).push(r.channel);
   return result;
 }
+
+/** The file and line of cluster log records, by record id (for showing evidence). */
+export function selectClusterLogLocations(
+  db: Store,
+  ids: readonly number[],
+): Map<number, { path: string; line: number }> {
+  const rows = db
+    .prepare(
+      `SELECT c.id, s.path, c.line FROM cluster_log c JOIN sources s ON s.id = c.source_id
+       WHERE c.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as { id: number; path: string; line: number }[];
+  return new Map(rows.map((r) => [r.id, { path: r.path, line: r.line }]));
+}

@@ -42,6 +42,8 @@ describe('lmdoctor diagnose (built command line)', () => {
     expect(explained.stdout).toMatch(
       /events #\d+ HV0[12] \S+Z: 1135: node HV03 removed from membership/,
     );
+    // Cluster log records are shown with their file and line.
+    expect(explained.stdout).toMatch(/cluster_log #\d+ \(HV01_cluster\.log line \d+\) HV01 /);
 
     const json = JSON.parse(runCli(['diagnose', '--db', db, '--format', 'json']).stdout) as {
       diagnoses: { migrationId: number; cause: string; path: { answer: string }[] }[];

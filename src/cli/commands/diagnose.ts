@@ -1,10 +1,13 @@
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { UsageError, UserError } from '../../errors.js';
+import { selectClusterLogLocations } from '../../store/diagnosis-input.js';
 import { openStore } from '../../store/open-database.js';
 import { databaseOption } from '../common-options.js';
 import {
   diagnosisJson,
   evidenceLine,
+  type EvidenceLocator,
   findingJson,
   renderDiagnosisText,
 } from '../render-diagnosis.js';
@@ -67,6 +70,14 @@ Examples:
           process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
           return;
         }
+        const clusterLogIds = findings.flatMap((f) =>
+          f.evidence.filter((e) => e.table === 'cluster_log').map((e) => e.id),
+        );
+        const lines = selectClusterLogLocations(db, clusterLogIds);
+        const locate: EvidenceLocator = (e) => {
+          const at = e.table === 'cluster_log' ? lines.get(e.id) : undefined;
+          return at ? `${basename(at.path)} line ${at.line}` : null;
+        };
         const parts: string[] = [];
         if (migration && chosen.length === 0)
           parts.push(
@@ -79,20 +90,23 @@ Examples:
               input.migrations.find((m) => m.id === d.migrationId),
               d,
               options.explain ?? false,
+              locate,
             ),
           );
           for (const r of findings.filter(
             (f) => f.scope === 'related' && f.migrationId === d.migrationId,
           )) {
             parts.push(`  also: ${r.cause} (${r.verdict}): ${r.summary}\n`);
-            if (options.explain) parts.push(...r.evidence.map((e) => `      ${evidenceLine(e)}\n`));
+            if (options.explain)
+              parts.push(...r.evidence.map((e) => `      ${evidenceLine(e, locate)}\n`));
           }
         }
         if (advisories.length > 0) {
           parts.push('\nAdvisories:\n');
           for (const a of advisories) {
             parts.push(`${a.cause} (${a.verdict}): ${a.summary}\n  do: ${a.remediation}\n`);
-            if (options.explain) parts.push(...a.evidence.map((e) => `    ${evidenceLine(e)}\n`));
+            if (options.explain)
+              parts.push(...a.evidence.map((e) => `    ${evidenceLine(e, locate)}\n`));
           }
         }
         process.stdout.write(parts.join(''));
