@@ -1,15 +1,21 @@
-import { closeSync, fstatSync, openSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { WorkerResult, WorkerTask } from './evtx-worker.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
 import { recordOutput, type OutputItem, type OutputMode } from './record-output.js';
-import { readEvtxHeader, scanEvtxFile, scanTruncatedTail, type EvtxProblem } from './scan-evtx.js';
+import {
+  readEvtxHeader,
+  scanBlock,
+  scanEvtxFile,
+  scanTruncatedTail,
+  type EvtxProblem,
+} from './scan-evtx.js';
 import { TemplateCache } from './template-cache.js';
 import { discardWorkers, releaseWorkers, takeWorkers } from './worker-pool.js';
 
 /** Blocks per task handed to a worker; tasks in flight per worker before results are used. */
-const blocksPerTask = 8;
-const tasksInFlightPerWorker = 4;
+const blocksPerTask = 4;
+const tasksInFlightPerWorker = 3;
 const tasksQueuedPerWorker = 2;
 /** Smaller files are read on this thread: starting workers would cost more than it saves. */
 export const minBlocksForWorkers = 160;
@@ -33,8 +39,9 @@ function workerUrl(): URL | null {
 
 /**
  * Decodes an EVTX file into items (LogEvents, XML or JSON text) in file order, spreading
- * 64 KiB blocks over `jobs` worker threads; with one job (or no worker script) it runs on this
- * thread. At most `jobs × tasksInFlightPerWorker` tasks are out at once, so memory stays flat.
+ * 64 KiB blocks over `jobs` threads (this one and `jobs − 1` workers); with one job, a small
+ * file or no worker script it all runs on this thread. At most `jobs × tasksInFlightPerWorker`
+ * tasks are out at once, so memory stays flat.
  * Throws when the file is not EVTX.
  */
 export async function scanEvtxParallel(
@@ -74,7 +81,7 @@ export async function scanEvtxParallel(
   } finally {
     closeSync(headerFd);
   }
-  await runWorkers(
+  await runPool(
     url,
     { path, mode, recover: options.recover ?? false },
     workerCount,
@@ -103,94 +110,130 @@ export async function scanEvtxParallel(
 
 type TaskSetup = Pick<WorkerTask, 'path' | 'mode' | 'recover'>;
 
-function runWorkers(
+/** Decodes blocks `[start, end)` on this thread, into the same result shape as a worker's. */
+function mainThreadDecoder(setup: TaskSetup): {
+  decode(task: WorkerTask): WorkerResult;
+  close(): void;
+} {
+  const fd = openSync(setup.path, 'r');
+  const cache = new TemplateCache();
+  const block = Buffer.alloc(chunkSizeInBytes);
+  let items: OutputItem[] = [];
+  let problems: WorkerResult['problems'] = [];
+  const handlers = {
+    onRecord: recordOutput(setup.mode, (item) => items.push(item)),
+    onProblem: (problem: EvtxProblem) => problems.push({ before: items.length, problem }),
+  };
+  return {
+    decode(task) {
+      items = [];
+      problems = [];
+      for (let index = task.start; index < task.end; index++) {
+        const offset = fileHeaderSizeInBytes + index * chunkSizeInBytes;
+        if (readSync(fd, block, 0, chunkSizeInBytes, offset) < chunkSizeInBytes) break;
+        scanBlock(block, index, cache, handlers, task.recover);
+      }
+      return { start: task.start, items, problems };
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/**
+ * Spreads the tasks over `threads` threads: `threads − 1` workers, each kept two tasks ahead,
+ * and this thread, which decodes the next task itself whenever the workers are supplied and
+ * delivers every result in file order. Results waiting for delivery are bounded by a window
+ * of `threads × tasksInFlightPerWorker` tasks.
+ */
+async function runPool(
   url: URL,
   setup: TaskSetup,
-  workerCount: number,
+  threads: number,
   tasks: number,
   blocks: number,
   output: ParallelScanOutput,
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const workers = takeWorkers(url, workerCount);
-    const outstanding = new Map<Worker, number>(workers.map((w) => [w, 0]));
-    const done = new Map<number, WorkerResult>();
-    let nextTask = 0;
-    let nextToDeliver = 0;
-    let failed = false;
+  const workers = takeWorkers(url, threads - 1);
+  const outstanding = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  const done = new Map<number, WorkerResult>();
+  const window = threads * tasksInFlightPerWorker;
+  let nextTask = 0;
+  let nextToDeliver = 0;
+  const state: { failure: { error: unknown } | null } = { failure: null };
+  let wake: (() => void) | null = null;
+  const main = mainThreadDecoder(setup);
 
-    const finish = (error?: unknown) => {
-      if (error) {
-        discardWorkers(workers);
-        reject(error);
-      } else {
-        releaseWorkers(workers);
-        resolve();
+  const taskAt = (number: number): WorkerTask => {
+    const start = number * blocksPerTask;
+    return { ...setup, start, end: Math.min(blocks, start + blocksPerTask) };
+  };
+  const dispatch = () => {
+    for (const worker of workers) {
+      while (
+        (outstanding.get(worker) ?? 0) < tasksQueuedPerWorker &&
+        nextTask < tasks &&
+        nextTask - nextToDeliver < window
+      ) {
+        outstanding.set(worker, (outstanding.get(worker) ?? 0) + 1);
+        worker.postMessage(taskAt(nextTask++));
       }
-    };
-    // Each worker holds up to `tasksQueuedPerWorker` tasks, so it never waits for this thread;
-    // results not yet delivered are bounded by the window.
-    const dispatch = () => {
-      for (const worker of workers) {
-        while (
-          (outstanding.get(worker) ?? 0) < tasksQueuedPerWorker &&
-          nextTask < tasks &&
-          nextTask - nextToDeliver < workerCount * tasksInFlightPerWorker
-        ) {
-          const start = nextTask * blocksPerTask;
-          const task: WorkerTask = {
-            ...setup,
-            start,
-            end: Math.min(blocks, start + blocksPerTask),
-          };
-          nextTask++;
-          outstanding.set(worker, (outstanding.get(worker) ?? 0) + 1);
-          worker.postMessage(task);
-        }
-      }
-    };
-    const deliver = () => {
-      for (let result = done.get(nextToDeliver); result; result = done.get(nextToDeliver)) {
-        done.delete(nextToDeliver);
-        const { items, problems } = result;
-        let p = 0;
-        for (let i = 0; i < items.length; i++) {
-          while (p < problems.length && (problems[p]?.before ?? 0) <= i) {
-            output.problem((problems[p++] as WorkerResult['problems'][number]).problem);
-          }
-          output.item(items[i] as OutputItem);
-        }
-        while (p < problems.length) {
+    }
+  };
+  const deliver = () => {
+    for (let result = done.get(nextToDeliver); result; result = done.get(nextToDeliver)) {
+      done.delete(nextToDeliver);
+      const { items, problems } = result;
+      let p = 0;
+      for (let i = 0; i < items.length; i++) {
+        while (p < problems.length && (problems[p]?.before ?? 0) <= i) {
           output.problem((problems[p++] as WorkerResult['problems'][number]).problem);
         }
-        nextToDeliver++;
-        const blocksDone = Math.min(blocks, nextToDeliver * blocksPerTask);
-        output.progress?.(fileHeaderSizeInBytes + blocksDone * chunkSizeInBytes);
-        dispatch(); // delivering widened the window
+        output.item(items[i] as OutputItem);
       }
-    };
-
-    for (const worker of workers) {
-      worker.on('message', (result: WorkerResult) => {
-        if (failed) return;
-        outstanding.set(worker, (outstanding.get(worker) ?? 1) - 1);
-        done.set(result.start / blocksPerTask, result);
-        dispatch(); // keep the worker busy before spending time on delivery
-        try {
-          deliver();
-        } catch (error) {
-          failed = true;
-          finish(error);
-          return;
-        }
-        if (nextToDeliver === tasks) finish();
-      });
-      worker.on('error', (error) => {
-        if (failed) return;
-        failed = true;
-        finish(error);
-      });
+      while (p < problems.length) {
+        output.problem((problems[p++] as WorkerResult['problems'][number]).problem);
+      }
+      nextToDeliver++;
+      const blocksDone = Math.min(blocks, nextToDeliver * blocksPerTask);
+      output.progress?.(fileHeaderSizeInBytes + blocksDone * chunkSizeInBytes);
     }
-    dispatch();
-  });
+  };
+  for (const worker of workers) {
+    worker.on('message', (result: WorkerResult) => {
+      outstanding.set(worker, (outstanding.get(worker) ?? 1) - 1);
+      done.set(result.start / blocksPerTask, result);
+      dispatch(); // keep the worker supplied before anything else
+      wake?.();
+    });
+    worker.on('error', (error) => {
+      state.failure ??= { error };
+      wake?.();
+    });
+  }
+
+  try {
+    while (nextToDeliver < tasks) {
+      dispatch();
+      if (nextTask < tasks && nextTask - nextToDeliver < window) {
+        const number = nextTask++;
+        done.set(number, main.decode(taskAt(number)));
+        deliver();
+        // Let worker messages in before taking the next task.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      } else if (!done.has(nextToDeliver)) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = null;
+      }
+      if (state.failure) throw state.failure.error;
+      deliver();
+    }
+  } catch (error) {
+    discardWorkers(workers);
+    throw error;
+  } finally {
+    main.close();
+  }
+  releaseWorkers(workers);
 }
