@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildFile, chunkSize, ChunkBuilder } from '../readers/evtx/support/evtx-bytes.js';
@@ -78,6 +79,28 @@ describe('lmdoctor evtx', () => {
       'differs from its trailing copy 1; the rest of the chunk is not read',
     );
     expect(two.stderr).toBe(one.stderr);
+  });
+
+  it('reuses its worker threads for later files: the same records, in order, every time', () => {
+    const path = writeLog();
+    const script = join(tempDir(), 'scan-twice.mjs');
+    const module = pathToFileURL(join(repoRoot, 'dist/readers/evtx/parallel-scan.js')).href;
+    writeFileSync(
+      script,
+      `import { scanEvtxParallel } from ${JSON.stringify(module)};
+      const runs = [];
+      for (const jobs of [1, 2, 2, 3]) {
+        const ids = [];
+        await scanEvtxParallel(${JSON.stringify(path)}, 'events', jobs, { item: (e) => ids.push(e.recordId), problem() {} });
+        runs.push(ids.join(','));
+      }
+      console.log(JSON.stringify(runs));`,
+    );
+    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const runs = JSON.parse(run.stdout) as string[];
+    expect(runs[0]?.split(',')).toHaveLength((chunkCount - 1) * 5 - 2);
+    expect(new Set(runs).size).toBe(1);
   });
 
   it('dump --format json prints one object per line with the same content', () => {
