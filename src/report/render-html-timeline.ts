@@ -59,7 +59,7 @@ export function renderTimelineSvg(report: ReportModel, tr: Translator): string {
     const iso = new Date(millis).toISOString();
     out.push(
       `<line class="tick" x1="${x(millis).toFixed(1)}" y1="14" x2="${x(millis).toFixed(1)}" y2="${height - 4}"/>`,
-      `<text class="tick-label" x="${x(millis).toFixed(1)}" y="11" text-anchor="middle">${escapeHtml(iso.slice(11, 19))}</text>`,
+      `<text class="tick-label" x="${x(millis).toFixed(1)}" y="11" text-anchor="${i === 0 ? 'start' : i === 4 ? 'end' : 'middle'}">${escapeHtml(iso.slice(11, 19))}</text>`,
     );
   }
   lanes.forEach((lane, i) => {
