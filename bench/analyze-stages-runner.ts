@@ -3,18 +3,28 @@
  * one process, timed apart: ingest (discover, read, store, settle cluster log times) and replay
  * (rebuild and save the migrations). Prints one JSON line with seconds, CPU seconds and the
  * peak RSS reached by the end of each stage.
- * Usage: node --import tsx bench/analyze-stages-runner.ts DB JOBS PATH...
+ * The program is loaded from DIST (the compiled snapshot bench:analyze made), typed by src/.
+ * Usage: node --import tsx bench/analyze-stages-runner.ts DIST DB JOBS PATH...
  */
-import { Console } from '../src/cli/console.js';
-import { ingestPaths } from '../src/cli/ingest-files.js';
-import { rebuildMigrations } from '../src/cli/rebuild-migrations.js';
-import { openStore } from '../src/store/open-database.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const [dbPath, jobsText, ...paths] = process.argv.slice(2);
-if (dbPath === undefined || jobsText === undefined || paths.length === 0) {
-  console.error('usage: analyze-stages-runner DB JOBS PATH...');
+const [distRoot, dbPath, jobsText, ...paths] = process.argv.slice(2);
+if (distRoot === undefined || dbPath === undefined || jobsText === undefined || !paths.length) {
+  console.error('usage: analyze-stages-runner DIST DB JOBS PATH...');
   process.exit(2);
 }
+const load = (path: string) => import(pathToFileURL(join(distRoot, path)).href);
+const { Console } = (await load('cli/console.js')) as typeof import('../src/cli/console.js');
+const { ingestPaths } = (await load(
+  'cli/ingest-files.js',
+)) as typeof import('../src/cli/ingest-files.js');
+const { rebuildMigrations } = (await load(
+  'cli/rebuild-migrations.js',
+)) as typeof import('../src/cli/rebuild-migrations.js');
+const { openStore } = (await load(
+  'store/open-database.js',
+)) as typeof import('../src/store/open-database.js');
 
 function stage<T>(run: () => T): { result: T; seconds: number; cpuSeconds: number } {
   const started = process.hrtime.bigint();

@@ -5,10 +5,13 @@
  * size, then the ingest and replay stages apart (one process, bench/analyze-stages-runner.ts)
  * at the largest size.
  * Usage: npm run bench:analyze -- [--mb 100,1024] [--jobs 2]
+ *
+ * The program measured is compiled into .tmp/bench-analyze/ first, so a rebuild of dist/ during
+ * the run (others' work in a shared tree) cannot swap the code under it, EVTX workers included.
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -49,6 +52,30 @@ function describeCollection(c: LargeCollection): string {
   );
 }
 
+/** Compiles src/ into .tmp/bench-analyze/dist with queries/ and package.json beside it. */
+function buildSnapshot(): string {
+  const root = join(repoRoot, '.tmp', 'bench-analyze');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      'tsconfig.build.json',
+      '--outDir',
+      join(root, 'dist'),
+    ],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  if (tsc.status !== 0)
+    console.error(`tsc reported errors (the emitted code is used anyway):\n${tsc.stdout}`);
+  symlinkSync(join(repoRoot, 'queries'), join(root, 'queries'));
+  symlinkSync(join(repoRoot, 'package.json'), join(root, 'package.json'));
+  return join(root, 'dist', 'cli', 'main.js');
+}
+
+const mainScript = buildSnapshot();
 const rows: string[] = [];
 for (const [index, mib] of sizesInMiB.entries()) {
   const folder = mkdtempSync(join(tmpdir(), 'lmdoctor-bench-analyze-'));
@@ -63,7 +90,7 @@ for (const [index, mib] of sizesInMiB.entries()) {
     );
 
     const e2e = measureCommand(process.execPath, [
-      join(repoRoot, 'dist', 'cli', 'main.js'),
+      mainScript,
       'analyze',
       logs,
       '--db',
@@ -88,6 +115,7 @@ for (const [index, mib] of sizesInMiB.entries()) {
         '--import',
         'tsx',
         join(repoRoot, 'bench', 'analyze-stages-runner.ts'),
+        dirname(dirname(mainScript)),
         join(folder, 'stages.db'),
         jobs,
         logs,
