@@ -7,7 +7,8 @@ import {
   type ValueTable,
 } from './binxml-nodes.js';
 import type { ChunkDecoder } from './chunk-decoder.js';
-import { systemChild, type LogEventBuilder } from './log-event-builder.js';
+import type { LogEventBuilder } from './log-event-builder.js';
+import { systemChild } from './system-fields.js';
 import { valueType } from './value-types.js';
 import type { BinXmlWalker } from './walk-binxml.js';
 
@@ -164,8 +165,8 @@ export function buildPlannedEvent(
     for (const field of element.fields) {
       if (field.optional >= 0 && isEmptyValue(values, field.optional)) continue;
       const text = field.index >= 0 ? walker.valueText(values, field.index) : field.text;
-      if (field.attribute === null) builder.systemText(field.code, text);
-      else builder.systemAttribute(field.code, field.attribute, text);
+      if (field.attribute === null) builder.system.text(field.code, text);
+      else builder.system.attribute(field.code, field.attribute, text);
     }
   }
   walker.walkWithValues(decoder, plan.rest, values);

@@ -1,0 +1,20 @@
+/** BinXML tokens (evtx-format.md §1.7); dispatch is on `token & 0x1f`. */
+export const token = {
+  eof: 0x00,
+  openStart: 0x01,
+  closeStart: 0x02,
+  closeEmpty: 0x03,
+  end: 0x04,
+  value: 0x05,
+  attribute: 0x06,
+  cdata: 0x07,
+  charRef: 0x08,
+  entityRef: 0x09,
+  piTarget: 0x0a,
+  piData: 0x0b,
+  templateInstance: 0x0c,
+  normalSubstitution: 0x0d,
+  optionalSubstitution: 0x0e,
+  fragmentHeader: 0x0f,
+  moreFlag: 0x40,
+} as const;
