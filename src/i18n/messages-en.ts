@@ -156,7 +156,7 @@ export const messagesEn = {
 
   'gap.node-without-events': '{node}: no event logs',
   'gap.node-without-cluster-log': '{node}: no cluster log',
-  'gap.channel-missing': '{node}: channel {channel} not collected',
+  'gap.channel-missing': '{node}: no events from channel {channel} (not collected, or empty)',
   'gap.time-basis-unresolved': '{path}: the cluster log time basis is not confirmed',
   'gap.ingest-problems': '{count} damaged or unreadable records (lmdoctor query ingest-errors)',
   'gap.migration-node-without-logs':

@@ -158,7 +158,7 @@ export const messagesPtBr: Record<MessageKey, string> = {
 
   'gap.node-without-events': '{node}: sem logs de eventos',
   'gap.node-without-cluster-log': '{node}: sem log do cluster',
-  'gap.channel-missing': '{node}: canal {channel} não coletado',
+  'gap.channel-missing': '{node}: nenhum evento do canal {channel} (não coletado, ou vazio)',
   'gap.time-basis-unresolved': '{path}: a base de horário do log do cluster não foi confirmada',
   'gap.ingest-problems':
     '{count} registros danificados ou ilegíveis (lmdoctor query ingest-errors)',

@@ -34,7 +34,9 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(await sampleReport('bad-day'), en);
     expect(md).toContain('## Summary');
     expect(md).toContain('- **Nodes:** HV01, HV02, HV03');
-    expect(md).toContain('HV03: channel Microsoft-Windows-Hyper-V-VMMS-Admin not collected');
+    expect(md).toContain(
+      'HV03: no events from channel Microsoft-Windows-Hyper-V-VMMS-Admin (not collected, or empty)',
+    );
     expect(md.match(/^\| [1-7] \| /gm)).toHaveLength(7);
     for (const id of [2, 3, 5, 7]) expect(md).toContain(`### Migration \\#${id}:`);
     expect(md).toContain('(`no-migration-network`, confirmed)');
