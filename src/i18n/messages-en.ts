@@ -154,6 +154,7 @@ export const messagesEn = {
   'marker.rhs': 'RHS',
   'marker.backup': 'backup',
 
+  'gap.no-logs': 'No logs in the case database: run lmdoctor analyze <logs> first',
   'gap.node-without-events': '{node}: no event logs',
   'gap.node-without-cluster-log': '{node}: no cluster log',
   'gap.channel-missing': '{node}: no events from channel {channel} (not collected, or empty)',

@@ -156,6 +156,7 @@ export const messagesPtBr: Record<MessageKey, string> = {
   'marker.rhs': 'RHS',
   'marker.backup': 'backup',
 
+  'gap.no-logs': 'Nenhum log no banco do caso: execute antes lmdoctor analyze <logs>',
   'gap.node-without-events': '{node}: sem logs de eventos',
   'gap.node-without-cluster-log': '{node}: sem log do cluster',
   'gap.channel-missing': '{node}: nenhum evento do canal {channel} (não coletado, ou vazio)',

@@ -193,6 +193,7 @@ export function coverageGaps(
   migrations: readonly Migration[],
 ): CoverageGap[] {
   const gaps: CoverageGap[] = [];
+  if (summary.kinds.every((k) => k.files === 0)) gaps.push({ kind: 'no-logs' });
   const eventNodes = new Set(summary.nodeChannels.map((c) => c.node));
   const logNodes = new Set(summary.clusterLogs.map((l) => l.node).filter((n) => n !== null));
   const known = new Set(summary.nodes);

@@ -88,6 +88,8 @@ export function coverageGapText(tr: Translator, gap: CoverageGap): string {
       return tr.t('gap.time-basis-unresolved', { path: gap.path });
     case 'ingest-problems':
       return tr.t('gap.ingest-problems', { count: gap.count });
+    case 'no-logs':
+      return tr.t('gap.no-logs');
     default:
       return tr.t(`gap.${gap.kind}`, { node: gap.node });
   }

@@ -91,18 +91,20 @@ export function renderMarkdown(report: ReportModel, tr: Translator): string {
   if (report.coverageGaps.length === 0) out.push(t('report.coverageNone'));
   for (const gap of report.coverageGaps) out.push(`- ${markdownText(coverageGapText(tr, gap))}`);
   out.push('');
-  out.push(`### ${t('report.filesByKind')}`, '');
-  out.push(
-    ...table(
-      [t('col.sourceKind'), t('col.files'), t('col.records'), t('col.warnings')],
-      report.sources.map((k) => [
-        k.kind,
-        tr.number(k.files),
-        tr.number(k.records),
-        tr.number(k.warnings),
-      ]),
-    ),
-  );
+  if (report.sources.length > 0) {
+    out.push(`### ${t('report.filesByKind')}`, '');
+    out.push(
+      ...table(
+        [t('col.sourceKind'), t('col.files'), t('col.records'), t('col.warnings')],
+        report.sources.map((k) => [
+          k.kind,
+          tr.number(k.files),
+          tr.number(k.records),
+          tr.number(k.warnings),
+        ]),
+      ),
+    );
+  }
   if (report.clusterLogs.length > 0) {
     out.push(`### ${t('report.clusterLogs')}`, '');
     out.push(

@@ -96,6 +96,7 @@ export interface TimelineMarker {
 
 /** Something the collected logs do not cover, said as data so each language can word it. */
 export type CoverageGap =
+  | { kind: 'no-logs' }
   | { kind: 'node-without-events'; node: string }
   | { kind: 'node-without-cluster-log'; node: string }
   | { kind: 'channel-missing'; node: string; channel: string }

@@ -31,6 +31,31 @@ const noFacts: MigrationFacts = {
   blackoutS: null,
 };
 
+/** A failed live migration with no facts; `overrides` change any field. */
+export function makeMigration(overrides: Partial<Migration> = {}): Migration {
+  return {
+    id: 1,
+    vm: 'VM01',
+    vmId: null,
+    kind: 'live',
+    sourceNode: 'HV01',
+    destinationNode: 'HV02',
+    requestedAt: null,
+    startedAt: '2016-09-14T08:00:00.0000000Z',
+    endedAt: '2016-09-14T08:00:30.0000000Z',
+    durationS: 30,
+    blackoutS: null,
+    outcome: 'failed',
+    failureSide: 'source',
+    errorCode: null,
+    errorText: null,
+    gaps: [],
+    steps: [],
+    facts: noFacts,
+    ...overrides,
+  };
+}
+
 /** A report whose every log-derived value is hostile: VM names, nodes, event text, evidence. */
 export function hostileReport(): ReportModel {
   const migrations: Migration[] = hostileValues.map((value, i) => ({
