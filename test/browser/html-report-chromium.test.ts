@@ -77,6 +77,30 @@ describe.skipIf(!chromium)('HTML report in headless Chromium', () => {
     }
   }
 
+  it('follows dark mode and prints dark text on white', async () => {
+    const page = await openReport(
+      'bad-day.dark',
+      renderHtml(await sampleReport('bad-day'), createTranslator('en')),
+    );
+    const background = () => page.evaluate('getComputedStyle(document.body).backgroundColor');
+    const brightness = (rgb: unknown) =>
+      String(rgb)
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .reduce((n, v) => n + Number(v), 0);
+    await page.emulate('screen', 'light');
+    expect(brightness(await background())).toBeGreaterThan(600);
+    await page.emulate('screen', 'dark');
+    expect(brightness(await background())).toBeLessThan(150);
+    writeFileSync(join(outputFolder, 'bad-day.dark.png'), await page.screenshot());
+    await page.emulate('print', 'dark');
+    expect(brightness(await background())).toBeGreaterThan(600);
+    expect(brightness(await page.evaluate('getComputedStyle(document.body).color'))).toBeLessThan(
+      150,
+    );
+    expect(page.problems).toEqual([]);
+  });
+
   it('a report full of hostile values runs no script and loads nothing', async () => {
     const report = hostileReport();
     const page = await openReport('hostile', renderHtml(report, createTranslator('en')));

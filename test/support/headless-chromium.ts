@@ -117,6 +117,7 @@ export class HeadlessChromium {
     problems: PageProblem[];
     evaluate: (expression: string) => Promise<unknown>;
     screenshot: () => Promise<Buffer>;
+    emulate: (media: 'screen' | 'print', colorScheme: 'light' | 'dark') => Promise<void>;
   }> {
     const { targetId } = (await this.send('Target.createTarget', { url: 'about:blank' })) as {
       targetId: string;
@@ -161,6 +162,13 @@ export class HeadlessChromium {
           sessionId,
         )) as { result: { value: unknown } };
         return result.value;
+      },
+      emulate: async (media, colorScheme) => {
+        await this.send(
+          'Emulation.setEmulatedMedia',
+          { media, features: [{ name: 'prefers-color-scheme', value: colorScheme }] },
+          sessionId,
+        );
       },
       screenshot: async () => {
         const { data } = (await this.send(
