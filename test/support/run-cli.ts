@@ -21,7 +21,16 @@ export function runCli(args: string[], input?: string): CliRun {
     cwd: repoRoot,
     input,
     encoding: 'utf8',
-    env: { ...process.env, LMDOCTOR_DB: '', NO_COLOR: '1' },
+    // English whatever the machine's locale: the default --lang comes from it.
+    env: {
+      ...process.env,
+      LMDOCTOR_DB: '',
+      NO_COLOR: '1',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANGUAGE: '',
+      LANG: 'en_US.UTF-8',
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
