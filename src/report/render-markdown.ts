@@ -137,6 +137,18 @@ export function renderMarkdown(report: ReportModel, tr: Translator): string {
       ),
     );
   }
+  if (report.problems.count > 0) {
+    out.push(
+      `### ${markdownText(t('report.problems', { count: tr.number(report.problems.count) }))}`,
+      '',
+    );
+    out.push(
+      ...table(
+        [t('col.file'), t('col.location'), t('col.message')],
+        report.problems.first.map((p) => [p.path, p.location, p.message]),
+      ),
+    );
+  }
   const skewed = report.clockSkew.filter((s) => s.offsetS !== 0);
   if (skewed.length > 0) {
     out.push(`### ${markdownText(t('report.clockSkew', { reference: skewed[0]!.reference }))}`, '');
