@@ -1,5 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import type { LogEvent } from '../../model/log-event.js';
+import { toEventColumns, type EventColumns } from './event-columns.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
 import { recordOutput, type OutputItem, type OutputMode } from './record-output.js';
 import { scanBlock, type EvtxProblem, type ScanHandlers } from './scan-evtx.js';
@@ -17,7 +19,8 @@ export interface WorkerTask {
 /** Sent back: the items and problems of that range, in file order. */
 export interface WorkerResult {
   start: number;
-  items: OutputItem[];
+  /** Text items (xml, json) as they are; LogEvents by column (event-columns.ts). */
+  items: OutputItem[] | EventColumns;
   /** Problems interleaved with items: each precedes item number `before`. */
   problems: { before: number; problem: EvtxProblem }[];
 }
@@ -62,8 +65,18 @@ function serve(): void {
       if (readSync(fd, block, 0, chunkSizeInBytes, offset) < chunkSizeInBytes) break;
       scanBlock(block, index, cache, handlers, task.recover);
     }
-    const result: WorkerResult = { start: task.start, items, problems };
-    port.postMessage(result);
+    if (task.mode === 'events') {
+      const columns = toEventColumns(items as LogEvent[]);
+      const result: WorkerResult = { start: task.start, items: columns, problems };
+      const buffers = [columns.refs, columns.numbers, columns.dataCounts, columns.dataKeys];
+      port.postMessage(
+        result,
+        buffers.map((column) => column.buffer as ArrayBuffer),
+      );
+    } else {
+      const result: WorkerResult = { start: task.start, items, problems };
+      port.postMessage(result);
+    }
   });
 }
 

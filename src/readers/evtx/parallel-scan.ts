@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { WorkerResult, WorkerTask } from './evtx-worker.js';
+import { fromEventColumns } from './event-columns.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
 import { recordOutput, type OutputItem, type OutputMode } from './record-output.js';
 import {
@@ -182,7 +183,8 @@ async function runPool(
   const deliver = () => {
     for (let result = done.get(nextToDeliver); result; result = done.get(nextToDeliver)) {
       done.delete(nextToDeliver);
-      const { items, problems } = result;
+      const { problems } = result;
+      const items = Array.isArray(result.items) ? result.items : fromEventColumns(result.items);
       let p = 0;
       for (let i = 0; i < items.length; i++) {
         while (p < problems.length && (problems[p]?.before ?? 0) <= i) {
