@@ -30,6 +30,8 @@ export function buildProgram(): Command {
       `
 Examples:
   $ lmdoctor analyze ./logs                 read a folder (or zip) of logs from every node and summarise
+  $ lmdoctor analyze ./logs --report report.html   and write the report (Markdown, HTML or JSON by extension)
+  $ lmdoctor collect-script > collect.ps1   the PowerShell script that collects the logs on the cluster
   $ lmdoctor query --list                   canned SQL queries on the case database
   $ lmdoctor query vm-events -p vm=SQL01    one VM's Hyper-V and cluster events in time order`,
     );
