@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.js';
+import { repoRoot, runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 describe('lmdoctor report and analyze --report', () => {
@@ -58,5 +59,30 @@ describe('lmdoctor report and analyze --report', () => {
     const run = runCli(['report', '--db', join(tempDir(), 'missing.db')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('lmdoctor analyze');
+  });
+
+  it('takes the language from the locale unless --lang says otherwise', () => {
+    const run = (env: Record<string, string>, ...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [join(repoRoot, 'dist', 'cli', 'main.js'), 'report', '--db', ':memory:', ...args],
+        {
+          cwd: repoRoot,
+          encoding: 'utf8',
+          env: {
+            ...process.env,
+            LC_ALL: '',
+            LC_MESSAGES: '',
+            LANGUAGE: '',
+            LMDOCTOR_DB: '',
+            ...env,
+          },
+        },
+      ).stdout;
+    expect(run({ LANG: 'pt_BR.UTF-8' })).toMatch(/^# Relatório de migração ao vivo do lmdoctor\n/);
+    expect(run({ LANG: 'pt_BR.UTF-8' }, '--lang', 'en')).toMatch(
+      /^# lmdoctor live-migration report\n/,
+    );
+    expect(run({ LANG: 'en_GB.UTF-8' })).toMatch(/^# lmdoctor live-migration report\n/);
   });
 });
