@@ -1,9 +1,10 @@
 /**
- * Child process of bench:analyze: the two stages of `lmdoctor analyze` one after the other in
- * one process, timed apart: ingest (discover, read, store, settle cluster log times) and replay
- * (rebuild and save the migrations). Prints one JSON line with seconds, CPU seconds and the
- * peak RSS reached by the end of each stage.
- * The program is loaded from DIST (the compiled snapshot bench:analyze made), typed by src/.
+ * Child process of bench:analyze: the stages of `lmdoctor analyze` one after the other in one
+ * process, timed apart: ingest (discover, read, store, settle cluster log times), replay
+ * (rebuild and save the migrations), summary, diagnosis. Prints one JSON line per stage
+ * as it ends (seconds, CPU seconds, peak RSS reached so far), so a run stopped in a later stage
+ * still reports the earlier ones. The program is loaded from DIST (the compiled snapshot that
+ * bench:analyze made), typed by src/.
  * Usage: node --import tsx bench/analyze-stages-runner.ts DIST DB JOBS PATH...
  */
 import { join } from 'node:path';
@@ -22,49 +23,46 @@ const { ingestPaths } = (await load(
 const { rebuildMigrations } = (await load(
   'cli/rebuild-migrations.js',
 )) as typeof import('../src/cli/rebuild-migrations.js');
+const { runDiagnosis } = (await load(
+  'cli/run-diagnosis.js',
+)) as typeof import('../src/cli/run-diagnosis.js');
 const { openStore } = (await load(
   'store/open-database.js',
 )) as typeof import('../src/store/open-database.js');
+const { readCaseSummary } = (await load(
+  'store/case-summary.js',
+)) as typeof import('../src/store/case-summary.js');
 
-function stage<T>(run: () => T): { result: T; seconds: number; cpuSeconds: number } {
+async function stage(name: string, run: () => Promise<string> | string): Promise<void> {
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  const result = run();
+  const detail = await run();
   const used = process.cpuUsage(cpu);
-  return {
-    result,
-    seconds: Number(process.hrtime.bigint() - started) / 1e9,
-    cpuSeconds: (used.user + used.system) / 1e6,
-  };
+  console.log(
+    JSON.stringify({
+      stage: name,
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      detail,
+    }),
+  );
 }
 
 const db = openStore(dbPath);
-const ingestStarted = process.hrtime.bigint();
-const ingestCpu = process.cpuUsage();
-const report = await ingestPaths(
-  db,
-  paths,
-  { force: false, jobs: Number(jobsText) },
-  new Console(process.stderr, true),
-);
-const ingestUsed = process.cpuUsage(ingestCpu);
-const ingest = {
-  seconds: Number(process.hrtime.bigint() - ingestStarted) / 1e9,
-  cpuSeconds: (ingestUsed.user + ingestUsed.system) / 1e6,
-  peakRssMiB: process.resourceUsage().maxRSS / 1024,
-  records: report.records,
-  warnings: report.warnings,
-};
-const replay = stage(() => rebuildMigrations(db));
+await stage('ingest', async () => {
+  const report = await ingestPaths(
+    db,
+    paths,
+    { force: false, jobs: Number(jobsText) },
+    new Console(process.stderr, true),
+  );
+  return `${report.records} records, ${report.warnings} warnings`;
+});
+await stage('replay', () => `${rebuildMigrations(db).migrations.length} migrations rebuilt`);
+await stage('summary', () => `${readCaseSummary(db).kinds.length} kinds of source summarised`);
+await stage('diagnosis', () => {
+  const { diagnoses, findings } = runDiagnosis(db);
+  return `${diagnoses.length} diagnoses, ${findings.length} findings`;
+});
 db.close();
-console.log(
-  JSON.stringify({
-    ingest,
-    replay: {
-      seconds: replay.seconds,
-      cpuSeconds: replay.cpuSeconds,
-      peakRssMiB: process.resourceUsage().maxRSS / 1024,
-      migrations: replay.result.migrations.length,
-    },
-  }),
-);
