@@ -188,9 +188,11 @@ try {
       file,
       '--format',
       'xml',
+      '--jobs',
+      String(cores),
     ]);
     console.log(
-      `  lmdoctor evtx dump --format xml (${cores} workers) > /dev/null: ${dumpWorkers.seconds.toFixed(2)} s (${mb(bytes, dumpWorkers.seconds)} MB/s), peak RSS ${rss(dumpWorkers.rssMiB)}`,
+      `  lmdoctor evtx dump --format xml --jobs ${cores} > /dev/null: ${dumpWorkers.seconds.toFixed(2)} s (${mb(bytes, dumpWorkers.seconds)} MB/s), peak RSS ${rss(dumpWorkers.rssMiB)}`,
     );
     if (haveEvtxexport) {
       const libevtx = timedToNull('evtxexport', ['-f', 'xml', file]);

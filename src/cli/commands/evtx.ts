@@ -1,12 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { UserError } from '../../errors.js';
+import { UsageError, UserError } from '../../errors.js';
 import type { DumpFormat } from '../../readers/evtx/dump-evtx.js';
 import { collectEvtxInfo, formatEvtxInfo } from '../../readers/evtx/evtx-info.js';
 import { EvtxDamage } from '../../readers/evtx/limits.js';
 import { scanEvtxParallel } from '../../readers/evtx/parallel-scan.js';
 import { describeProblemLocation } from '../../readers/evtx/scan-evtx.js';
-import { defaultJobs, jobsOption } from '../common-options.js';
 
 /** Output is gathered into pieces of about this size before each write to stdout. */
 const outputBatchInChars = 1 << 18;
@@ -36,6 +35,14 @@ function asEvtx<T>(file: string, work: () => T): T {
   }
 }
 
+function parseJobs(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UsageError(`"${text}" is not a whole number of 1 or more`);
+  }
+  return value;
+}
+
 function dumpCommand(): Command {
   return new Command('dump')
     .description('print every record of an .evtx file as XML (one <Event> per line) or JSON lines')
@@ -46,7 +53,12 @@ function dumpCommand(): Command {
         .default('xml'),
     )
     .option('--recover', 'also print intact records found after damage inside a chunk')
-    .addOption(jobsOption())
+    .addOption(
+      new Option(
+        '-j, --jobs <n>',
+        'threads for decoding (default 1: text output gains little from more, and each adds a heap)',
+      ).argParser(parseJobs),
+    )
     .addHelpText(
       'after',
       `
@@ -74,7 +86,7 @@ Examples:
           await scanEvtxParallel(
             file,
             options.format,
-            options.jobs ?? defaultJobs(),
+            options.jobs ?? 1,
             {
               item: (text) => {
                 batch += `${text as string}\n`;
