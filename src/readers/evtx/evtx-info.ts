@@ -85,8 +85,12 @@ export function collectEvtxInfo(path: string): EvtxInfo {
       valid: valid.length,
       empty: chunks.filter((c) => c.kind === 'empty').length,
       withoutSignature: chunks.filter((c) => c.kind === 'junk').length,
-      headerCrcFailures: valid.filter((c) => c.header && !c.header.headerCrcOk).length,
-      dataCrcFailures: valid.filter((c) => c.header && !c.header.dataCrcOk).length,
+      headerCrcFailures: valid.filter(
+        (c) => c.header && !c.header.headerCrcOk && !(c.header.flags & 0x4),
+      ).length,
+      dataCrcFailures: valid.filter(
+        (c) => c.header && !c.header.dataCrcOk && !(c.header.flags & 0x4),
+      ).length,
     },
     records: {
       allocated: sum((c) => c.records),
@@ -110,6 +114,12 @@ export function collectEvtxInfo(path: string): EvtxInfo {
   };
 }
 
+/** A chunk CRC result; chunks flagged 0x4 keep no CRCs, so theirs are not checked. */
+function crcText(ok: boolean, flags: number): string {
+  if (ok) return 'ok';
+  return flags & 0x4 ? 'n/a' : 'BAD';
+}
+
 /** The info as text for a terminal. Pure. */
 export function formatEvtxInfo(info: EvtxInfo): string {
   const h = info.header;
@@ -120,7 +130,7 @@ export function formatEvtxInfo(info: EvtxInfo): string {
     `Size:                ${info.fileSize} bytes (${Math.floor(Math.max(0, info.fileSize - 4096) / chunkSizeInBytes)} chunk-sized blocks)`,
     `Format version:      ${info.version}`,
     `Flags:               ${h.flagNames} (0x${h.flags.toString(16)})`,
-    `Header CRC-32:       ${h.crcOk ? 'ok' : `MISMATCH (stored ${h.storedCrc}, computed ${h.computedCrc})`}`,
+    `Header CRC-32:       ${h.crcOk ? 'ok' : `${h.flags & 0x4 ? 'not kept (no-CRC flag)' : 'MISMATCH'}: stored ${h.storedCrc}, computed ${h.computedCrc}`}`,
     `First/last chunk:    ${h.firstChunkNumber} / ${h.lastChunkNumber}`,
     `Next record id:      ${h.nextRecordId}`,
     `Chunks:              ${c.valid} found, ${c.declared} declared in the header` +
@@ -140,8 +150,8 @@ export function formatEvtxInfo(info: EvtxInfo): string {
         `0x${chunk.fileOffset.toString(16)}`.padStart(11),
         `${chunk.firstRecordId}-${chunk.lastRecordId}`.padEnd(25),
         String(chunk.records).padStart(8),
-        (chunk.headerCrcOk ? 'ok' : 'BAD').padStart(11),
-        (chunk.dataCrcOk ? 'ok' : 'BAD').padStart(9),
+        crcText(chunk.headerCrcOk, chunk.flags).padStart(11),
+        crcText(chunk.dataCrcOk, chunk.flags).padStart(9),
         `0x${chunk.flags.toString(16)}`.padStart(6),
       ].join('  '),
     );
