@@ -200,18 +200,29 @@ async function runPool(
       output.progress?.(fileHeaderSizeInBytes + blocksDone * chunkSizeInBytes);
     }
   };
-  for (const worker of workers) {
-    worker.on('message', (result: WorkerResult) => {
+  const listeners = workers.map((worker) => {
+    const onMessage = (result: WorkerResult) => {
       outstanding.set(worker, (outstanding.get(worker) ?? 1) - 1);
       done.set(result.start / blocksPerTask, result);
       dispatch(); // keep the worker supplied before anything else
       wake?.();
-    });
-    worker.on('error', (error) => {
+    };
+    const onError = (error: unknown) => {
       state.failure ??= { error };
       wake?.();
-    });
-  }
+    };
+    // A worker that ends without an error (killed, out of memory) must not leave us waiting.
+    const onExit = (code: number) =>
+      onError(new Error(`an EVTX worker thread stopped (exit code ${code})`));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    return () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+  });
 
   try {
     while (nextToDeliver < tasks) {
@@ -232,10 +243,12 @@ async function runPool(
       deliver();
     }
   } catch (error) {
+    for (const stopListening of listeners) stopListening();
     discardWorkers(workers);
     throw error;
   } finally {
     main.close();
   }
+  for (const stopListening of listeners) stopListening();
   releaseWorkers(workers);
 }

@@ -12,17 +12,16 @@ export function takeWorkers(url: URL, count: number): Worker[] {
   const taken: Worker[] = [];
   while (taken.length < count) {
     const worker = idle.pop() ?? new Worker(url);
+    if (worker.threadId === -1) continue; // ended while idle (threadId is -1 once it stops)
     worker.ref();
     taken.push(worker);
   }
   return taken;
 }
 
-/** Returns healthy workers to the pool after a scan. */
+/** Returns healthy workers to the pool after a scan (the caller has removed its listeners). */
 export function releaseWorkers(workers: Worker[]): void {
   for (const worker of workers) {
-    worker.removeAllListeners('message');
-    worker.removeAllListeners('error');
     worker.unref();
     idle.push(worker);
   }
