@@ -10,8 +10,8 @@ import { repoRoot, runCli } from '../support/run-cli.js';
  * with the reason), not deleted: flip the flag when the stage lands.
  */
 const pending = {
-  /** Diagnosis does not exist yet: no `diagnosis.cause`. */
-  causes: true,
+  /** Diagnosis exists (issue 6): causes are compared. */
+  causes: false,
   /** Scenarios whose migrations replay does not rebuild yet, with the reason. */
   migrations: {} as Record<string, string>,
 };
