@@ -79,6 +79,11 @@ describe('lmdoctor evtx', () => {
       'differs from its trailing copy 1; the rest of the chunk is not read',
     );
     expect(two.stderr).toBe(one.stderr);
+    const recovered = runCli(['evtx', 'dump', path, '--recover', '--jobs', '2']);
+    expect(recovered.stdout.trimEnd().split('\n')).toHaveLength(lines.length + 1);
+    expect(runCli(['evtx', 'dump', path, '--recover', '--jobs', '1']).stdout).toBe(
+      recovered.stdout,
+    );
   });
 
   it('reuses its worker threads for later files: the same records, in order, every time', () => {
