@@ -4,6 +4,7 @@ import { sourcesAndEvents } from './migrations/001-sources-events.js';
 import { clusterLogAndConfig } from './migrations/002-cluster-log-config.js';
 import { migrationTables } from './migrations/003-migrations.js';
 import { findingsTable } from './migrations/004-findings.js';
+import { replayState } from './migrations/005-replay-state.js';
 
 /** One numbered, named schema step; applied once, in order, and recorded in `schema_migrations`. */
 export interface SchemaMigration {
@@ -18,6 +19,7 @@ export const schemaMigrations: readonly SchemaMigration[] = [
   clusterLogAndConfig,
   migrationTables,
   findingsTable,
+  replayState,
 ];
 
 /** The schema version this build of lmdoctor writes. */

@@ -21,6 +21,7 @@ import {
   writeReportFile,
 } from '../report-output.js';
 import { renderSummaryText, summaryJson } from '../render-summary.js';
+import { ensureMigrations } from '../rebuild-migrations.js';
 import { runDiagnosis } from '../run-diagnosis.js';
 import { runIngest, type IngestCommandOptions } from './ingest.js';
 
@@ -61,6 +62,7 @@ Examples:
       const db = openStore(options.db);
       try {
         await runIngest(db, paths, options);
+        ensureMigrations(db);
         const summary = readCaseSummary(db);
         const migrations = selectMigrations(db);
         const clockSkew = selectClockSkew(db);

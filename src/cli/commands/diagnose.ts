@@ -11,6 +11,7 @@ import {
   findingJson,
   renderDiagnosisText,
 } from '../render-diagnosis.js';
+import { ensureMigrations } from '../rebuild-migrations.js';
 import { runDiagnosis } from '../run-diagnosis.js';
 
 interface DiagnoseOptions {
@@ -49,6 +50,7 @@ Examples:
     .action((id: number | undefined, options: DiagnoseOptions) => {
       const db = openStore(options.db);
       try {
+        ensureMigrations(db);
         const { diagnoses, findings, input } = runDiagnosis(db);
         if (input.migrations.length === 0)
           throw new UserError(

@@ -13,7 +13,6 @@ import {
   quietOption,
 } from '../common-options.js';
 import { Console } from '../console.js';
-import { rebuildMigrations } from '../rebuild-migrations.js';
 import { describeIngest, ingestPaths, type IngestReport } from '../ingest-files.js';
 
 export interface IngestCommandOptions {
@@ -84,10 +83,6 @@ export async function runIngest(
     );
   }
   console.info(describeIngest(report));
-  const { migrations } = rebuildMigrations(db);
-  console.info(
-    `Replay: ${migrations.length} migration${migrations.length === 1 ? '' : 's'} rebuilt (lmdoctor migrations)`,
-  );
   for (const settled of report.clusterLogTimes) {
     if (settled.basis_origin === 'header' || settled.basis_origin === 'option') continue;
     console.info(

@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
 import type { Migration } from '../../model/migration.js';
 import { selectMigrations } from '../../store/migrations-table.js';
-import { openStoreReadOnly } from '../../store/open-database.js';
 import { databaseOption } from '../common-options.js';
 import { displayTime } from '../display-time.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
+import { openCaseForReading } from '../rebuild-migrations.js';
 
 interface MigrationsOptions {
   db: string;
@@ -42,7 +42,7 @@ Examples:
   $ lmdoctor migrations --node HV02 --format csv`,
     )
     .action((options: MigrationsOptions) => {
-      const db = openStoreReadOnly(options.db);
+      const db = openCaseForReading(options.db);
       try {
         const migrations = selectMigrations(db, {
           vm: options.vm,

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { createTranslator, type Lang } from '../../i18n/translator.js';
-import { openStoreReadOnly } from '../../store/open-database.js';
 import { databaseOption } from '../common-options.js';
+import { openCaseForReading } from '../rebuild-migrations.js';
 import {
   langOption,
   loadReport,
@@ -45,7 +45,7 @@ Examples:
     )
     .action((options: ReportOptions) => {
       const format = options.format ?? (options.output ? reportFormatOfFile(options.output) : 'md');
-      const db = openStoreReadOnly(options.db);
+      const db = openCaseForReading(options.db);
       let text: string;
       try {
         text = renderReport(loadReport(db), format, createTranslator(options.lang));

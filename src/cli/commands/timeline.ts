@@ -2,12 +2,12 @@ import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { Migration } from '../../model/migration.js';
 import { selectMigrations } from '../../store/migrations-table.js';
-import { openStoreReadOnly } from '../../store/open-database.js';
 import { selectTimeline } from '../../store/timeline-query.js';
 import { databaseOption, parsePositiveInt } from '../common-options.js';
 import { Console } from '../console.js';
 import { displayTime } from '../display-time.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
+import { openCaseForReading } from '../rebuild-migrations.js';
 
 interface TimelineOptions {
   db: string;
@@ -51,7 +51,7 @@ Examples:
           );
         }
       }
-      const db = openStoreReadOnly(options.db);
+      const db = openCaseForReading(options.db);
       try {
         const known =
           options.vm === undefined

@@ -1,0 +1,39 @@
+import type { Store } from './open-database.js';
+
+/**
+ * A fingerprint of what replay reads: the stored files and the time basis each cluster log
+ * was read with. It changes whenever an ingest adds, replaces or re-times anything.
+ */
+export function sourcesFingerprint(db: Store): string {
+  const sources = db
+    .prepare(
+      'SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last, COALESCE(SUM(records), 0) AS records FROM sources',
+    )
+    .get() as { n: number; last: number; records: number };
+  const times = db
+    .prepare(
+      `SELECT COALESCE(GROUP_CONCAT(source_id || ':' || time_basis || ':' || COALESCE(offset_minutes, ''), ','), '') AS basis
+       FROM (SELECT * FROM cluster_log_files ORDER BY source_id)`,
+    )
+    .get() as { basis: string };
+  return `${sources.n}/${sources.last}/${sources.records}/${times.basis}`;
+}
+
+/** The fingerprint the stored migrations were rebuilt from, or null (never, or an older database). */
+export function replayedFingerprint(db: Store): string | null {
+  try {
+    const row = db.prepare('SELECT fingerprint FROM replay_state WHERE id = 1').get() as
+      { fingerprint: string } | undefined;
+    return row?.fingerprint ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Records that the stored migrations now match `fingerprint`. */
+export function recordReplay(db: Store, fingerprint: string): void {
+  db.prepare(
+    `INSERT INTO replay_state (id, fingerprint, replayed_at) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, replayed_at = excluded.replayed_at`,
+  ).run(fingerprint, new Date().toISOString());
+}
