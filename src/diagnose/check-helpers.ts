@@ -2,6 +2,7 @@ import { classifyFailureText, type FailureClassification } from '../catalog/fail
 import type { Answer, EvidenceRef, MissingInput } from '../model/diagnosis.js';
 import type { Migration, MigrationStep } from '../model/migration.js';
 import { isoToMillis } from '../model/time.js';
+import { eventsOfIdsBetween, eventsWithRowIds } from './event-index.js';
 import type { CaseEvent, CaseInput, ConfigRecord } from './case-input.js';
 
 /** What a check returns: the answer, one sentence, the records that decided it. */
@@ -84,7 +85,7 @@ export function stepEvents(context: CheckContext): CaseEvent[] {
   const ids = new Set(
     context.migration.steps.filter((s) => s.evidenceTable === 'events').map((s) => s.evidenceId),
   );
-  return context.input.events.filter((e) => ids.has(e.id));
+  return eventsWithRowIds(context.input.events, ids);
 }
 
 /** The step citing an event, when there is one. Pure. */
@@ -109,16 +110,12 @@ export function eventsBetween(
   to: number,
   nodes?: readonly (string | null)[],
 ): CaseEvent[] {
-  const wanted = new Set(ids);
   const onNodes = nodes
     ? new Set(nodes.filter((n): n is string => n !== null).map((n) => n.toUpperCase()))
     : null;
-  return input.events.filter((e) => {
-    if (!wanted.has(e.eventId)) return false;
-    if (onNodes && !onNodes.has(e.node.toUpperCase())) return false;
-    const t = isoToMillis(e.time);
-    return t >= from && t <= to;
-  });
+  return eventsOfIdsBetween(input.events, ids, from, to).filter(
+    (e) => !onNodes || onNodes.has(e.node.toUpperCase()),
+  );
 }
 
 /** Whether the case has any log from a node. Pure. */
@@ -157,7 +154,7 @@ export function classifyMigrationFailure(
   const texts = [
     migration.errorCode ?? '',
     migration.errorText ?? '',
-    ...events.filter((e) => ids.has(e.id)).map((e) => e.message ?? ''),
+    ...eventsWithRowIds(events, ids).map((e) => e.message ?? ''),
   ];
   return classifyFailureText(texts.filter((t) => t !== '').join('\n'));
 }

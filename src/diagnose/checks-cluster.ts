@@ -5,6 +5,7 @@
 import { isoToMillis } from '../model/time.js';
 import type { CaseEvent } from './case-input.js';
 import { missingNodeLogs } from './collect-commands.js';
+import { eventsOfIdsBetween } from './event-index.js';
 import {
   attemptWindow,
   configEvidence,
@@ -163,13 +164,11 @@ function csvEpisodes(c: CheckContext, ids: number[], from: number | null): CaseE
   const hits = eventsBetween(c.input, ids, start, window[1], from === null ? undefined : nodes);
   return hits.filter((h) => {
     const volume = h.data.param1 ?? h.data.VolumeName ?? '';
-    return !c.input.events.some(
+    return !eventsOfIdsBetween(c.input.events, [5122], isoToMillis(h.time), window[0]).some(
       (e) =>
-        e.eventId === 5122 &&
-        e.node === h.node &&
-        (volume === '' || Object.values(e.data).includes(volume)) &&
         e.time > h.time &&
-        isoToMillis(e.time) <= window[0],
+        e.node === h.node &&
+        (volume === '' || Object.values(e.data).includes(volume)),
     );
   });
 }
