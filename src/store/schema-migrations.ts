@@ -44,17 +44,24 @@ export function applySchemaMigrations(db: Database.Database): number[] {
       'upgrade lmdoctor, or use a new database with --db',
     );
   }
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   const record = db.prepare(
     'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
   );
   const done: number[] = [];
   for (const migration of [...schemaMigrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    }).immediate();
-    done.push(migration.version);
+    // Another process may have applied the step since the list above was read (two commands
+    // opening a new database at once): check again under the write lock.
+    const appliedNow = db
+      .transaction(() => {
+        if (isApplied.get(migration.version)) return false;
+        db.exec(migration.sql);
+        record.run(migration.version, migration.name, new Date().toISOString());
+        return true;
+      })
+      .immediate();
+    if (appliedNow) done.push(migration.version);
   }
   return done;
 }
