@@ -58,3 +58,8 @@ export function parsePositiveInt(text: string): number {
     throw new UsageError(`"${text}" is not a whole number of 1 or more`);
   return value;
 }
+
+/** The options every command that ingests takes besides --db and --quiet, in help order. */
+export function ingestOptions(): Option[] {
+  return [forceOption(), jobsOption(), clusterLogTimeOption(), queryOption()];
+}

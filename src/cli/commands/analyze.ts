@@ -2,14 +2,7 @@ import { Command, Option } from 'commander';
 import { readCaseSummary } from '../../store/case-summary.js';
 import { selectClockSkew, selectMigrations } from '../../store/migrations-table.js';
 import { openStore } from '../../store/open-database.js';
-import {
-  clusterLogTimeOption,
-  databaseOption,
-  forceOption,
-  jobsOption,
-  queryOption,
-  quietOption,
-} from '../common-options.js';
+import { databaseOption, ingestOptions, quietOption } from '../common-options.js';
 import { createTranslator, type Lang } from '../../i18n/translator.js';
 import { findingJson, renderFindingsText } from '../render-diagnosis.js';
 import { migrationJson, renderMigrationsText } from '../render-migrations.js';
@@ -33,17 +26,15 @@ interface AnalyzeOptions extends IngestCommandOptions {
 
 /** `lmdoctor analyze <paths...>`: the main job — ingest, then summarise the case. */
 export function analyzeCommand(): Command {
-  return new Command('analyze')
+  const command = new Command('analyze')
     .description('read logs and summarise the case: sources, nodes, channels, time span, problems')
     .argument('<paths...>', 'files, folders (searched recursively) or archives')
     .addOption(databaseOption())
     .addOption(
       new Option('--format <format>', 'summary format').choices(['text', 'json']).default('text'),
-    )
-    .addOption(forceOption())
-    .addOption(jobsOption())
-    .addOption(clusterLogTimeOption())
-    .addOption(queryOption())
+    );
+  for (const option of ingestOptions()) command.addOption(option);
+  return command
     .option('--report <file>', 'also write the report to FILE (.md, .html or .json)')
     .addOption(langOption())
     .addOption(quietOption())

@@ -3,15 +3,7 @@ import { UserError } from '../../errors.js';
 import { openStore, type Store } from '../../store/open-database.js';
 import type { ClusterLogTimeOption } from '../../readers/cluster-log/time-basis.js';
 import { readQueryListFile } from '../../readers/query-list/compile-query-list.js';
-import {
-  clusterLogTimeOption,
-  databaseOption,
-  defaultJobs,
-  forceOption,
-  jobsOption,
-  queryOption,
-  quietOption,
-} from '../common-options.js';
+import { databaseOption, ingestOptions, defaultJobs, quietOption } from '../common-options.js';
 import { Console } from '../console.js';
 import { describeIngest, ingestPaths, type IngestReport } from '../ingest-files.js';
 
@@ -26,16 +18,14 @@ export interface IngestCommandOptions {
 
 /** `lmdoctor ingest <paths...>`: read logs into the case database (idempotent). */
 export function ingestCommand(): Command {
-  return new Command('ingest')
+  const command = new Command('ingest')
     .description(
       'read log files and folders into the case database (already-read files are skipped)',
     )
     .argument('<paths...>', 'files, folders (searched recursively) or archives')
-    .addOption(databaseOption())
-    .addOption(forceOption())
-    .addOption(jobsOption())
-    .addOption(clusterLogTimeOption())
-    .addOption(queryOption())
+    .addOption(databaseOption());
+  for (const option of ingestOptions()) command.addOption(option);
+  return command
     .addOption(quietOption())
     .addHelpText(
       'after',
