@@ -8,7 +8,7 @@ const exitFailure = 1;
 const exitUsage = 2;
 
 async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv.slice(2));
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   try {

@@ -1,24 +1,52 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { analyzeCommand } from './commands/analyze.js';
-import { catalogCommand } from './commands/catalog.js';
-import { collectScriptCommand } from './commands/collect-script.js';
-import { diagnoseCommand } from './commands/diagnose.js';
-import { evtxCommand } from './commands/evtx.js';
-import { flowchartCommand } from './commands/flowchart.js';
-import { ingestCommand } from './commands/ingest.js';
-import { migrationsCommand } from './commands/migrations.js';
-import { queryCommand } from './commands/query.js';
-import { reportCommand } from './commands/report.js';
-import { timelineCommand } from './commands/timeline.js';
 
 function packageVersion(): string {
   const url = new URL('../../package.json', import.meta.url);
   return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
 }
 
-/** The lmdoctor command line: every subcommand, registered here. */
-export function buildProgram(): Command {
+/**
+ * Every subcommand, in help order, with the module that defines it. Modules are imported only
+ * when needed: a command's module pulls in what it runs (SQLite, the XML parser, reports, date
+ * formatting), which costs more than half a second when everything is loaded at once.
+ */
+const commandModules: readonly (readonly [string, () => Promise<Command>])[] = [
+  ['analyze', async () => (await import('./commands/analyze.js')).analyzeCommand()],
+  ['ingest', async () => (await import('./commands/ingest.js')).ingestCommand()],
+  ['migrations', async () => (await import('./commands/migrations.js')).migrationsCommand()],
+  ['diagnose', async () => (await import('./commands/diagnose.js')).diagnoseCommand()],
+  ['flowchart', async () => (await import('./commands/flowchart.js')).flowchartCommand()],
+  ['timeline', async () => (await import('./commands/timeline.js')).timelineCommand()],
+  ['report', async () => (await import('./commands/report.js')).reportCommand()],
+  [
+    'collect-script',
+    async () => (await import('./commands/collect-script.js')).collectScriptCommand(),
+  ],
+  ['query', async () => (await import('./commands/query.js')).queryCommand()],
+  ['evtx', async () => (await import('./commands/evtx.js')).evtxCommand()],
+  ['catalog', async () => (await import('./commands/catalog.js')).catalogCommand()],
+];
+
+/**
+ * The subcommands a command line needs: only the one it names; none for a bare `--version`;
+ * all of them otherwise (top-level help, a mistyped name that commander suggests a fix for).
+ */
+function commandsFor(args: readonly string[] | undefined): typeof commandModules {
+  if (args === undefined) return commandModules;
+  const named = args.find((arg) => !arg.startsWith('-'));
+  const only = commandModules.filter(([name]) => name === named);
+  if (only.length > 0) return only;
+  const versionOnly = args.length > 0 && args.every((arg) => arg === '-V' || arg === '--version');
+  return versionOnly ? [] : commandModules;
+}
+
+/**
+ * The lmdoctor command line. `args` (the arguments after the script, as in `process.argv`
+ * without its first two entries) lets it load only the subcommand they name; without them
+ * every subcommand is registered.
+ */
+export async function buildProgram(args?: readonly string[]): Promise<Command> {
   const program = new Command('lmdoctor')
     .description(
       'Analyze Hyper-V live-migration failures on Windows failover clusters from event logs, cluster logs and configuration dumps.',
@@ -35,16 +63,7 @@ Examples:
   $ lmdoctor query --list                   canned SQL queries on the case database
   $ lmdoctor query vm-events -p vm=SQL01    one VM's Hyper-V and cluster events in time order`,
     );
-  program.addCommand(analyzeCommand());
-  program.addCommand(ingestCommand());
-  program.addCommand(migrationsCommand());
-  program.addCommand(diagnoseCommand());
-  program.addCommand(flowchartCommand());
-  program.addCommand(timelineCommand());
-  program.addCommand(reportCommand());
-  program.addCommand(collectScriptCommand());
-  program.addCommand(queryCommand());
-  program.addCommand(evtxCommand());
-  program.addCommand(catalogCommand());
+  const commands = await Promise.all(commandsFor(args).map(([, load]) => load()));
+  for (const command of commands) program.addCommand(command);
   return program;
 }
