@@ -59,7 +59,7 @@ await stage('ingest', async () => {
   );
   return `${report.records} records, ${report.warnings} warnings`;
 });
-await stage('replay', () => `${rebuildMigrations(db).migrations.length} migrations rebuilt`);
+await stage('replay', () => `${rebuildMigrations(db).migrations} migrations rebuilt`);
 await stage('summary', () => `${readCaseSummary(db).kinds.length} kinds of source summarised`);
 await stage('diagnosis', () => {
   const { diagnoses, findings } = runDiagnosis(db);

@@ -1,60 +1,76 @@
 import { catalogEvents } from '../catalog/events/index.js';
+import type { ClockSkew } from '../model/migration.js';
 import { classifyClusterLogLine, classifyEvent } from '../replay/classify-record.js';
-import { reconstructMigrations, type Reconstruction } from '../replay/reconstruct-migrations.js';
 import type { ReplayRecord } from '../replay/replay-record.js';
+import { replayStream } from '../replay/stream-replay.js';
+import { openMigrationSpool } from '../store/migration-spool.js';
 import { saveReconstruction } from '../store/migrations-table.js';
 import { openStore, openStoreReadOnly, type Store } from '../store/open-database.js';
 import { recordReplay, replayedFingerprint, sourcesFingerprint } from '../store/replay-state.js';
 import {
-  iterateClusterLogForReplay,
-  iterateEventsForReplay,
+  iterateRecordsForReplay,
   selectNodeNamesById,
   selectNodesWithLogs,
 } from '../store/replay-input.js';
 
 const catalogProviders = [...new Set(catalogEvents.map((e) => e.provider))].sort();
 
-/**
- * Replays everything stored into migrations and saves them (replacing the previous ones):
- * catalogue events and matching cluster log records are classified as they stream out of the
- * store; only the classified ones are kept in memory.
- */
-export function rebuildMigrations(db: Store): Reconstruction {
-  const fingerprint = sourcesFingerprint(db);
-  const records: ReplayRecord[] = [];
-  for (const row of iterateEventsForReplay(db, catalogProviders)) {
-    const record = classifyEvent({
-      id: row.id,
-      time: row.time,
-      node: row.node,
-      provider: row.provider,
-      eventId: row.event_id,
-      data: JSON.parse(row.data) as Record<string, string>,
-      message: row.message,
-    });
-    if (record) records.push(record);
-  }
-  for (const row of iterateClusterLogForReplay(db)) {
-    const record = classifyClusterLogLine(row);
-    if (record) records.push(record);
-  }
-  const reconstruction = reconstructMigrations(
-    records,
-    selectNodesWithLogs(db),
-    selectNodeNamesById(db),
-  );
-  saveReconstruction(db, reconstruction.migrations, reconstruction.clockSkew);
-  recordReplay(db, fingerprint);
-  return reconstruction;
+/** What a replay rebuilt: how many migrations, and the clock-skew estimate. */
+export interface ReplayResult {
+  migrations: number;
+  clockSkew: ClockSkew[];
 }
 
+/**
+ * Every stored record replay reads, classified as it streams out of the store in stored-time
+ * order (catalogue events and matching cluster log records; the others are skipped).
+ */
+export function* classifiedRecords(db: Store): Generator<ReplayRecord> {
+  for (const { table, row } of iterateRecordsForReplay(db, catalogProviders)) {
+    const record =
+      table === 'events'
+        ? classifyEvent({
+            id: row.id,
+            time: row.time,
+            node: row.node,
+            provider: row.provider,
+            eventId: row.event_id,
+            data: JSON.parse(row.data) as Record<string, string>,
+            message: row.message,
+          })
+        : classifyClusterLogLine(row);
+    if (record) yield record;
+  }
+}
+
+/**
+ * Replays everything stored into migrations and saves them (replacing the previous ones), in
+ * bounded memory: the records stream out of the store twice (see replayStream) and finished
+ * migrations wait in a temporary table until they are numbered and saved.
+ */
+export function rebuildMigrations(db: Store): ReplayResult {
+  const fingerprint = sourcesFingerprint(db);
+  const spool = openMigrationSpool(db);
+  try {
+    const result = replayStream(
+      { records: () => classifiedRecords(db) },
+      { nodesWithLogs: selectNodesWithLogs(db), nodeNamesById: selectNodeNamesById(db) },
+      spool,
+    );
+    saveReconstruction(db, result.migrations, result.clockSkew);
+    recordReplay(db, fingerprint);
+    return { migrations: result.count, clockSkew: result.clockSkew };
+  } finally {
+    spool.close();
+  }
+}
 /** True when files were ingested (or re-timed) since the migrations were last rebuilt. */
 export function migrationsAreStale(db: Store): boolean {
   return replayedFingerprint(db) !== sourcesFingerprint(db);
 }
 
 /** Rebuilds the migrations when they are stale; returns the reconstruction when it ran. */
-export function ensureMigrations(db: Store): Reconstruction | null {
+export function ensureMigrations(db: Store): ReplayResult | null {
   return migrationsAreStale(db) ? rebuildMigrations(db) : null;
 }
 

@@ -9,6 +9,8 @@ import type {
 /** A migration attempt being rebuilt: everything replay has learnt so far. Mutable, internal. */
 export interface MigrationDraft {
   vmKey: string;
+  /** Order the attempt was opened in (ties of start and VM keep it). */
+  seq: number;
   phase: Exclude<Phase, 'idle'>;
   kind: MigrationKind | null;
   live: boolean;
@@ -38,9 +40,10 @@ export interface MigrationDraft {
   nodesSeen: Set<string>;
 }
 
-export function newDraft(vmKey: string, at: number): MigrationDraft {
+export function newDraft(vmKey: string, at: number, seq: number): MigrationDraft {
   return {
     vmKey,
+    seq,
     phase: 'requested',
     kind: null,
     live: false,

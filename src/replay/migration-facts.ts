@@ -54,95 +54,157 @@ const infrastructureRoles: ReadonlySet<RecordRole> = new Set([
   'csv-resumed',
 ]);
 
+/** What the facts of one migration depend on besides the infrastructure records. */
+export interface MigrationOutline {
+  id: number;
+  vm: string;
+  sourceNode: string | null;
+  destinationNode: string | null;
+  /** End in ms, when the migration has one. */
+  endedAt: number | null;
+  /** [start, end] in ms; an attempt without an end runs to its last step. */
+  window: [number, number];
+}
+
+/** The outline of a migration. Pure. */
+export function outlineOf(m: Migration): MigrationOutline {
+  const first = m.steps[0] ? isoToMillis(m.steps[0].time) : 0;
+  const last = m.steps.length > 0 ? isoToMillis(m.steps[m.steps.length - 1]!.time) : first;
+  const start = m.startedAt ? isoToMillis(m.startedAt) : first;
+  const end = m.endedAt ? isoToMillis(m.endedAt) : last;
+  return {
+    id: m.id,
+    vm: m.vm,
+    sourceNode: m.sourceNode,
+    destinationNode: m.destinationNode,
+    endedAt: m.endedAt === null ? null : isoToMillis(m.endedAt),
+    window: [start, Math.max(start, end)],
+  };
+}
+
+/** The facts that relate migrations to each other, per outline (same order). */
+export interface RelationFacts {
+  overlapping: MigrationFacts['overlapping'][];
+  secondsSincePreviousMigration: (number | null)[];
+}
+
 /**
  * Fills each migration's facts from the migrations themselves and the infrastructure records
  * (service starts, RHS restarts, network, CSV, backup, node events) on the same clock. Pure;
  * mutates only the given migrations' `facts`.
  */
 export function computeFacts(migrations: Migration[], records: readonly TimedRecord[]): void {
+  const outlines = migrations.map(outlineOf);
+  const relations = relationFacts(outlines);
   // Infrastructure records are few; scanning only them keeps this linear in the records.
-  const timeline = records.filter((t) => infrastructureRoles.has(t.record.role));
-  const windows = migrations.map((m) => window(m));
-  markOverlaps(migrations, windows);
-  const lastEndByVm = new Map<string, number>();
-  const byStart = migrations.map((_, i) => i).sort((a, b) => windows[a]![0] - windows[b]![0]);
-  for (const i of byStart) {
-    const migration = migrations[i]!;
-    const previousEnd = lastEndByVm.get(migration.vm);
-    if (previousEnd !== undefined && previousEnd <= windows[i]![0]) {
-      migration.facts.secondsSincePreviousMigration = seconds(windows[i]![0] - previousEnd);
-    }
-    if (migration.endedAt !== null) lastEndByVm.set(migration.vm, isoToMillis(migration.endedAt));
-  }
-  const index = new InfrastructureIndex(timeline);
-  const since = (at: number | null, start: number) => (at === null ? null : seconds(start - at));
+  const index = new InfrastructureIndex(records.filter((t) => isInfrastructureRole(t.record.role)));
   migrations.forEach((migration, i) => {
-    const [start, end] = windows[i]!;
-    const facts = migration.facts;
-    const { sourceNode, destinationNode } = migration;
-    const nodes = [sourceNode, destinationNode].filter((n): n is string => n !== null);
-    facts.secondsSinceServiceStart = {
-      source: since(index.lastBefore(sourceNode, 'service', start), start),
-      destination: since(index.lastBefore(destinationNode, 'service', start), start),
-    };
-    facts.secondsSinceRhsRestart = {
-      source: since(index.lastBefore(sourceNode, 'rhs', start), start),
-      destination: since(index.lastBefore(destinationNode, 'rhs', start), start),
-    };
-    facts.networksDown = index.downDuring('network', start, end);
-    facts.interfacesDown = index.downDuring('interface', start, end);
-    const around = index.within(start - aroundBeforeMs, end + aroundAfterMs);
-    facts.csvProblems = unique(
+    Object.assign(migration.facts, infrastructureFacts(outlines[i]!, index), {
+      overlapping: relations.overlapping[i]!,
+      secondsSincePreviousMigration: relations.secondsSincePreviousMigration[i]!,
+    });
+  });
+}
+
+/** Whether records of a role are ones the facts read (service, RHS, network, CSV, backup, node). */
+export function isInfrastructureRole(role: RecordRole): boolean {
+  return infrastructureRoles.has(role);
+}
+
+/**
+ * Overlaps with other migrations and the time since the VM's previous migration, for
+ * outlines in migration-number order. Pure.
+ */
+export function relationFacts(outlines: readonly MigrationOutline[]): RelationFacts {
+  const overlapping = markOverlaps(outlines);
+  const secondsSincePreviousMigration: (number | null)[] = outlines.map(() => null);
+  const lastEndByVm = new Map<string, number>();
+  const byStart = outlines
+    .map((_, i) => i)
+    .sort((a, b) => start(outlines[a]!) - start(outlines[b]!));
+  for (const i of byStart) {
+    const outline = outlines[i]!;
+    const previousEnd = lastEndByVm.get(outline.vm);
+    if (previousEnd !== undefined && previousEnd <= start(outline)) {
+      secondsSincePreviousMigration[i] = seconds(start(outline) - previousEnd);
+    }
+    if (outline.endedAt !== null) lastEndByVm.set(outline.vm, outline.endedAt);
+  }
+  return { overlapping, secondsSincePreviousMigration };
+}
+
+/** The facts of one migration that come from the infrastructure records. Pure. */
+export function infrastructureFacts(
+  outline: MigrationOutline,
+  index: InfrastructureIndex,
+): Omit<
+  MigrationFacts,
+  'overlapping' | 'secondsSincePreviousMigration' | 'durationS' | 'blackoutS'
+> {
+  const [start, end] = outline.window;
+  const { sourceNode, destinationNode } = outline;
+  const nodes = [sourceNode, destinationNode].filter((n): n is string => n !== null);
+  const since = (at: number | null) => (at === null ? null : seconds(start - at));
+  const around = index.within(start - aroundBeforeMs, end + aroundAfterMs);
+  return {
+    secondsSinceServiceStart: {
+      source: since(index.lastBefore(sourceNode, 'service', start)),
+      destination: since(index.lastBefore(destinationNode, 'service', start)),
+    },
+    secondsSinceRhsRestart: {
+      source: since(index.lastBefore(sourceNode, 'rhs', start)),
+      destination: since(index.lastBefore(destinationNode, 'rhs', start)),
+    },
+    networksDown: index.downDuring('network', start, end),
+    interfacesDown: index.downDuring('interface', start, end),
+    csvProblems: unique(
       around
         .filter((t) => csvRoles.has(t.record.role))
         .map((t) => `${t.node}: ${t.record.fields.volume ?? t.record.label} (${t.record.role})`),
-    );
-    facts.backupActivity = unique(
+    ),
+    backupActivity: unique(
       around
         .filter((t) => backupRoles.has(t.record.role))
         .map((t) => `${t.node}: ${t.record.label} (${t.record.role})`),
-    );
-    facts.nodesDown = unique(
+    ),
+    nodesDown: unique(
       index
         .within(start - 30_000, end + aroundAfterMs)
         .filter((t) => t.record.role === 'node-down')
         .map((t) => (t.record.fields.node ?? '').toUpperCase())
         .filter((n) => nodes.includes(n)),
-    );
-  });
+    ),
+  };
 }
 
 /**
- * Records, for every pair of attempts whose time windows overlap and that share a node, each
- * in the other's facts. A sweep over start times: linear plus the overlapping pairs.
+ * For every pair of attempts whose time windows overlap and that share a node, each in the
+ * other's list. A sweep over start times: linear plus the overlapping pairs.
  */
-function markOverlaps(migrations: Migration[], windows: [number, number][]): void {
-  const order = migrations.map((_, i) => i).sort((a, b) => windows[a]![0] - windows[b]![0]);
+function markOverlaps(outlines: readonly MigrationOutline[]): MigrationFacts['overlapping'][] {
+  const lists: MigrationFacts['overlapping'][] = outlines.map(() => []);
+  const order = outlines.map((_, i) => i).sort((a, b) => start(outlines[a]!) - start(outlines[b]!));
   order.forEach((i, position) => {
-    const a = migrations[i]!;
-    const end = windows[i]![1];
+    const a = outlines[i]!;
+    const end = a.window[1];
     for (let k = position + 1; k < order.length; k++) {
       const j = order[k]!;
-      if (windows[j]![0] > end) break;
-      const b = migrations[j]!;
+      const b = outlines[j]!;
+      if (start(b) > end) break;
       const shared = [a.sourceNode, a.destinationNode].find(
         (n) => n !== null && (n === b.sourceNode || n === b.destinationNode),
       );
       if (!shared) continue;
-      a.facts.overlapping.push({ migration: b.id, vm: b.vm, sharedNode: shared });
-      b.facts.overlapping.push({ migration: a.id, vm: a.vm, sharedNode: shared });
+      lists[i]!.push({ migration: b.id, vm: b.vm, sharedNode: shared });
+      lists[j]!.push({ migration: a.id, vm: a.vm, sharedNode: shared });
     }
   });
-  for (const m of migrations) m.facts.overlapping.sort((x, y) => x.migration - y.migration);
+  for (const list of lists) list.sort((x, y) => x.migration - y.migration);
+  return lists;
 }
 
-/** [start, end] of an attempt in ms; an attempt without an end runs to its last step. */
-function window(m: Migration): [number, number] {
-  const first = m.steps[0] ? isoToMillis(m.steps[0].time) : 0;
-  const last = m.steps.length > 0 ? isoToMillis(m.steps[m.steps.length - 1]!.time) : first;
-  const start = m.startedAt ? isoToMillis(m.startedAt) : first;
-  const end = m.endedAt ? isoToMillis(m.endedAt) : last;
-  return [start, Math.max(start, end)];
+function start(outline: MigrationOutline): number {
+  return outline.window[0];
 }
 
 function unique(values: string[]): string[] {

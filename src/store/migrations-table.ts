@@ -1,10 +1,13 @@
 import type { ClockSkew, Migration, MigrationStep } from '../model/migration.js';
 import type { Store } from './open-database.js';
 
-/** Replaces every stored migration, step and clock-skew row with a new reconstruction, atomically. */
+/**
+ * Replaces every stored migration, step and clock-skew row with a new reconstruction,
+ * atomically. `migrations` is read once, as it is written (it may be a lazy stream).
+ */
 export function saveReconstruction(
   db: Store,
-  migrations: readonly Migration[],
+  migrations: Iterable<Migration>,
   clockSkew: readonly ClockSkew[],
 ): void {
   const insertMigration = db.prepare(

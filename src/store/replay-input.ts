@@ -21,27 +21,92 @@ export interface ClusterLogRowForReplay {
   message: string;
 }
 
-/** Streams the events of the given providers (all when the list is empty), in time order. */
-export function iterateEventsForReplay(
+/** A stored record for replay: an event or a cluster log record. */
+export type ReplayRow =
+  | { table: 'events'; row: EventRowForReplay }
+  | { table: 'cluster_log'; row: ClusterLogRowForReplay };
+
+/** Rows read per query: each cursor holds one page at a time. */
+const pageSize = 2000;
+
+/**
+ * Streams the events of the given providers (all when the list is empty) and the cluster log
+ * records whose time is resolved, merged in stored-time order. Reads page by page (one cursor
+ * per event node along the (node, time) index, one along the cluster log's time index), so no
+ * statement stays open between rows and the caller may write to the database meanwhile.
+ */
+export function* iterateRecordsForReplay(
   db: Store,
   providers: readonly string[],
-): IterableIterator<EventRowForReplay> {
+): Generator<ReplayRow> {
   const filter =
-    providers.length > 0 ? `WHERE provider IN (${providers.map(() => '?').join(', ')})` : '';
-  return db
-    .prepare(
-      `SELECT id, time, node, channel, provider, event_id, data, message FROM events ${filter} ORDER BY time, id`,
-    )
-    .iterate(...providers) as IterableIterator<EventRowForReplay>;
+    providers.length > 0 ? `AND +provider IN (${providers.map(() => '?').join(', ')})` : '';
+  const events = db.prepare(
+    `SELECT id, time, node, channel, provider, event_id, data, message FROM events
+     WHERE node = ? ${filter} AND (time, id) > (?, ?) ORDER BY time, id LIMIT ${pageSize}`,
+  );
+  const clusterLog = db.prepare(
+    `SELECT id, time, node, component, message FROM cluster_log
+     WHERE time IS NOT NULL AND (time, id) > (?, ?) ORDER BY time, id LIMIT ${pageSize}`,
+  );
+  const nodes = (db.prepare('SELECT DISTINCT node FROM events').all() as { node: string }[]).map(
+    (r) => r.node,
+  );
+  const cursors: Cursor<ReplayRow>[] = [
+    ...nodes.map((node) =>
+      cursor((time, id) =>
+        (events.all(node, ...providers, time, id) as EventRowForReplay[]).map((row) => ({
+          table: 'events' as const,
+          row,
+        })),
+      ),
+    ),
+    cursor((time, id) =>
+      (clusterLog.all(time, id) as ClusterLogRowForReplay[]).map((row) => ({
+        table: 'cluster_log' as const,
+        row,
+      })),
+    ),
+  ];
+  for (;;) {
+    let next: Cursor<ReplayRow> | null = null;
+    for (const c of cursors) {
+      const head = c.peek();
+      if (head && (next === null || head.row.time < next.peek()!.row.time)) next = c;
+    }
+    if (next === null) return;
+    yield next.take();
+  }
 }
 
-/** Streams cluster log records whose time is resolved, in time order. */
-export function iterateClusterLogForReplay(db: Store): IterableIterator<ClusterLogRowForReplay> {
-  return db
-    .prepare(
-      'SELECT id, time, node, component, message FROM cluster_log WHERE time IS NOT NULL ORDER BY time, id',
-    )
-    .iterate() as IterableIterator<ClusterLogRowForReplay>;
+interface Cursor<T> {
+  peek(): T | undefined;
+  take(): T;
+}
+
+/** Rows read page after page, keyed on (time, id). */
+function cursor<T extends { row: { time: string; id: number } }>(
+  read: (afterTime: string, afterId: number) => T[],
+): Cursor<T> {
+  let page = read('', -1);
+  let at = 0;
+  const peek = () => {
+    if (at === page.length && page.length === pageSize) {
+      const last = page[page.length - 1]!.row;
+      page = read(last.time, last.id);
+      at = 0;
+    }
+    return page[at];
+  };
+  return {
+    peek,
+    take: () => {
+      const row = peek();
+      if (row === undefined) throw new Error('replay cursor read past its end');
+      at++;
+      return row;
+    },
+  };
 }
 
 /** Every node any stored log came from (events and cluster logs). */

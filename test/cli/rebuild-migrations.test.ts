@@ -30,7 +30,7 @@ describe('migrations are rebuilt when what they were built from changed', () => 
       );
       await ingestPaths(db, [join(dir, 'HV01')], { force: false, jobs: 1 }, quiet);
       expect(migrationsAreStale(db)).toBe(true);
-      expect(ensureMigrations(db)?.migrations.length).toBeGreaterThan(0);
+      expect(ensureMigrations(db)?.migrations).toBeGreaterThan(0);
       expect(migrationsAreStale(db)).toBe(false);
       expect(ensureMigrations(db)).toBeNull();
 

@@ -8,6 +8,7 @@ import { runDiagnosis } from '../../src/cli/run-diagnosis.js';
 import type { EvidenceRef } from '../../src/model/diagnosis.js';
 import { openStore, type Store } from '../../src/store/open-database.js';
 import { selectFindings } from '../../src/store/findings-table.js';
+import { selectMigrations } from '../../src/store/migrations-table.js';
 import { repoRoot } from '../support/run-cli.js';
 
 interface ExpectedMigration {
@@ -69,7 +70,8 @@ describe('diagnosis on every sample scenario', () => {
         { force: false, jobs: 1 },
         new Console(process.stderr, true),
       );
-      const { migrations } = rebuildMigrations(db);
+      rebuildMigrations(db);
+      const migrations = selectMigrations(db);
       const { diagnoses } = runDiagnosis(db);
       expect(migrations.map((m) => m.vm)).toEqual(expected.map((m) => m.vm));
       const causes = migrations.map(

@@ -1,0 +1,179 @@
+import type { ClockSkew, Migration } from '../model/migration.js';
+import { isoToMillis } from '../model/time.js';
+import { estimateClockSkew } from './clock-skew.js';
+import { toMigration } from './draft-to-migration.js';
+import { normalizeNodeName } from './identity.js';
+import { InfrastructureIndex } from './infrastructure-index.js';
+import {
+  infrastructureFacts,
+  isInfrastructureRole,
+  outlineOf,
+  relationFacts,
+  type MigrationOutline,
+} from './migration-facts.js';
+import {
+  compareAttempts,
+  MigrationFolder,
+  orderKeyOf,
+  type AttemptOrderKey,
+} from './migration-folder.js';
+import { ReorderBuffer } from './reorder-buffer.js';
+import {
+  byClock,
+  nodeOf,
+  shiftItem,
+  type ReplayOptions,
+  type TimedRecord,
+} from './replay-migrations.js';
+import type { ReplayRecord } from './replay-record.js';
+import { VmKeys } from './vm-keys.js';
+
+/** Where replay reads its records from, as many times as it needs. */
+export interface ReplaySource {
+  /** Every classified record, in non-decreasing stored time; each call reads them again. */
+  records(): Iterable<ReplayRecord>;
+}
+
+/** Where finished migrations wait, by key, until every one is known and they can be numbered. */
+export interface MigrationSpool {
+  put(key: number, migration: Migration): void;
+  /** The migration put under `key` (each is taken once). */
+  take(key: number): Migration;
+}
+
+/** The result of a streamed replay. */
+export interface StreamedReconstruction {
+  clockSkew: ClockSkew[];
+  /** How many migrations `migrations` yields. */
+  count: number;
+  /** The migrations in number order with their facts, taken from the spool as iterated (once). */
+  migrations: Iterable<Migration>;
+}
+
+/** How often (common-clock ms) attempts that went quiet are closed and handed to the spool. */
+const sweepEveryMs = 30_000;
+
+/** Fields of infrastructure records that the facts read; the rest is dropped. */
+const infrastructureFields = ['volume', 'node', 'network', 'interface'] as const;
+
+/**
+ * The whole of replay in bounded memory, with the results of reconstructMigrations.
+ * A first pass over the records learns the VM identities, the paired starts the clock-skew
+ * estimate needs and the (few) infrastructure records the facts read. A second pass puts each
+ * record on the corrected clock — the store gives them by stored time and each node's offset
+ * is constant, so a reorder buffer as wide as the offsets restores the order — and folds them;
+ * an attempt is spooled as soon as it closes. Numbering (by start) and facts come last.
+ */
+export function replayStream(
+  source: ReplaySource,
+  options: Omit<ReplayOptions, 'clockOffsetsS'>,
+  spool: MigrationSpool,
+): StreamedReconstruction {
+  const vmKeys = new VmKeys();
+  const survey = surveyRecords(source, vmKeys);
+  const clockSkew = estimateClockSkew(survey.starts(vmKeys));
+  const offsets = Object.fromEntries(clockSkew.map((s) => [s.node, s.offsetS]));
+  const infrastructure = new InfrastructureIndex(
+    survey.infrastructure.map((t) => shiftItem(t, offsets)).sort(byClock),
+  );
+
+  const nodesWithLogs = new Set(options.nodesWithLogs.map(normalizeNodeName));
+  const closed: { key: AttemptOrderKey; outline: MigrationOutline }[] = [];
+  const folder = new MigrationFolder(options, (draft) => {
+    const migration = toMigration(0, draft, vmKeys.identities, nodesWithLogs);
+    spool.put(draft.seq, migration);
+    closed.push({ key: orderKeyOf(draft), outline: outlineOf(migration) });
+  });
+  let nextSweep = -Infinity;
+  const fold = (item: TimedRecord) => {
+    if (item.at >= nextSweep) {
+      folder.closeQuiet(item.at);
+      nextSweep = item.at + sweepEveryMs;
+    }
+    folder.push(item);
+  };
+  const lead = Math.max(0, ...Object.values(offsets)) * 1000;
+  const buffer = new ReorderBuffer();
+  for (const record of source.records()) {
+    const at = isoToMillis(record.time);
+    const vmKey = vmKeys.keyOf(vmKeys.learn(record));
+    buffer.push(shiftItem({ record, node: nodeOf(record), at, time: record.time, vmKey }, offsets));
+    for (const ready of buffer.releaseBefore(at - lead)) fold(ready);
+  }
+  for (const ready of buffer.drain()) fold(ready);
+  folder.finish();
+
+  closed.sort((a, b) => compareAttempts(a.key, b.key));
+  closed.forEach(({ outline }, i) => (outline.id = i + 1));
+  const outlines = closed.map((c) => c.outline);
+  const relations = relationFacts(outlines);
+  function* numbered(): Generator<Migration> {
+    for (let i = 0; i < closed.length; i++) {
+      const { key, outline } = closed[i]!;
+      const migration = spool.take(key.seq);
+      migration.id = outline.id;
+      Object.assign(migration.facts, infrastructureFacts(outline, infrastructure), {
+        overlapping: relations.overlapping[i]!,
+        secondsSincePreviousMigration: relations.secondsSincePreviousMigration[i]!,
+      });
+      yield migration;
+    }
+  }
+  return { clockSkew, count: closed.length, migrations: numbered() };
+}
+
+/** What the first pass keeps: paired-start candidates and infrastructure records, compacted. */
+interface Survey {
+  /** The live-migration starts naming a VM, placed on the stored clock in clock order. */
+  starts(vmKeys: VmKeys): TimedRecord[];
+  /** Infrastructure records on the stored clock (fields the facts read only). */
+  infrastructure: TimedRecord[];
+}
+
+function surveyRecords(source: ReplaySource, vmKeys: VmKeys): Survey {
+  const starts: { item: TimedRecord; mention: ReturnType<VmKeys['learn']> }[] = [];
+  const infrastructure: TimedRecord[] = [];
+  for (const record of source.records()) {
+    const mention = vmKeys.learn(record);
+    const isStart = record.role === 'lm-start-source' || record.role === 'lm-start-destination';
+    if (!(isStart && mention) && !isInfrastructureRole(record.role)) continue;
+    const item: TimedRecord = {
+      record: compact(record),
+      node: nodeOf(record),
+      at: isoToMillis(record.time),
+      time: record.time,
+      vmKey: null,
+    };
+    if (isStart && mention) starts.push({ item, mention });
+    else infrastructure.push(item);
+  }
+  return {
+    starts: (keys) =>
+      starts.map(({ item, mention }) => ({ ...item, vmKey: keys.keyOf(mention) })).sort(byClock),
+    infrastructure,
+  };
+}
+
+/** A record without its text and with only the fields the facts read. */
+function compact(record: ReplayRecord): ReplayRecord {
+  const fields: ReplayRecord['fields'] = {};
+  for (const name of infrastructureFields) {
+    const value = record.fields[name];
+    if (value !== undefined) fields[name] = value;
+  }
+  return { ...record, fields, text: '' };
+}
+
+/** A spool in memory (for tests and small cases). */
+export function memorySpool(): MigrationSpool {
+  const held = new Map<number, Migration>();
+  return {
+    put: (key, migration) => void held.set(key, migration),
+    take: (key) => {
+      const migration = held.get(key);
+      if (!migration) throw new Error(`no spooled migration ${key}`);
+      held.delete(key);
+      return migration;
+    },
+  };
+}
