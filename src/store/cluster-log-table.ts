@@ -6,9 +6,11 @@ import type { Store } from './open-database.js';
 
 type Statement = Database.Statement<unknown[]>;
 
+// The columns that hold one value for a whole file come first: they are written as literals.
 const lineColumns =
-  'source_id, node, time, raw_time, time_basis, channel, pid, tid, level, component, message, line';
-const lineParameters = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'source_id, node, time_basis, time, raw_time, channel, pid, tid, level, component, message, line';
+const lineParameters = '?, ?, ?, ?, ?, ?, ?, ?, ?';
+const perLineValues = 9;
 /** Cluster log records written per INSERT: one statement call per row costs more than the row. */
 const rowsPerInsert = 64;
 
@@ -16,11 +18,19 @@ const rowsPerInsert = 64;
  * Inserts cluster log records and configuration rows of one source (inside the caller's
  * transaction). Records are written in groups of 64 rows per statement; `flush` writes the
  * rest and must run before the transaction commits. Statements are prepared on first use.
+ * Source, node and time basis, the same for every record of a file, are literals of the
+ * statement rather than values bound for every row (binding is most of an insert's cost); a
+ * record with another node or basis, or a node that is not plain text, gets statements of its own.
  */
 export class ClusterLogInserter {
   private batchStatement: Statement | null = null;
   private singleStatement: Statement | null = null;
   private pending: unknown[] = [];
+  /** Values bound before each record's own: empty when the constant columns are literals. */
+  private constants: unknown[] = [];
+  private constantsSql = '';
+  private node: string | null | undefined = undefined;
+  private basis: string | undefined = undefined;
   private readonly configStatements = new Map<ConfigTable, Statement>();
 
   constructor(
@@ -29,12 +39,14 @@ export class ClusterLogInserter {
   ) {}
 
   line(line: ClusterLogLine): void {
-    this.pending.push(
-      this.sourceId,
-      line.node === '' ? null : line.node,
+    const node = line.node === '' ? null : line.node;
+    if (node !== this.node || line.timeBasis !== this.basis)
+      this.useConstants(node, line.timeBasis);
+    const pending = this.pending;
+    for (const value of this.constants) pending.push(value);
+    pending.push(
       line.time,
       line.rawTime,
-      line.timeBasis,
       line.channel,
       line.pid,
       line.tid,
@@ -43,25 +55,48 @@ export class ClusterLogInserter {
       line.message,
       line.line,
     );
-    if (this.pending.length === rowsPerInsert * 12) {
-      this.batchStatement ??= this.db.prepare(
-        `INSERT INTO cluster_log (${lineColumns}) VALUES ${Array<string>(rowsPerInsert).fill(lineParameters).join(', ')}`,
-      );
-      this.batchStatement.run(this.pending);
-      this.pending = [];
+    if (pending.length === rowsPerInsert * (perLineValues + this.constants.length)) {
+      this.batchStatement ??= this.prepareInsert(rowsPerInsert);
+      this.batchStatement.run(...pending);
+      pending.length = 0;
     }
   }
 
   /** Writes the records still held back. */
   flush(): void {
-    if (this.pending.length === 0) return;
-    this.singleStatement ??= this.db.prepare(
-      `INSERT INTO cluster_log (${lineColumns}) VALUES ${lineParameters}`,
-    );
-    for (let i = 0; i < this.pending.length; i += 12) {
-      this.singleStatement.run(this.pending.slice(i, i + 12));
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    this.singleStatement ??= this.prepareInsert(1);
+    const width = perLineValues + this.constants.length;
+    for (let i = 0; i < pending.length; i += width) {
+      this.singleStatement.run(...pending.slice(i, i + width));
     }
-    this.pending = [];
+    pending.length = 0;
+  }
+
+  /** Writes what is held under the current constants and switches to statements for new ones. */
+  private useConstants(node: string | null, basis: string): void {
+    this.flush();
+    this.node = node;
+    this.basis = basis;
+    this.batchStatement = null;
+    this.singleStatement = null;
+    const nodeSql = sqlTextLiteral(node);
+    const basisSql = sqlTextLiteral(basis);
+    if (nodeSql !== null && basisSql !== null) {
+      this.constants = [];
+      this.constantsSql = `${this.sourceId}, ${nodeSql}, ${basisSql}`;
+    } else {
+      this.constants = [this.sourceId, node, basis];
+      this.constantsSql = '?, ?, ?';
+    }
+  }
+
+  private prepareInsert(rows: number): Statement {
+    const row = `(${this.constantsSql}, ${lineParameters})`;
+    return this.db.prepare(
+      `INSERT INTO cluster_log (${lineColumns}) VALUES ${Array<string>(rows).fill(row).join(', ')}`,
+    );
   }
 
   configRow(row: ConfigRow): void {
@@ -76,4 +111,14 @@ export class ClusterLogInserter {
     }
     statement.run(this.sourceId, row.node, ...columns.map((c) => row.values[c] ?? null));
   }
+}
+
+/**
+ * A text value as an SQL literal (`'O''Brien'`, NULL for null), or null when the text holds a
+ * NUL or a lone surrogate: written as a literal it would not store exactly what binding it does.
+ */
+function sqlTextLiteral(value: string | null): string | null {
+  if (value === null) return 'NULL';
+  if (/[\0\ud800-\udfff]/.test(value)) return null;
+  return `'${value.replaceAll("'", "''")}'`;
 }

@@ -84,4 +84,44 @@ describe('cluster log and configuration tables', () => {
     ).map((r) => r.line);
     expect(lines).toEqual(Array.from({ length: 130 }, (_, i) => i + 1));
   });
+
+  it('stores node and basis as given when they change within a file or are not plain text', () => {
+    // What binding a value stores (a lone surrogate is not valid UTF-16 text): the reference.
+    const reference = openStore(':memory:');
+    reference.exec('CREATE TABLE t (v TEXT)');
+    const insert = reference.prepare('INSERT INTO t VALUES (?)');
+    const bound = (value: string): { text: unknown; hex: unknown } => {
+      const rowid = insert.run(value).lastInsertRowid;
+      return reference
+        .prepare('SELECT v AS text, hex(v) AS hex FROM t WHERE rowid = ?')
+        .get(rowid) as {
+        text: unknown;
+        hex: unknown;
+      };
+    };
+    const db = openStore(':memory:');
+    const meta = { path: 'x_cluster.log', kind: 'cluster-log', sha256: 'z', bytes: 1 };
+    const writer = SourceWriter.begin(db, meta);
+    const nodes = ["O'Brien", 'HV\u00002', 'lone\ud800', '', 'HV01', 'Ünïcødé 𝄞'];
+    const expected: { node: unknown; hex: unknown; time_basis: string; line: number }[] = [];
+    let number = 0;
+    for (const node of nodes) {
+      const { text, hex } = node === '' ? { text: null, hex: '' } : bound(node);
+      for (const timeBasis of ['utc', 'unknown'] as const) {
+        // 70 records: one full batch of 64 and some left for the single-row statement.
+        for (let i = 0; i < 70; i++) {
+          number++;
+          writer.clusterLogLine({ ...line, node, timeBasis, line: number });
+          expected.push({ node: text, hex, time_basis: timeBasis, line: number });
+        }
+      }
+    }
+    writer.commit();
+    expect(
+      db
+        .prepare('SELECT node, hex(node) AS hex, time_basis, line FROM cluster_log ORDER BY id')
+        .all(),
+    ).toEqual(expected);
+    expect(db.prepare('SELECT COUNT(DISTINCT source_id) FROM cluster_log').pluck().get()).toBe(1);
+  });
 });

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { detectEncoding, type DetectedEncoding } from './detect-encoding.js';
+import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js';
 
 export interface TextChunk {
   text: string;
@@ -25,23 +26,41 @@ export async function readTextChunks(path: string): Promise<TextChunks> {
   const first = await iterator.next();
   const firstBytes: Buffer = first.done ? Buffer.alloc(0) : first.value;
   const encoding = detectEncoding(firstBytes);
-  const decoder = new TextDecoder(encoding.encoding, { fatal: false, ignoreBOM: true });
+  const decoder =
+    encoding.encoding === 'utf-8' ? new Utf8ChunkDecoder() : new StreamDecoder(encoding.encoding);
 
   async function* chunks(): AsyncGenerator<TextChunk> {
     let bytesRead = firstBytes.length;
     yield {
-      text: decoder.decode(firstBytes.subarray(encoding.bomLength), { stream: true }),
+      text: decoder.decode(firstBytes.subarray(encoding.bomLength)),
       bytesRead,
     };
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
       bytesRead += next.value.length;
-      yield { text: decoder.decode(next.value, { stream: true }), bytesRead };
+      yield { text: decoder.decode(next.value), bytesRead };
     }
-    const rest = decoder.decode();
+    const rest = decoder.end();
     if (rest.length > 0) yield { text: rest, bytesRead };
   }
 
   return { encoding, chunks: chunks() };
+}
+
+/** A streaming TextDecoder with the interface of Utf8ChunkDecoder. */
+class StreamDecoder {
+  private readonly decoder;
+
+  constructor(encoding: string) {
+    this.decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+  }
+
+  decode(chunk: Uint8Array): string {
+    return this.decoder.decode(chunk, { stream: true });
+  }
+
+  end(): string {
+    return this.decoder.decode();
+  }
 }
