@@ -7,9 +7,6 @@ import { EvtxDamage } from '../../readers/evtx/limits.js';
 import { scanEvtxParallel } from '../../readers/evtx/parallel-scan.js';
 import { describeProblemLocation } from '../../readers/evtx/scan-evtx.js';
 
-/** Output is gathered into pieces of about this size before each write to stdout. */
-const outputBatchInChars = 1 << 18;
-
 function checkFile(file: string): void {
   if (!existsSync(file)) throw new UserError(`${file}: no such file`, 'check the path');
   if (!statSync(file).isFile()) throw new UserError(`${file}: not a file`, 'give one .evtx file');
@@ -72,28 +69,22 @@ Examples:
     .action(
       async (file: string, options: { format: DumpFormat; recover?: boolean; jobs?: number }) => {
         checkFile(file);
-        let batch = '';
         let closed = false;
         process.stdout.on('error', (error: NodeJS.ErrnoException) => {
           if (error.code !== 'EPIPE') throw error;
           closed = true; // the reader went away (e.g. `| head`); stop writing
         });
-        const flush = () => {
-          if (!closed && batch !== '') process.stdout.write(batch);
-          batch = '';
-        };
         try {
           await scanEvtxParallel(
             file,
             options.format,
             options.jobs ?? 1,
             {
+              // Records come in chunks of text, each record on its own line.
               item: (text) => {
-                batch += `${text as string}\n`;
-                if (batch.length >= outputBatchInChars) flush();
+                if (!closed) process.stdout.write(text as string | Uint8Array);
               },
               problem: (problem) => {
-                flush(); // keep damage reports next to the records around them
                 process.stderr.write(
                   `lmdoctor: ${file}: ${describeProblemLocation(problem)}: ${problem.message}\n`,
                 );
@@ -104,7 +95,6 @@ Examples:
         } catch (error) {
           throw asUserError(file, error);
         }
-        flush();
       },
     );
 }

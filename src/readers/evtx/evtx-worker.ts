@@ -3,8 +3,9 @@ import { parentPort } from 'node:worker_threads';
 import type { LogEvent } from '../../model/log-event.js';
 import { toEventColumns, type EventColumns } from './event-columns.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
-import { recordOutput, type OutputItem, type OutputMode } from './record-output.js';
-import { scanBlock, type EvtxProblem, type ScanHandlers } from './scan-evtx.js';
+import type { OutputItem, OutputMode } from './record-output.js';
+import { scanBlock } from './scan-evtx.js';
+import { taskCollector, type TaskOutput } from './task-collector.js';
 import { TemplateCache } from './template-cache.js';
 
 /** Sent to a worker: decode blocks `[start, end)` of `path` into `mode` items. */
@@ -17,12 +18,9 @@ export interface WorkerTask {
 }
 
 /** Sent back: the items and problems of that range, in file order. */
-export interface WorkerResult {
-  start: number;
-  /** Text items (xml, json) as they are; LogEvents by column (event-columns.ts). */
+export interface WorkerResult extends Omit<TaskOutput, 'items'> {
+  /** Text chunks (xml as bytes, json as strings) as they are; LogEvents by column. */
   items: OutputItem[] | EventColumns;
-  /** Problems interleaved with items: each precedes item number `before`. */
-  problems: { before: number; problem: EvtxProblem }[];
 }
 
 /**
@@ -37,45 +35,38 @@ function serve(): void {
   const block = Buffer.alloc(chunkSizeInBytes);
   let openPath = '';
   let fd = -1;
-  let items: OutputItem[] = [];
-  let problems: WorkerResult['problems'] = [];
-  const outputs = new Map<OutputMode, ScanHandlers>();
-  const handlersFor = (mode: OutputMode): ScanHandlers => {
-    let handlers = outputs.get(mode);
-    if (!handlers) {
-      handlers = {
-        onRecord: recordOutput(mode, (item) => items.push(item)),
-        onProblem: (problem) => problems.push({ before: items.length, problem }),
-      };
-      outputs.set(mode, handlers);
-    }
-    return handlers;
-  };
+  const collectors = new Map<OutputMode, ReturnType<typeof taskCollector>>();
   port.on('message', (task: WorkerTask) => {
     if (task.path !== openPath) {
       if (fd >= 0) closeSync(fd);
       fd = openSync(task.path, 'r');
       openPath = task.path;
     }
-    items = [];
-    problems = [];
-    const handlers = handlersFor(task.mode);
+    let collector = collectors.get(task.mode);
+    if (!collector) {
+      collector = taskCollector(task.mode);
+      collectors.set(task.mode, collector);
+    }
     for (let index = task.start; index < task.end; index++) {
       const offset = fileHeaderSizeInBytes + index * chunkSizeInBytes;
       if (readSync(fd, block, 0, chunkSizeInBytes, offset) < chunkSizeInBytes) break;
-      scanBlock(block, index, cache, handlers, task.recover);
+      scanBlock(block, index, cache, collector.handlers, task.recover);
     }
+    const output = collector.take(task.start);
     if (task.mode === 'events') {
-      const columns = toEventColumns(items as LogEvent[]);
-      const result: WorkerResult = { start: task.start, items: columns, problems };
+      const columns = toEventColumns(output.items as LogEvent[]);
+      const result: WorkerResult = { ...output, items: columns };
       const buffers = [columns.refs, columns.numbers, columns.dataCounts, columns.dataKeys];
       port.postMessage(
         result,
         buffers.map((column) => column.buffer as ArrayBuffer),
       );
     } else {
-      const result: WorkerResult = { start: task.start, items, problems };
-      port.postMessage(result);
+      // XML chunks own their memory (ByteWriter.take): moved, not copied.
+      const transfer = output.items.flatMap((item) =>
+        item instanceof Uint8Array ? [item.buffer as ArrayBuffer] : [],
+      );
+      port.postMessage(output, transfer);
     }
   });
 }

@@ -12,10 +12,11 @@ const hexUpper = Array.from({ length: 256 }, (_, i) =>
   i.toString(16).toUpperCase().padStart(2, '0'),
 );
 
-function u16(b: Uint8Array, o: number): number {
+/** Little-endian u16 / u32 at `o`. Pure. */
+export function u16(b: Uint8Array, o: number): number {
   return (b[o] as number) | ((b[o + 1] as number) << 8);
 }
-function u32(b: Uint8Array, o: number): number {
+export function u32(b: Uint8Array, o: number): number {
   return (
     ((b[o] as number) | ((b[o + 1] as number) << 8) | ((b[o + 2] as number) << 16)) +
     (b[o + 3] as number) * 0x1000000

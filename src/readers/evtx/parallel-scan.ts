@@ -1,9 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { WorkerResult, WorkerTask } from './evtx-worker.js';
+import { taskCollector, textChunkSize } from './task-collector.js';
 import { fromEventColumns } from './event-columns.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
-import { recordOutput, type OutputItem, type OutputMode } from './record-output.js';
+import { chunkedOutput, type OutputItem, type OutputMode } from './record-output.js';
 import {
   readEvtxHeader,
   scanBlock,
@@ -22,6 +23,7 @@ const tasksQueuedPerWorker = 2;
 export const minBlocksForWorkers = 160;
 
 export interface ParallelScanOutput {
+  /** A LogEvent, or a chunk of text: records each followed by a line end (see `chunkedOutput`). */
   item(item: OutputItem): void;
   problem(problem: EvtxProblem): void;
   /** File offset up to which everything has been delivered. */
@@ -64,15 +66,20 @@ export async function scanEvtxParallel(
   const tasks = Math.ceil(blocks / blocksPerTask);
   const workerCount = Math.min(jobs, tasks);
   if (workerCount <= 1 || url === null || blocks < minBlocksForWorkers) {
+    const records = chunkedOutput(mode, (item) => output.item(item), textChunkSize);
     scanEvtxFile(
       path,
       {
-        onRecord: recordOutput(mode, (item) => output.item(item)),
-        onProblem: (problem) => output.problem(problem),
+        onRecord: records.onRecord,
+        onProblem: (problem) => {
+          records.flush(); // damage reports stay next to the records around them
+          output.problem(problem);
+        },
         onChunk: (chunk) => output.progress?.(chunk.fileOffset + chunkSizeInBytes),
       },
       { recover: options.recover ?? false },
     );
+    records.flush();
     return;
   }
   // The file header's own problems, reported first as the single-thread scan does.
@@ -92,6 +99,7 @@ export async function scanEvtxParallel(
   );
   // A file cut inside its last chunk: that chunk's complete records, as the one-thread scan does.
   const tailFd = openSync(path, 'r');
+  const records = chunkedOutput(mode, (item) => output.item(item), textChunkSize);
   try {
     scanTruncatedTail(
       tailFd,
@@ -99,11 +107,15 @@ export async function scanEvtxParallel(
       blocks,
       new TemplateCache(),
       {
-        onRecord: recordOutput(mode, (item) => output.item(item)),
-        onProblem: (problem) => output.problem(problem),
+        onRecord: records.onRecord,
+        onProblem: (problem) => {
+          records.flush();
+          output.problem(problem);
+        },
       },
       options.recover ?? false,
     );
+    records.flush();
   } finally {
     closeSync(tailFd);
   }
@@ -119,22 +131,15 @@ function mainThreadDecoder(setup: TaskSetup): {
   const fd = openSync(setup.path, 'r');
   const cache = new TemplateCache();
   const block = Buffer.alloc(chunkSizeInBytes);
-  let items: OutputItem[] = [];
-  let problems: WorkerResult['problems'] = [];
-  const handlers = {
-    onRecord: recordOutput(setup.mode, (item) => items.push(item)),
-    onProblem: (problem: EvtxProblem) => problems.push({ before: items.length, problem }),
-  };
+  const collected = taskCollector(setup.mode);
   return {
     decode(task) {
-      items = [];
-      problems = [];
       for (let index = task.start; index < task.end; index++) {
         const offset = fileHeaderSizeInBytes + index * chunkSizeInBytes;
         if (readSync(fd, block, 0, chunkSizeInBytes, offset) < chunkSizeInBytes) break;
-        scanBlock(block, index, cache, handlers, task.recover);
+        scanBlock(block, index, cache, collected.handlers, task.recover);
       }
-      return { start: task.start, items, problems };
+      return collected.take(task.start);
     },
     close: () => closeSync(fd),
   };

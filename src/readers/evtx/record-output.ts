@@ -5,11 +5,19 @@ import { LogEventBuilder } from './log-event-builder.js';
 import type { EvtxRecord } from './scan-evtx.js';
 import { buildPlannedEvent, systemPlan } from './system-plan.js';
 import { BinXmlWalker } from './walk-binxml.js';
-import { XmlRenderer } from './xml-renderer.js';
+import { ByteWriter } from './xml-bytes.js';
+import { XmlRecordWriter } from './xml-record-writer.js';
 
 /** What a scan turns records into: LogEvents (ingest), or XML / JSON text (dump). */
 export type OutputMode = 'events' | 'xml' | 'json';
-export type OutputItem = LogEvent | string;
+/**
+ * A LogEvent; or, for the text modes, text: one string per record from `recordOutput`, and
+ * from `chunkedOutput` chunks of many records, each record followed by a line end (XML as
+ * UTF-8 bytes, JSON as a string).
+ */
+export type OutputItem = LogEvent | string | Uint8Array;
+
+const lineEnd = 0x0a;
 
 /**
  * A record handler for `mode` that passes each finished item to `emit`. A record that fails
@@ -38,17 +46,69 @@ export function recordOutput(
       }
     };
   }
-  const xml = new XmlRenderer();
+  if (mode === 'xml') {
+    const out = new ByteWriter(1 << 16);
+    const writer = new XmlRecordWriter(out);
+    return (record) => {
+      writer.write(record.decoder, record.nodes);
+      const text = out.bytes.toString('utf8', 0, out.pos);
+      out.pos = 0;
+      emit(text);
+    };
+  }
   const json = new JsonRenderer();
-  const take = mode === 'xml' ? () => xml.take() : () => JSON.stringify(json.take());
-  const walker = new BinXmlWalker(mode === 'xml' ? xml : json);
+  const walker = new BinXmlWalker(json);
   return (record) => {
     try {
       walker.walk(record.decoder, record.nodes);
     } catch (error) {
-      take();
+      json.take();
       throw error;
     }
-    emit(take());
+    emit(JSON.stringify(json.take()));
   };
+}
+
+/** A record handler that gathers its output, and `flush` to pass on what it holds. */
+export interface ChunkedOutput {
+  onRecord(record: EvtxRecord): void;
+  flush(): void;
+}
+
+/**
+ * Like `recordOutput`, but text modes gather records (each followed by a line end) and emit
+ * them about `chunkSize` bytes (or characters) at a time, and on `flush`. LogEvents are
+ * emitted one by one as they come.
+ */
+export function chunkedOutput(
+  mode: OutputMode,
+  emit: (item: OutputItem) => void,
+  chunkSize: number,
+): ChunkedOutput {
+  if (mode === 'events') return { onRecord: recordOutput(mode, emit), flush: () => {} };
+  if (mode === 'xml') {
+    const out = new ByteWriter(chunkSize + (chunkSize >> 1));
+    const writer = new XmlRecordWriter(out);
+    const flush = () => {
+      if (out.pos > 0) emit(out.take());
+    };
+    return {
+      onRecord(record) {
+        writer.write(record.decoder, record.nodes);
+        out.byte(lineEnd);
+        if (out.pos >= chunkSize) flush();
+      },
+      flush,
+    };
+  }
+  let batch = '';
+  const flush = () => {
+    if (batch !== '') emit(batch);
+    batch = '';
+  };
+  const onText = recordOutput(mode, (text) => {
+    batch += `${text as string}\n`;
+    if (batch.length >= chunkSize) flush();
+  });
+  return { onRecord: onText, flush };
 }

@@ -28,7 +28,7 @@ const notXmlTextAll = /\r\n?|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff
 /**
  * Text as it comes out of an XML export of the same event: XML parsers turn CR LF and lone CR
  * into LF (XML 1.0 §2.11), and characters XML cannot carry are U+FFFD in our own XML (see
- * escapeXml). Pure.
+ * xml-bytes.ts). Pure.
  */
 export function xmlNewlines(text: string): string {
   if (text.length > 32) {

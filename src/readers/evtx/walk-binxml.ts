@@ -7,7 +7,7 @@ import {
   type ValueTable,
 } from './binxml-nodes.js';
 import type { ChunkDecoder } from './chunk-decoder.js';
-import { formatArrayItems, formatValue } from './format-value.js';
+import { repeatingArray, valueText } from './value-text.js';
 import { valueType } from './value-types.js';
 
 /** Receives a record's XML content in document order; text arrives unescaped. */
@@ -108,23 +108,10 @@ export class BinXmlWalker {
 
   private walkElement(element: ElementNode, values: ValueTable, depth: number): void {
     if (element.soleOptionalValue >= 0 && isEmptyValue(values, element.soleOptionalValue)) return;
-    const contentValues = element.contentValues;
-    for (let i = 0; i < contentValues.length; i++) {
-      const index = contentValues[i] as number;
-      const type = values.types[index] ?? 0;
-      if (type & valueType.arrayFlag) {
-        const items = formatArrayItems(
-          this.decoder.bytes,
-          values.offsets[index] as number,
-          values.sizes[index] as number,
-          type,
-        );
-        if (items.length === 0) items.push('');
-        for (const item of items) this.emitElement(element, values, depth, index, item);
-        return;
-      }
-    }
-    this.emitElement(element, values, depth, -1, '');
+    const array = repeatingArray(this.decoder.bytes, values, element.contentValues);
+    if (array === null) this.emitElement(element, values, depth, -1, '');
+    else
+      for (const item of array.items) this.emitElement(element, values, depth, array.index, item);
   }
 
   private emitElement(
@@ -192,14 +179,7 @@ export class BinXmlWalker {
 
   /** A value as plain text (arrays joined by spaces, BinXML values dropped). */
   valueText(values: ValueTable, index: number): string {
-    if (index >= values.types.length) return '';
-    const type = values.types[index] as number;
-    const offset = values.offsets[index] as number;
-    const size = values.sizes[index] as number;
-    if (type === valueType.binXml) return '';
-    if (type & valueType.arrayFlag)
-      return formatArrayItems(this.decoder.bytes, offset, size, type).join(' ');
-    return formatValue(this.decoder.bytes, offset, size, type);
+    return valueText(this.decoder.bytes, values, index);
   }
 
   private walkValue(values: ValueTable, index: number, depth: number): void {

@@ -1,0 +1,184 @@
+import {
+  nodeKind,
+  type AttributeNode,
+  type ContentNode,
+  type ElementNode,
+  type Template,
+  type ValuePiece,
+  type ValueTable,
+} from './binxml-nodes.js';
+import { entityText } from './walk-binxml.js';
+import { ByteWriter, utf8 } from './xml-bytes.js';
+
+/**
+ * Templates compiled for XML output: every element name, constant text, entity or character
+ * reference is turned into its final UTF-8 bytes once, so rendering a record only copies bytes
+ * and writes the values into their slots. Compiled once per template (templates are shared
+ * across chunks), held in a WeakMap next to it.
+ */
+
+export const opKind = { bytes: 0, value: 1, element: 2, instance: 3 } as const;
+
+/** Content that is the same in every record: closes an open start tag, then these bytes. */
+export interface BytesOp {
+  kind: typeof opKind.bytes;
+  bytes: Uint8Array;
+}
+
+/** A substitution in element content. */
+export interface ValueOp {
+  kind: typeof opKind.value;
+  index: number;
+}
+
+export interface ElementOp {
+  kind: typeof opKind.element;
+  element: ElementPlan;
+}
+
+/** A template instance inside content: the template's plan with the instance's values. */
+export interface InstanceOp {
+  kind: typeof opKind.instance;
+  plan: XmlOp[];
+  values: ValueTable;
+}
+
+export type XmlOp = BytesOp | ValueOp | ElementOp | InstanceOp;
+
+export interface ElementPlan {
+  /** Value slot whose emptiness drops the element (a sole optional substitution), or -1. */
+  optional: number;
+  /** Slots substituted directly in the content: an array there repeats the element. */
+  contentValues: number[];
+  /** `<name` */
+  open: Uint8Array;
+  attributes: AttributePlan[];
+  content: XmlOp[];
+  /** `</name>` */
+  close: Uint8Array;
+}
+
+export interface AttributePlan {
+  /** Value slot whose emptiness drops the attribute, or -1. */
+  optional: number;
+  /** ` name="`; or, for an attribute whose value is constant, the whole ` name="value"`. */
+  prefix: Uint8Array;
+  /** The slot when the value is exactly one substitution, else -1 (then `pieces` is used). */
+  only: number;
+  /** The value's pieces; empty when `prefix` holds the whole constant attribute. */
+  pieces: ValuePiece[];
+}
+
+const plans = new WeakMap<Template, XmlOp[]>();
+
+/** The compiled form of a template, made on first use. */
+export function templatePlan(template: Template): XmlOp[] {
+  let plan = plans.get(template);
+  if (plan === undefined) {
+    plan = compileContent(template.nodes);
+    plans.set(template, plan);
+  }
+  return plan;
+}
+
+/** Escaped UTF-8 of constant text (one definition of escaping: ByteWriter's). */
+function escapedBytes(text: string): Uint8Array {
+  const writer = new ByteWriter(text.length * 2 + 16);
+  writer.escapedString(text);
+  return new Uint8Array(writer.take());
+}
+
+/** Names of the elements in template-less records, which are compiled record by record. */
+const nameBytes = new Map<string, Uint8Array>();
+const maxNames = 4096;
+
+function encodedName(text: string): Uint8Array {
+  let bytes = nameBytes.get(text);
+  if (bytes === undefined) {
+    if (nameBytes.size >= maxNames) nameBytes.clear();
+    bytes = utf8(text);
+    nameBytes.set(text, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * Compiles decoded content nodes: a template's body, or the nodes of one record or nested
+ * BinXML value (whose instances refer to templates compiled once).
+ */
+export function compileContent(nodes: ContentNode[]): XmlOp[] {
+  const ops: XmlOp[] = [];
+  for (const node of nodes) {
+    switch (node.kind) {
+      case nodeKind.element:
+        ops.push({ kind: opKind.element, element: compileElement(node) });
+        break;
+      case nodeKind.text:
+        if (node.text !== '') ops.push({ kind: opKind.bytes, bytes: escapedBytes(node.text) });
+        break;
+      case nodeKind.substitution:
+        ops.push({ kind: opKind.value, index: node.index });
+        break;
+      case nodeKind.entityRef:
+        ops.push({ kind: opKind.bytes, bytes: utf8(`&${node.name};`) });
+        break;
+      case nodeKind.charRef:
+        ops.push({ kind: opKind.bytes, bytes: utf8(`&#${node.code};`) });
+        break;
+      case nodeKind.cdata:
+        ops.push({
+          kind: opKind.bytes,
+          bytes: utf8(`<![CDATA[${node.text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`),
+        });
+        break;
+      case nodeKind.processingInstruction:
+        ops.push({
+          kind: opKind.bytes,
+          bytes: utf8(node.data === '' ? `<?${node.target}?>` : `<?${node.target} ${node.data}?>`),
+        });
+        break;
+      case nodeKind.instance:
+        ops.push({ kind: opKind.instance, plan: templatePlan(node.template), values: node.values });
+        break;
+    }
+  }
+  return ops;
+}
+
+function compileElement(element: ElementNode): ElementPlan {
+  return {
+    optional: element.soleOptionalValue,
+    contentValues: element.contentValues,
+    open: encodedName(`<${element.name}`),
+    attributes: element.attributes.map(compileAttribute),
+    content: compileContent(element.children),
+    close: encodedName(`</${element.name}>`),
+  };
+}
+
+function compileAttribute(attribute: AttributeNode): AttributePlan {
+  const pieces = attribute.pieces;
+  const only = pieces.length === 1 ? pieces[0] : undefined;
+  if (pieces.every((piece) => piece.kind !== nodeKind.substitution)) {
+    // The same in every record: written out whole, escaped as one text.
+    const writer = new ByteWriter(64);
+    writer.raw(utf8(` ${attribute.name}="`));
+    writer.escapedString(pieces.map(pieceText).join(''));
+    writer.byte(0x22);
+    return { optional: -1, prefix: new Uint8Array(writer.take()), only: -1, pieces: [] };
+  }
+  return {
+    optional: attribute.soleOptionalValue,
+    prefix: encodedName(` ${attribute.name}="`),
+    only: only?.kind === nodeKind.substitution ? only.index : -1,
+    pieces,
+  };
+}
+
+/** The text of a constant attribute-value piece: entity and character references decoded. */
+export function pieceText(piece: ValuePiece): string {
+  if (piece.kind === nodeKind.text) return piece.text;
+  if (piece.kind === nodeKind.entityRef) return entityText(piece.name);
+  if (piece.kind === nodeKind.charRef) return String.fromCodePoint(piece.code);
+  return '';
+}
