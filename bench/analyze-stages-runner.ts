@@ -2,11 +2,13 @@
  * Child process of bench:analyze: the stages of `lmdoctor analyze` one after the other in one
  * process, timed apart: ingest (discover, read, store, settle cluster log times), replay
  * (rebuild and save the migrations), summary, diagnosis. Prints one JSON line per stage
- * as it ends (seconds, CPU seconds, peak RSS reached so far), so a run stopped in a later stage
+ * as it ends (seconds, CPU seconds, the stage's own peak RSS — the kernel's high-water mark is
+ * reset before each stage, on Linux — and the peak so far), so a run stopped in a later stage
  * still reports the earlier ones. The program is loaded from DIST (the compiled snapshot that
  * bench:analyze made), typed by src/.
  * Usage: node --import tsx bench/analyze-stages-runner.ts DIST DB JOBS PATH...
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -33,7 +35,29 @@ const { readCaseSummary } = (await load(
   'store/case-summary.js',
 )) as typeof import('../src/store/case-summary.js');
 
+/** VmHWM of this process in MiB (Linux), or null. */
+function highWaterMiB(): number | null {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return hwm?.[1] ? Number(hwm[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resets VmHWM to the current RSS (Linux 4.0+: writing 5 to clear_refs); false elsewhere. */
+function resetHighWater(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function stage(name: string, run: () => Promise<string> | string): Promise<void> {
+  const peakBefore = Math.max(highWaterMiB() ?? 0, process.resourceUsage().maxRSS / 1024);
+  const reset = resetHighWater();
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   const detail = await run();
@@ -43,7 +67,8 @@ async function stage(name: string, run: () => Promise<string> | string): Promise
       stage: name,
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
       cpuSeconds: (used.user + used.system) / 1e6,
-      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      stagePeakRssMiB: reset ? highWaterMiB() : null,
+      peakRssMiB: Math.max(peakBefore, highWaterMiB() ?? 0, process.resourceUsage().maxRSS / 1024),
       detail,
     }),
   );
@@ -62,7 +87,7 @@ await stage('ingest', async () => {
 await stage('replay', () => `${rebuildMigrations(db).migrations} migrations rebuilt`);
 await stage('summary', () => `${readCaseSummary(db).kinds.length} kinds of source summarised`);
 await stage('diagnosis', () => {
-  const { diagnoses, findings } = runDiagnosis(db);
-  return `${diagnoses.length} diagnoses, ${findings.length} findings`;
+  const { diagnoses, findings, migrations } = runDiagnosis(db);
+  return `${migrations} migrations, ${diagnoses.length} diagnoses, ${findings.length} findings`;
 });
 db.close();

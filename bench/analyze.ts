@@ -125,6 +125,8 @@ interface StageLine {
   stage: string;
   seconds: number;
   cpuSeconds: number;
+  /** The stage's own peak (null where the high-water mark cannot be reset). */
+  stagePeakRssMiB: number | null;
   peakRssMiB: number;
   detail: string;
 }
@@ -185,12 +187,14 @@ for (const [index, mib] of sizesInMiB.entries()) {
       .map((text) => JSON.parse(text) as StageLine);
     for (const stage of done) {
       const speed =
-        stage.stage === 'ingest'
+        stage.stage === 'ingest' || stage.stage === 'replay'
           ? `, ${rate(mibIn, stage.seconds)} MiB/s, ${rate(records, stage.seconds)} records/s`
           : '';
+      const own =
+        stage.stagePeakRssMiB === null ? '' : `peak RSS ${stage.stagePeakRssMiB.toFixed(0)} MiB, `;
       console.log(
         `  ${stage.stage}: ${stage.seconds.toFixed(1)} s (${stage.cpuSeconds.toFixed(1)} s CPU on the main thread)${speed}, ` +
-          `${stage.detail}, peak RSS by its end ${stage.peakRssMiB.toFixed(0)} MiB`,
+          `${stage.detail}, ${own}peak RSS so far ${stage.peakRssMiB.toFixed(0)} MiB`,
       );
     }
     if (stages.timedOut) {

@@ -1,17 +1,35 @@
 import type { CaseInput } from '../diagnose/case-input.js';
 import { diagnosisEventIds } from '../diagnose/case-input.js';
-import { diagnoseCase, type CaseDiagnosis } from '../diagnose/diagnose-case.js';
+import {
+  caseWideEventIds,
+  diagnoseInBatches,
+  type BatchDiagnosis,
+  type DiagnosisReader,
+} from '../diagnose/diagnose-batches.js';
+import type { Finding } from '../model/diagnosis.js';
+import { millisToIso } from '../model/time.js';
 import {
   selectChannelsByNode,
   selectConfigRecords,
   selectDiagnosisEvents,
+  selectEventNodes,
+  selectEventsAround,
+  selectEventsWithIds,
 } from '../store/diagnosis-input.js';
-import { saveFindings } from '../store/findings-table.js';
-import { selectMigrations } from '../store/migrations-table.js';
+import { replaceFindings } from '../store/findings-table.js';
+import {
+  selectMigrations,
+  selectMigrationsAfter,
+  selectMigrationsWithIds,
+} from '../store/migrations-table.js';
 import type { Store } from '../store/open-database.js';
 import { selectNodesWithLogs } from '../store/replay-input.js';
 
-/** Loads what the checks read from the store: migrations, configuration, events. */
+/**
+ * Loads the whole case the checks read from the store: every migration, the configuration,
+ * the diagnosis events and every event a step cites. For the report; diagnosis itself reads
+ * the store batch by batch (runDiagnosis).
+ */
 export function loadCaseInput(db: Store): CaseInput {
   return {
     migrations: selectMigrations(db),
@@ -22,10 +40,46 @@ export function loadCaseInput(db: Store): CaseInput {
   };
 }
 
-/** Diagnoses the stored case and replaces the stored findings with the result. */
-export function runDiagnosis(db: Store): CaseDiagnosis & { input: CaseInput } {
-  const input = loadCaseInput(db);
-  const result = diagnoseCase(input);
-  saveFindings(db, result.findings);
-  return { ...result, input };
+/** What the batch diagnosis reads, from the store. */
+export function storeDiagnosisReader(db: Store): DiagnosisReader {
+  const nodes = selectEventNodes(db);
+  const aroundIds = diagnosisEventIds.filter((id) => !caseWideEventIds.includes(id));
+  return {
+    config: selectConfigRecords(db),
+    nodesWithLogs: selectNodesWithLogs(db),
+    channelsByNode: selectChannelsByNode(db),
+    migrationsAfter: (afterId, limit) => selectMigrationsAfter(db, afterId, limit),
+    migrationsWithIds: (ids) => selectMigrationsWithIds(db, ids),
+    caseWideEvents: () => selectEventsWithIds(db, caseWideEventIds),
+    eventsAround: (from, to, rowIds) =>
+      selectEventsAround(
+        db,
+        nodes,
+        aroundIds,
+        Number.isFinite(from) ? millisToIso(from - 1) : '',
+        Number.isFinite(to) ? millisToIso(to + 1) : '',
+        rowIds,
+      ),
+  };
+}
+
+/** The diagnoses of a stored case and every finding, as saved. */
+export interface DiagnosisRun extends BatchDiagnosis {
+  findings: Finding[];
+}
+
+/**
+ * Diagnoses the stored case migration batch by batch and replaces the stored findings with
+ * the result (in one transaction). Memory follows a batch, not the case; the findings are
+ * returned too (one per diagnosis, related cause and advisory).
+ */
+export function runDiagnosis(db: Store): DiagnosisRun {
+  const findings: Finding[] = [];
+  const result = replaceFindings(db, (save) =>
+    diagnoseInBatches(storeDiagnosisReader(db), (batch) => {
+      save(batch);
+      findings.push(...batch);
+    }),
+  );
+  return { ...result, findings };
 }

@@ -45,18 +45,38 @@ export function diagnosisFinding(d: Diagnosis): Finding {
   };
 }
 
-/** Walks the flowchart for every migration that needs it and runs the cluster advisories. Pure. */
+/** One migration's diagnosis and its findings (the diagnosis, then related causes). */
+export interface MigrationDiagnosis {
+  diagnosis: Diagnosis;
+  findings: Finding[];
+}
+
+/** Walks the flowchart for one migration, or null when it needs no diagnosis. Pure. */
+export function diagnoseMigration(
+  migration: Migration,
+  input: CaseInput,
+): MigrationDiagnosis | null {
+  if (!needsDiagnosis(migration, input)) return null;
+  const context = checkContext(migration, input);
+  const diagnosis = walkFlowchart(flowchart, checks, context);
+  const findings = [diagnosisFinding(diagnosis)];
+  if (migration.outcome !== 'succeeded')
+    findings.push(...relatedFindings(flowchart, checks, context, diagnosis));
+  return { diagnosis, findings };
+}
+
+/**
+ * Walks the flowchart for every migration that needs it and runs the cluster advisories, on
+ * a case held in memory (diagnoseInBatches does the same from the store, batch by batch). Pure.
+ */
 export function diagnoseCase(input: CaseInput): CaseDiagnosis {
   const diagnoses: Diagnosis[] = [];
   const findings: Finding[] = [];
   for (const migration of input.migrations) {
-    if (!needsDiagnosis(migration, input)) continue;
-    const context = checkContext(migration, input);
-    const diagnosis = walkFlowchart(flowchart, checks, context);
-    diagnoses.push(diagnosis);
-    findings.push(diagnosisFinding(diagnosis));
-    if (migration.outcome !== 'succeeded')
-      findings.push(...relatedFindings(flowchart, checks, context, diagnosis));
+    const result = diagnoseMigration(migration, input);
+    if (!result) continue;
+    diagnoses.push(result.diagnosis);
+    findings.push(...result.findings);
   }
   findings.push(...clusterAdvisories(input, diagnoses));
   return { diagnoses, findings };

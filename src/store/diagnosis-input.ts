@@ -52,6 +52,64 @@ export function selectDiagnosisEvents(db: Store, eventIds: readonly number[]): D
   return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, string> }));
 }
 
+/** Events with one of `eventIds` (7036 only for the cluster service), in time order. */
+export function selectEventsWithIds(db: Store, eventIds: readonly number[]): DiagnosisEventRow[] {
+  const rows = db
+    .prepare(
+      `SELECT id, node, time, channel, provider, event_id AS eventId, data, message FROM events
+       WHERE event_id IN (SELECT value FROM json_each(?))
+         AND (event_id <> 7036 OR data LIKE '%Cluster%' OR message LIKE '%Cluster%')
+       ORDER BY time, id`,
+    )
+    .all(JSON.stringify(eventIds)) as EventRow[];
+  return rows.map(parsed);
+}
+
+/**
+ * Events with one of `eventIds` (7036 only for the cluster service) between two stored times
+ * (inclusive) on the given nodes (the `node` of `events`), plus the events with the given row
+ * ids, in time order. The time range is read along the (node, time) index, node by node.
+ */
+export function selectEventsAround(
+  db: Store,
+  nodes: readonly string[],
+  eventIds: readonly number[],
+  from: string,
+  to: string,
+  rowIds: readonly number[],
+): DiagnosisEventRow[] {
+  const columns = 'id, node, time, channel, provider, event_id AS eventId, data, message';
+  const rows = db
+    .prepare(
+      `SELECT ${columns} FROM events
+       WHERE node IN (SELECT value FROM json_each(?)) AND time >= ? AND time <= ?
+         AND event_id IN (SELECT value FROM json_each(?))
+         AND (event_id <> 7036 OR data LIKE '%Cluster%' OR message LIKE '%Cluster%')
+       UNION
+       SELECT ${columns} FROM events WHERE id IN (SELECT value FROM json_each(?))
+       ORDER BY time, id`,
+    )
+    .all(
+      JSON.stringify(nodes),
+      from,
+      to,
+      JSON.stringify(eventIds),
+      JSON.stringify(rowIds),
+    ) as EventRow[];
+  return rows.map(parsed);
+}
+
+type EventRow = Omit<DiagnosisEventRow, 'data'> & { data: string };
+
+function parsed(row: EventRow): DiagnosisEventRow {
+  return { ...row, data: JSON.parse(row.data) as Record<string, string> };
+}
+
+/** The nodes events were logged by (as stored). */
+export function selectEventNodes(db: Store): string[] {
+  return db.prepare('SELECT DISTINCT node FROM events ORDER BY node').pluck().all() as string[];
+}
+
 /** The channels each node's events came from. */
 export function selectChannelsByNode(db: Store): Record<string, string[]> {
   const rows = db

@@ -3,12 +3,22 @@ import type { Store } from './open-database.js';
 
 /** Replaces every stored finding with a new set, atomically. */
 export function saveFindings(db: Store, findings: readonly Finding[]): void {
+  replaceFindings(db, (save) => save(findings));
+}
+
+/**
+ * Replaces every stored finding, atomically, with those `produce` saves (in order, as it goes,
+ * so they need not all be held); returns what `produce` returns.
+ */
+export function replaceFindings<T>(
+  db: Store,
+  produce: (save: (findings: readonly Finding[]) => void) => T,
+): T {
   const insert = db.prepare(
     `INSERT INTO findings (migration_id, scope, cause, verdict, summary, remediation, evidence, path)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  db.transaction(() => {
-    db.exec('DELETE FROM findings');
+  const save = (findings: readonly Finding[]) => {
     for (const f of findings) {
       insert.run(
         f.migrationId,
@@ -21,7 +31,13 @@ export function saveFindings(db: Store, findings: readonly Finding[]): void {
         JSON.stringify(f.path),
       );
     }
-  }).immediate();
+  };
+  return db
+    .transaction(() => {
+      db.exec('DELETE FROM findings');
+      return produce(save);
+    })
+    .immediate();
 }
 
 interface FindingRow {

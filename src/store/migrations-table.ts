@@ -97,11 +97,51 @@ export function selectMigrations(db: Store, filter: MigrationFilter = {}): Migra
       `SELECT * FROM migrations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
     )
     .all(params) as MigrationRow[];
+  return withSteps(db, rows);
+}
+
+/** Up to `limit` stored migrations numbered after `afterId`, in id order, with their steps. */
+export function selectMigrationsAfter(db: Store, afterId: number, limit: number): Migration[] {
+  const rows = db
+    .prepare('SELECT * FROM migrations WHERE id > ? ORDER BY id LIMIT ?')
+    .all(afterId, limit) as MigrationRow[];
+  return withSteps(db, rows);
+}
+
+/** The stored migrations with these ids, in id order, with their steps. */
+export function selectMigrationsWithIds(db: Store, ids: readonly number[]): Migration[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare('SELECT * FROM migrations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .all(JSON.stringify(ids)) as MigrationRow[];
+  return withSteps(db, rows);
+}
+
+/**
+ * Every stored migration in id order without its steps (`steps` is empty), read a page at a
+ * time: for listings of large cases.
+ */
+export function* iterateMigrationsWithoutSteps(db: Store, pageSize = 1000): Generator<Migration> {
+  const page = db.prepare('SELECT * FROM migrations WHERE id > ? ORDER BY id LIMIT ?');
+  let afterId = 0;
+  for (;;) {
+    const rows = page.all(afterId, pageSize) as MigrationRow[];
+    for (const row of rows) yield migrationOf(row, []);
+    if (rows.length < pageSize) return;
+    afterId = rows[rows.length - 1]!.id;
+  }
+}
+
+function withSteps(db: Store, rows: readonly MigrationRow[]): Migration[] {
   const stepsOf = db.prepare(
     `SELECT time, node, phase, evidence_table AS evidenceTable, evidence_id AS evidenceId, summary
      FROM migration_steps WHERE migration_id = ? ORDER BY seq`,
   );
-  return rows.map((r) => ({
+  return rows.map((r) => migrationOf(r, stepsOf.all(r.id) as MigrationStep[]));
+}
+
+function migrationOf(r: MigrationRow, steps: MigrationStep[]): Migration {
+  return {
     id: r.id,
     vm: r.vm,
     vmId: r.vm_id,
@@ -119,8 +159,8 @@ export function selectMigrations(db: Store, filter: MigrationFilter = {}): Migra
     errorText: r.error_text,
     gaps: JSON.parse(r.gaps) as string[],
     facts: JSON.parse(r.facts) as Migration['facts'],
-    steps: stepsOf.all(r.id) as MigrationStep[],
-  }));
+    steps,
+  };
 }
 
 /** The stored clock-skew estimate, by node. */

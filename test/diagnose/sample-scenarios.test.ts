@@ -1,15 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Console } from '../../src/cli/console.js';
-import { ingestPaths } from '../../src/cli/ingest-files.js';
 import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
 import { runDiagnosis } from '../../src/cli/run-diagnosis.js';
 import type { EvidenceRef } from '../../src/model/diagnosis.js';
-import { openStore, type Store } from '../../src/store/open-database.js';
+import type { Store } from '../../src/store/open-database.js';
 import { selectFindings } from '../../src/store/findings-table.js';
 import { selectMigrations } from '../../src/store/migrations-table.js';
 import { repoRoot } from '../support/run-cli.js';
+import { ingestSampleScenario } from '../support/sample-scenario-store.js';
 
 interface ExpectedMigration {
   vm: string;
@@ -63,13 +62,7 @@ describe('diagnosis on every sample scenario', () => {
           migrations: ExpectedMigration[];
         }
       ).migrations;
-      const db = openStore(':memory:');
-      await ingestPaths(
-        db,
-        [join(samples, scenario)],
-        { force: false, jobs: 1 },
-        new Console(process.stderr, true),
-      );
+      const db = await ingestSampleScenario(scenario);
       rebuildMigrations(db);
       const migrations = selectMigrations(db);
       const { diagnoses } = runDiagnosis(db);

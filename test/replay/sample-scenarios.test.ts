@@ -1,12 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Console } from '../../src/cli/console.js';
-import { ingestPaths } from '../../src/cli/ingest-files.js';
 import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
 import { selectMigrations } from '../../src/store/migrations-table.js';
-import { openStore } from '../../src/store/open-database.js';
 import { repoRoot } from '../support/run-cli.js';
+import { ingestSampleScenario } from '../support/sample-scenario-store.js';
 
 interface ExpectedMigration {
   vm: string;
@@ -46,13 +44,7 @@ describe('replay on every sample scenario', () => {
       ) as {
         migrations: ExpectedMigration[];
       };
-      const db = openStore(':memory:');
-      await ingestPaths(
-        db,
-        [join(samples, scenario)],
-        { force: false, jobs: 1 },
-        new Console(process.stderr, true),
-      );
+      const db = await ingestSampleScenario(scenario);
       rebuildMigrations(db);
       const migrations = selectMigrations(db);
       expect(migrations.map(shape)).toEqual(expected.migrations.map(shape));

@@ -1,24 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordRole } from '../../src/catalog/types.js';
-import { Console } from '../../src/cli/console.js';
-import { ingestPaths } from '../../src/cli/ingest-files.js';
 import { classifiedRecords, rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
 import { isoToMillis, millisToIso } from '../../src/model/time.js';
 import { reconstructMigrations } from '../../src/replay/reconstruct-migrations.js';
 import type { ReplayRecord } from '../../src/replay/replay-record.js';
 import { memorySpool, replayStream } from '../../src/replay/stream-replay.js';
 import { selectClockSkew, selectMigrations } from '../../src/store/migrations-table.js';
-import { openStore } from '../../src/store/open-database.js';
 import { selectNodeNamesById, selectNodesWithLogs } from '../../src/store/replay-input.js';
-import { repoRoot } from '../support/run-cli.js';
-
-const samples = join(repoRoot, 'sample-logs');
-const scenarios = readdirSync(samples, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(join(samples, entry.name, 'expected.json')))
-  .map((entry) => entry.name)
-  .sort();
+import { ingestSampleScenario, sampleScenarios } from '../support/sample-scenario-store.js';
 
 /** The streamed replay of records (sorted by stored time, as the store gives them). */
 function streamed(records: readonly ReplayRecord[], nodesWithLogs: readonly string[]) {
@@ -28,16 +17,10 @@ function streamed(records: readonly ReplayRecord[], nodesWithLogs: readonly stri
 }
 
 describe('streamed replay gives what the in-memory reference gives', () => {
-  for (const scenario of scenarios) {
+  for (const scenario of sampleScenarios) {
     it(`${scenario}: same migrations, steps, facts and clock skew from the store`, async () => {
-      const db = openStore(':memory:');
+      const db = await ingestSampleScenario(scenario);
       try {
-        await ingestPaths(
-          db,
-          [join(samples, scenario)],
-          { force: false, jobs: 1 },
-          new Console(process.stderr, true),
-        );
         const reference = reconstructMigrations(
           [...classifiedRecords(db)],
           selectNodesWithLogs(db),

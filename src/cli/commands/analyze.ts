@@ -1,6 +1,10 @@
 import { Command, Option } from 'commander';
 import { readCaseSummary } from '../../store/case-summary.js';
-import { selectClockSkew, selectMigrations } from '../../store/migrations-table.js';
+import {
+  iterateMigrationsWithoutSteps,
+  selectClockSkew,
+  selectMigrationsAfter,
+} from '../../store/migrations-table.js';
 import { openStore } from '../../store/open-database.js';
 import { databaseOption, ingestOptions, quietOption } from '../common-options.js';
 import { createTranslator, type Lang } from '../../i18n/translator.js';
@@ -16,6 +20,7 @@ import {
 import { renderSummaryText, summaryJson } from '../render-summary.js';
 import { ensureMigrations } from '../rebuild-migrations.js';
 import { runDiagnosis } from '../run-diagnosis.js';
+import { batchesOf, writeJsonStreamed } from '../stream-json.js';
 import { runIngest, type IngestCommandOptions } from './ingest.js';
 
 interface AnalyzeOptions extends IngestCommandOptions {
@@ -55,27 +60,33 @@ Examples:
         await runIngest(db, paths, options);
         ensureMigrations(db);
         const summary = readCaseSummary(db);
-        const migrations = selectMigrations(db);
         const clockSkew = selectClockSkew(db);
         const { diagnoses, findings } = runDiagnosis(db);
-        const diagnosisOf = (id: number) => diagnoses.find((d) => d.migrationId === id) ?? null;
-        process.stdout.write(
-          options.format === 'json'
-            ? `${JSON.stringify(
-                {
-                  ...summaryJson(summary),
-                  clockSkew,
-                  migrations: migrations.map((m) => migrationJson(m, diagnosisOf(m.id))),
-                  findings: findings.map(findingJson),
-                },
-                null,
-                2,
-              )}\n`
-            : renderSummaryText(summary, tr) +
-                renderMigrationsText(migrations, clockSkew, tr) +
-                '\n' +
-                renderFindingsText(migrations, findings, tr),
-        );
+        if (options.format === 'json') {
+          const byMigration = new Map(diagnoses.map((d) => [d.migrationId, d]));
+          writeJsonStreamed(
+            process.stdout,
+            {
+              ...summaryJson(summary),
+              clockSkew,
+              migrations: [],
+              findings: findings.map(findingJson),
+            },
+            'migrations',
+            batchesOf(selectMigrationsAfter, db, (m) =>
+              migrationJson(m, byMigration.get(m.id) ?? null),
+            ),
+          );
+        } else {
+          // The listing needs no steps: read the migrations without them.
+          const migrations = [...iterateMigrationsWithoutSteps(db)];
+          process.stdout.write(
+            renderSummaryText(summary, tr) +
+              renderMigrationsText(migrations, clockSkew, tr) +
+              '\n' +
+              renderFindingsText(migrations, findings, tr),
+          );
+        }
         if (options.report && reportFormat)
           writeReportFile(options.report, renderReport(loadReport(db), reportFormat, tr));
       } finally {

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { UsageError, UserError } from '../../errors.js';
 import { selectClusterLogLocations } from '../../store/diagnosis-input.js';
+import { selectMigrations, selectMigrationsWithIds } from '../../store/migrations-table.js';
 import { openStore } from '../../store/open-database.js';
 import { databaseOption } from '../common-options.js';
 import {
@@ -51,13 +52,13 @@ Examples:
       const db = openStore(options.db);
       try {
         ensureMigrations(db);
-        const { diagnoses, findings, input } = runDiagnosis(db);
-        if (input.migrations.length === 0)
+        const { diagnoses, findings, migrations: count } = runDiagnosis(db);
+        if (count === 0)
           throw new UserError(
             'no migrations in the database',
             'run `lmdoctor analyze <logs>` or `lmdoctor ingest <logs>` first',
           );
-        const migration = id === undefined ? undefined : input.migrations.find((m) => m.id === id);
+        const migration = id === undefined ? undefined : selectMigrations(db, { id })[0];
         if (id !== undefined && !migration)
           throw new UserError(`no migration ${id}`, 'list them with `lmdoctor migrations`');
         const chosen = diagnoses.filter((d) => id === undefined || d.migrationId === id);
@@ -86,14 +87,15 @@ Examples:
             `#${migration.id} ${migration.vm}: ${migration.outcome}, not slow; nothing to diagnose\n`,
           );
         if (!migration && chosen.length === 0) parts.push('No failed or slow migration.\n');
+        const diagnosed = new Map(
+          selectMigrationsWithIds(
+            db,
+            chosen.map((d) => d.migrationId),
+          ).map((m) => [m.id, m]),
+        );
         for (const d of chosen) {
           parts.push(
-            renderDiagnosisText(
-              input.migrations.find((m) => m.id === d.migrationId),
-              d,
-              options.explain ?? false,
-              locate,
-            ),
+            renderDiagnosisText(diagnosed.get(d.migrationId), d, options.explain ?? false, locate),
           );
           for (const r of findings.filter(
             (f) => f.scope === 'related' && f.migrationId === d.migrationId,

@@ -1,0 +1,26 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Console } from '../../src/cli/console.js';
+import { ingestPaths } from '../../src/cli/ingest-files.js';
+import { openStore, type Store } from '../../src/store/open-database.js';
+import { repoRoot } from './run-cli.js';
+
+const samples = join(repoRoot, 'sample-logs');
+
+/** The sample scenarios that have an expected.json, by folder name, sorted. */
+export const sampleScenarios: readonly string[] = readdirSync(samples, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(samples, entry.name, 'expected.json')))
+  .map((entry) => entry.name)
+  .sort();
+
+/** A fresh in-memory case database holding one sample scenario's logs (not replayed yet). */
+export async function ingestSampleScenario(scenario: string): Promise<Store> {
+  const db = openStore(':memory:');
+  await ingestPaths(
+    db,
+    [join(samples, scenario)],
+    { force: false, jobs: 1 },
+    new Console(process.stderr, true),
+  );
+  return db;
+}
