@@ -1,8 +1,12 @@
 /**
  * Benchmark: the ingest step (read + store) on a generated cluster log (2016+ shape: header,
- * then lines of every kind the reader meets, some multi-line). Not a test.
- * Usage: npm run bench:cluster-log -- [--mb 500] [--utf16]. Prints MiB/s, lines/s, peak RSS.
+ * then lines of every kind the reader meets, some multi-line). Not a test. Runs the built
+ * JavaScript, as `lmdoctor` does, twice: with one job (everything on one thread) and with two
+ * (a worker thread reads and parses while the main thread stores).
+ * Usage: npm run bench:cluster-log -- [--mb 500] [--utf16] [--jobs 1,2]. Prints MiB/s and
+ * MB/s (10^6 bytes) by wall clock and by CPU time, lines/s, peak RSS.
  */
+import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +15,8 @@ import { measureCommand, rate } from './measure-command.js';
 const mbArg = process.argv.indexOf('--mb');
 const targetMiB = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 500;
 const utf16 = process.argv.includes('--utf16');
+const jobsArg = process.argv.indexOf('--jobs');
+const jobCounts = (jobsArg > 0 ? (process.argv[jobsArg + 1] ?? '') : '1,2').split(',').map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'lmdoctor-bench-cluster-log-'));
 const file = join(dir, 'HV01.contoso.local_cluster.log');
 
@@ -76,28 +82,50 @@ while (written < targetMiB * 1024 * 1024) {
   written += bytes.length;
 }
 closeSync(fd);
-const mib = statSync(file).size / 1024 / 1024;
+const bytes = statSync(file).size;
+const mib = bytes / 1024 / 1024;
+const mb = bytes / 1e6;
 
-// The ingest step alone (read, store, settle times): replay is measured on its own.
-const result = measureCommand(process.execPath, [
-  '--import',
-  'tsx',
-  'bench/ingest-runner.ts',
-  join(dir, 'bench.db'),
-  file,
-]);
-rmSync(dir, { recursive: true, force: true });
-if (result.status !== 0) {
-  console.error(result.stderr);
-  process.exit(1);
+const build = spawnSync('npm', ['run', 'build'], { encoding: 'utf8' });
+if (build.status !== 0) console.error(`npm run build reported errors:\n${build.stdout}`);
+
+for (const jobs of jobCounts) {
+  // The ingest step alone (read, store, settle times): replay is measured on its own.
+  const result = measureCommand(process.execPath, [
+    '--import',
+    'tsx',
+    'bench/ingest-runner.ts',
+    '--dist',
+    '--jobs',
+    String(jobs),
+    join(dir, `bench-${jobs}.db`),
+    file,
+  ]);
+  if (result.status !== 0) {
+    console.error(result.stderr);
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(1);
+  }
+  // On a shared machine wall time depends on the neighbours; CPU time much less so.
+  const cpu = ['User time', 'System time']
+    .map((label) => new RegExp(`${label} \\(seconds\\): ([\\d.]+)`).exec(result.stderr)?.[1])
+    .reduce((sum, value) => sum + Number(value ?? 'NaN'), 0);
+  const main = (
+    JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as {
+      mainThreadCpuSeconds?: number | null;
+    }
+  ).mainThreadCpuSeconds;
+  console.log(
+    `cluster-log ingest (${utf16 ? 'UTF-16LE' : 'UTF-8'}), ${jobs} job${jobs === 1 ? '' : 's'}: ` +
+      `${mib.toFixed(0)} MiB, ${lines} lines in ${result.seconds.toFixed(1)} s: ` +
+      `${rate(mib, result.seconds)} MiB/s (${rate(mb, result.seconds)} MB/s), ${rate(lines, result.seconds)} lines/s, ` +
+      `peak RSS ${result.peakRssMiB === null ? 'n/a (no /usr/bin/time)' : `${result.peakRssMiB.toFixed(0)} MiB`}` +
+      (Number.isNaN(cpu)
+        ? ''
+        : `; CPU ${cpu.toFixed(1)} s: ${rate(mib, cpu)} MiB (${rate(mb, cpu)} MB) per CPU-second`) +
+      (typeof main === 'number'
+        ? `; main thread ${main.toFixed(1)} s: ${rate(mb, main)} MB per main-thread CPU-second`
+        : ''),
+  );
 }
-// On a shared machine wall time depends on the neighbours; CPU time much less so.
-const cpu = ['User time', 'System time']
-  .map((label) => new RegExp(`${label} \\(seconds\\): ([\\d.]+)`).exec(result.stderr)?.[1])
-  .reduce((sum, value) => sum + Number(value ?? 'NaN'), 0);
-console.log(
-  `cluster-log ingest (${utf16 ? 'UTF-16LE' : 'UTF-8'}): ${mib.toFixed(0)} MiB, ${lines} lines in ${result.seconds.toFixed(1)} s: ` +
-    `${rate(mib, result.seconds)} MiB/s, ${rate(lines, result.seconds)} lines/s, ` +
-    `peak RSS ${result.peakRssMiB === null ? 'n/a (no /usr/bin/time)' : `${result.peakRssMiB.toFixed(0)} MiB`}` +
-    (Number.isNaN(cpu) ? '' : `; CPU ${cpu.toFixed(1)} s: ${rate(mib, cpu)} MiB per CPU-second`),
-);
+rmSync(dir, { recursive: true, force: true });

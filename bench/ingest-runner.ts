@@ -2,23 +2,52 @@
  * Child process of the ingest benchmarks: reads the given paths into a new database with the
  * ingest step alone (discovery, reading, storing, settling cluster log times), without the
  * replay that `lmdoctor ingest` runs afterwards, so the figure is the read-into-store rate.
- * Usage: node --import tsx bench/ingest-runner.ts DB PATH...
+ * Usage: node --import tsx bench/ingest-runner.ts [--jobs N] [--dist] DB PATH...
+ * One job unless told; `--dist` runs the built JavaScript (`npm run build`) instead of the
+ * TypeScript sources, as `lmdoctor` does (worker threads need it).
  */
-import { Console } from '../src/cli/console.js';
-import { ingestPaths } from '../src/cli/ingest-files.js';
-import { openStore } from '../src/store/open-database.js';
+import { readFileSync } from 'node:fs';
+import type * as ConsoleModule from '../src/cli/console.js';
+import type * as IngestModule from '../src/cli/ingest-files.js';
+import type * as StoreModule from '../src/store/open-database.js';
 
-const [dbPath, ...paths] = process.argv.slice(2);
-if (dbPath === undefined || paths.length === 0) {
-  console.error('usage: ingest-runner DB PATH...');
+const args = process.argv.slice(2);
+const jobsAt = args.indexOf('--jobs');
+const jobs = jobsAt >= 0 ? Number(args.splice(jobsAt, 2)[1]) : 1;
+const distAt = args.indexOf('--dist');
+const root = distAt >= 0 ? (args.splice(distAt, 1), '../dist') : '../src';
+const [dbPath, ...paths] = args;
+if (dbPath === undefined || paths.length === 0 || !(jobs >= 1)) {
+  console.error('usage: ingest-runner [--jobs N] [--dist] DB PATH...');
   process.exit(2);
 }
+const { Console } = (await import(`${root}/cli/console.js`)) as typeof ConsoleModule;
+const { ingestPaths } = (await import(`${root}/cli/ingest-files.js`)) as typeof IngestModule;
+const { openStore } = (await import(`${root}/store/open-database.js`)) as typeof StoreModule;
 const db = openStore(dbPath);
 const report = await ingestPaths(
   db,
   paths,
-  { force: false, jobs: 1 },
+  { force: false, jobs },
   new Console(process.stderr, true),
 );
 db.close();
-console.log(JSON.stringify({ records: report.records, warnings: report.warnings }));
+console.log(
+  JSON.stringify({
+    records: report.records,
+    warnings: report.warnings,
+    mainThreadCpuSeconds: mainThreadCpuSeconds(),
+  }),
+);
+
+/** CPU time of this (the storing) thread alone, from /proc on Linux; null elsewhere. */
+function mainThreadCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}

@@ -6,6 +6,7 @@ export interface Measured {
   /** Peak resident set size in MiB, when /usr/bin/time is available. */
   peakRssMiB: number | null;
   status: number | null;
+  stdout: string;
   stderr: string;
 }
 
@@ -22,6 +23,7 @@ export function measureCommand(command: string, args: string[]): Measured {
     seconds,
     peakRssMiB: rss?.[1] ? Number(rss[1]) / 1024 : null,
     status: result.status,
+    stdout: result.stdout ?? '',
     stderr: result.stderr ?? '',
   };
 }

@@ -8,9 +8,12 @@ import {
   type ClusterLogFileFacts,
 } from './cluster-log-parser.js';
 import { parseLogLine } from './parse-log-line.js';
+import { clusterLogWorkerUrl, readClusterLogInWorker } from './read-in-worker.js';
 import type { ClusterLogTimeOption } from './time-basis.js';
 
 const sniffLines = 20;
+/** Smaller files are read on the storing thread: a worker would cost more than it saves. */
+export const minBytesForWorker = 8 * 1024 * 1024;
 
 /**
  * True when the first bytes look like a cluster log: a 2016+ header (`[=== Cluster`) or a
@@ -63,12 +66,18 @@ export async function readClusterLog(
   return parser.finish();
 }
 
-/** The cluster log Reader; honours `ReadOptions.clusterLogTime` (`--cluster-log-time`). */
+/**
+ * The cluster log Reader; honours `ReadOptions.clusterLogTime` (`--cluster-log-time`). With
+ * more than one job, a large file is read and parsed on a worker thread while this thread
+ * stores the records (same records, same order).
+ */
 export const clusterLogReader: Reader = {
   kind: 'cluster-log',
   description: 'cluster log (Get-ClusterLog, cluster log /g)',
   sniff: (head) => sniffClusterLog(head),
   async read(file: InputFile, sink: RecordSink, options: ReadOptions): Promise<void> {
-    await readClusterLog(file, sink, options.clusterLogTime);
+    const url = options.jobs > 1 && file.size >= minBytesForWorker ? clusterLogWorkerUrl() : null;
+    if (url !== null) await readClusterLogInWorker(url, file, sink, options.clusterLogTime);
+    else await readClusterLog(file, sink, options.clusterLogTime);
   },
 };

@@ -1,0 +1,76 @@
+import { Worker } from 'node:worker_threads';
+import type { InputFile, RecordSink } from '../reader.js';
+import type { ClusterLogFileFacts } from './cluster-log-parser.js';
+import type { ClusterLogWorkerMessage, ClusterLogWorkerTask } from './cluster-log-worker.js';
+import { decodeRecordBatch } from './record-batch.js';
+import type { ClusterLogTimeOption } from './time-basis.js';
+
+/**
+ * The worker script next to this module. From TypeScript sources a worker needs the
+ * TypeScript loader, so then only a process started through tsx gets one.
+ */
+export function clusterLogWorkerUrl(): URL | null {
+  if (import.meta.url.endsWith('.js')) return new URL('./cluster-log-worker.js', import.meta.url);
+  const viaTsx = process.execArgv.some((arg) => arg.includes('tsx'));
+  return viaTsx ? new URL('./cluster-log-worker.ts', import.meta.url) : null;
+}
+
+/**
+ * Reads a cluster log on a worker thread while this thread stores what it finds: the sink gets
+ * exactly the calls, in the same order, that reading on this thread would make. Rejects as the
+ * in-thread read would (with its message) when the file cannot be read to the end.
+ */
+export function readClusterLogInWorker(
+  url: URL,
+  file: InputFile,
+  sink: RecordSink,
+  timeOption?: ClusterLogTimeOption,
+): Promise<ClusterLogFileFacts> {
+  const consumedBuffer = new SharedArrayBuffer(4);
+  const consumed = new Int32Array(consumedBuffer);
+  const task: ClusterLogWorkerTask = { file, timeOption, consumed: consumedBuffer };
+  const worker = new Worker(url, { workerData: task });
+  return new Promise<ClusterLogFileFacts>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      worker.removeAllListeners();
+      void worker.terminate();
+      outcome();
+    };
+    worker.on('message', (message: ClusterLogWorkerMessage) => {
+      if (settled) return;
+      try {
+        switch (message.kind) {
+          case 'records':
+            decodeRecordBatch(message.batch, (line) => sink.clusterLogLine(line));
+            Atomics.add(consumed, 0, 1);
+            Atomics.notify(consumed, 0);
+            break;
+          case 'config':
+            sink.configRow(message.row);
+            break;
+          case 'warning':
+            sink.warning(message.warning);
+            break;
+          case 'progress':
+            sink.progress(message.bytes);
+            break;
+          case 'done':
+            settle(() => resolve(message.facts));
+            break;
+          case 'failed':
+            settle(() => reject(new Error(message.message)));
+            break;
+        }
+      } catch (error) {
+        settle(() => reject(error as Error));
+      }
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`the cluster log reader thread stopped (exit code ${code})`))),
+    );
+  });
+}
