@@ -161,15 +161,15 @@ export class ChunkDecoder {
     const count = this.u32(this.pos);
     this.pos += 4;
     this.need(count * 4);
-    const types: number[] = [];
-    const sizes: number[] = [];
-    const offsets: number[] = [];
+    const types = new Array<number>(count);
+    const sizes = new Array<number>(count);
+    const offsets = new Array<number>(count);
     let at = this.pos + count * 4;
     for (let i = 0; i < count; i++) {
       const size = this.u16(this.pos + i * 4);
-      sizes.push(size);
-      types.push(this.bytes[this.pos + i * 4 + 2] as number);
-      offsets.push(at);
+      sizes[i] = size;
+      types[i] = this.bytes[this.pos + i * 4 + 2] as number;
+      offsets[i] = at;
       at += size;
     }
     if (at > this.end)

@@ -1,61 +1,50 @@
 import type { LogEvent } from '../../model/log-event.js';
 
 /**
- * A batch of LogEvents laid out by column, for the trip between threads: structured cloning
- * of one object per event spends most of its time on the 16 property names of every event;
- * columns, with repeated strings sent once, cost a fraction of that, and the number columns
- * travel as transferred buffers.
+ * A batch of LogEvents laid out for the trip between threads. Structured cloning of one object
+ * per event spends most of its time on property names and on one small string after another;
+ * here every string of the batch travels inside one long string (cloned as a single copy, then
+ * cut back into pieces), numbers and lengths in transferred buffers.
  */
 export interface EventColumns {
   count: number;
-  /** Strings that repeat (computer, channel, provider, keywords, ids, data keys), sent once. */
-  table: string[];
-  /** Per event: computer, channel, provider, keywords, activityId, userSid, message as table
-   * indexes (−1 = null). */
-  refs: Int32Array;
+  /** The strings of every event, one after the other, in the order `fromEventColumns` reads. */
+  text: string;
+  /** Length of each string in `text`; −1 for null. */
+  lengths: Int32Array;
   /** Per event: eventId, level, task, opcode, recordId, processId, threadId (NaN = null). */
   numbers: Float64Array;
-  times: string[];
-  /** Per event: how many data fields; then their keys (table indexes) and values in order. */
+  /** Per event: how many data fields (their keys and values follow the event's own strings). */
   dataCounts: Int32Array;
-  dataKeys: Int32Array;
-  dataValues: string[];
 }
 
-const refsPerEvent = 7;
 const numbersPerEvent = 7;
 
 /** LogEvents → columns. Pure. */
 export function toEventColumns(events: LogEvent[]): EventColumns {
-  const table: string[] = [];
-  const index = new Map<string, number>();
-  const ref = (text: string | null): number => {
-    if (text === null) return -1;
-    let at = index.get(text);
-    if (at === undefined) {
-      at = table.length;
-      table.push(text);
-      index.set(text, at);
-    }
-    return at;
-  };
   const count = events.length;
-  const refs = new Int32Array(count * refsPerEvent);
   const numbers = new Float64Array(count * numbersPerEvent);
-  const times: string[] = [];
   const dataCounts = new Int32Array(count);
-  const dataKeys: number[] = [];
-  const dataValues: string[] = [];
+  const strings: string[] = [];
+  const lengths: number[] = [];
+  const add = (text: string | null) => {
+    if (text === null) lengths.push(-1);
+    else {
+      strings.push(text);
+      lengths.push(text.length);
+    }
+  };
   const num = (n: number | null) => (n === null ? NaN : n);
-  events.forEach((e, i) => {
-    const r = i * refsPerEvent;
-    refs[r] = ref(e.computer);
-    refs[r + 1] = ref(e.channel);
-    refs[r + 2] = ref(e.provider);
-    refs[r + 3] = ref(e.keywords);
-    refs[r + 4] = ref(e.activityId);
-    refs[r + 5] = ref(e.userSid);
-    refs[r + 6] = ref(e.message);
+  for (let i = 0; i < count; i++) {
+    const e = events[i] as LogEvent;
+    add(e.time);
+    add(e.computer);
+    add(e.channel);
+    add(e.provider);
+    add(e.keywords);
+    add(e.activityId);
+    add(e.userSid);
+    add(e.message);
     const n = i * numbersPerEvent;
     numbers[n] = e.eventId;
     numbers[n + 1] = num(e.level);
@@ -64,58 +53,71 @@ export function toEventColumns(events: LogEvent[]): EventColumns {
     numbers[n + 4] = num(e.recordId);
     numbers[n + 5] = num(e.processId);
     numbers[n + 6] = num(e.threadId);
-    times.push(e.time);
     let fields = 0;
     for (const key in e.data) {
-      dataKeys.push(ref(key));
-      dataValues.push(e.data[key] as string);
+      add(key);
+      add(e.data[key] as string);
       fields++;
     }
     dataCounts[i] = fields;
-  });
-  return {
-    count,
-    table,
-    refs,
-    numbers,
-    times,
-    dataCounts,
-    dataKeys: Int32Array.from(dataKeys),
-    dataValues,
-  };
+  }
+  return { count, text: strings.join(''), lengths: Int32Array.from(lengths), numbers, dataCounts };
 }
 
 /** Columns → LogEvents, equal (key order included) to the events they were made from. Pure. */
 export function fromEventColumns(c: EventColumns): LogEvent[] {
   const events: LogEvent[] = [];
-  const text = (at: number): string | null => (at < 0 ? null : (c.table[at] as string));
+  const { text, lengths, numbers } = c;
+  let s = 0; // next length
+  let at = 0; // next character of text
+  const next = (): string | null => {
+    const length = lengths[s++] as number;
+    if (length < 0) return null;
+    const piece = text.slice(at, at + length);
+    at += length;
+    return piece;
+  };
   const num = (value: number): number | null => (Number.isNaN(value) ? null : value);
-  let d = 0;
   for (let i = 0; i < c.count; i++) {
-    const r = i * refsPerEvent;
     const n = i * numbersPerEvent;
+    const time = next() as string;
+    const computer = next() as string;
+    const channel = next() as string;
+    const provider = next() as string;
+    const keywords = next();
+    const activityId = next();
+    const userSid = next();
+    const message = next();
     const data: Record<string, string> = {};
-    for (let k = c.dataCounts[i] as number; k > 0; k--, d++) {
-      data[c.table[c.dataKeys[d] as number] as string] = c.dataValues[d] as string;
+    for (let k = c.dataCounts[i] as number; k > 0; k--) {
+      const key = next() as string;
+      data[key] = next() as string;
     }
     events.push({
-      time: c.times[i] as string,
-      computer: text(c.refs[r] as number) as string,
-      channel: text(c.refs[r + 1] as number) as string,
-      provider: text(c.refs[r + 2] as number) as string,
-      eventId: c.numbers[n] as number,
-      level: num(c.numbers[n + 1] as number),
-      task: num(c.numbers[n + 2] as number),
-      opcode: num(c.numbers[n + 3] as number),
-      keywords: text(c.refs[r + 3] as number),
-      recordId: num(c.numbers[n + 4] as number),
-      processId: num(c.numbers[n + 5] as number),
-      threadId: num(c.numbers[n + 6] as number),
-      activityId: text(c.refs[r + 4] as number),
-      userSid: text(c.refs[r + 5] as number),
+      time,
+      computer,
+      channel,
+      provider,
+      eventId: numbers[n] as number,
+      level: num(numbers[n + 1] as number),
+      task: num(numbers[n + 2] as number),
+      opcode: num(numbers[n + 3] as number),
+      keywords,
+      recordId: num(numbers[n + 4] as number),
+      processId: num(numbers[n + 5] as number),
+      threadId: num(numbers[n + 6] as number),
+      activityId,
+      userSid,
       data,
-      message: text(c.refs[r + 6] as number),
+      message,
     });
   }
   return events;
+}
+
+/** The buffers of `columns` that can be moved to another thread instead of copied. */
+export function transferableBuffers(columns: EventColumns): ArrayBuffer[] {
+  return [columns.lengths, columns.numbers, columns.dataCounts].map(
+    (column) => column.buffer as ArrayBuffer,
+  );
 }

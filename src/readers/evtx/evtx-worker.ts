@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { LogEvent } from '../../model/log-event.js';
-import { toEventColumns, type EventColumns } from './event-columns.js';
+import { toEventColumns, transferableBuffers, type EventColumns } from './event-columns.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
 import type { OutputItem, OutputMode } from './record-output.js';
 import { scanBlock } from './scan-evtx.js';
@@ -56,11 +56,7 @@ function serve(): void {
     if (task.mode === 'events') {
       const columns = toEventColumns(output.items as LogEvent[]);
       const result: WorkerResult = { ...output, items: columns };
-      const buffers = [columns.refs, columns.numbers, columns.dataCounts, columns.dataKeys];
-      port.postMessage(
-        result,
-        buffers.map((column) => column.buffer as ArrayBuffer),
-      );
+      port.postMessage(result, transferableBuffers(columns));
     } else {
       // XML chunks own their memory (ByteWriter.take): moved, not copied.
       const transfer = output.items.flatMap((item) =>

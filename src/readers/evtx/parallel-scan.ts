@@ -22,6 +22,12 @@ const tasksQueuedPerWorker = 2;
 /** Smaller files are read on this thread: starting workers would cost more than it saves. */
 export const minBlocksForWorkers = 160;
 
+/**
+ * Templates compiled on this thread, kept across files and scans as each worker keeps its own
+ * (bounded: see TemplateCache), so a later file with the same templates starts warm.
+ */
+const threadCache = new TemplateCache();
+
 export interface ParallelScanOutput {
   /** A LogEvent, or a chunk of text: records each followed by a line end (see `chunkedOutput`). */
   item(item: OutputItem): void;
@@ -77,7 +83,7 @@ export async function scanEvtxParallel(
         },
         onChunk: (chunk) => output.progress?.(chunk.fileOffset + chunkSizeInBytes),
       },
-      { recover: options.recover ?? false },
+      { cache: threadCache, recover: options.recover ?? false },
     );
     records.flush();
     return;
@@ -105,7 +111,7 @@ export async function scanEvtxParallel(
       tailFd,
       fstatSync(tailFd).size,
       blocks,
-      new TemplateCache(),
+      threadCache,
       {
         onRecord: records.onRecord,
         onProblem: (problem) => {
@@ -129,7 +135,6 @@ function mainThreadDecoder(setup: TaskSetup): {
   close(): void;
 } {
   const fd = openSync(setup.path, 'r');
-  const cache = new TemplateCache();
   const block = Buffer.alloc(chunkSizeInBytes);
   const collected = taskCollector(setup.mode);
   return {
@@ -137,7 +142,7 @@ function mainThreadDecoder(setup: TaskSetup): {
       for (let index = task.start; index < task.end; index++) {
         const offset = fileHeaderSizeInBytes + index * chunkSizeInBytes;
         if (readSync(fd, block, 0, chunkSizeInBytes, offset) < chunkSizeInBytes) break;
-        scanBlock(block, index, cache, collected.handlers, task.recover);
+        scanBlock(block, index, threadCache, collected.handlers, task.recover);
       }
       return collected.take(task.start);
     },

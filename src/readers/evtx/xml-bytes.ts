@@ -123,19 +123,26 @@ export class ByteWriter {
       n = -n;
     }
     if (n <= 0xffffffff) {
-      let digits = 1;
-      while (digits < 10 && n >= (powersOf10[digits] as number)) digits++;
-      let pos = this.pos + digits;
-      this.pos = pos;
-      let rest = n >>> 0;
-      do {
-        const next = (rest / 10) >>> 0;
-        bytes[--pos] = 0x30 + rest - next * 10;
-        rest = next;
-      } while (rest !== 0);
+      this.padded(n, 1);
       return;
     }
     this.ascii(String(n));
+  }
+
+  /** Decimal digits of a whole number from 0 to 2^32 − 1, zero-padded to `width`. */
+  padded(value: number, width: number): void {
+    this.reserve(10);
+    let digits = 1;
+    while (digits < 10 && value >= (powersOf10[digits] as number)) digits++;
+    if (digits < width) digits = width;
+    const bytes = this.bytes;
+    let pos = this.pos + digits;
+    this.pos = pos;
+    for (let rest = value >>> 0, i = 0; i < digits; i++) {
+      const next = (rest / 10) >>> 0;
+      bytes[--pos] = 0x30 + rest - next * 10;
+      rest = next;
+    }
   }
 
   /** Lower-case hex digits of an unsigned 32-bit value, padded to `width` digits. */

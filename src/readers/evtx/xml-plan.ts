@@ -146,11 +146,23 @@ export function compileContent(nodes: ContentNode[]): XmlOp[] {
 }
 
 function compileElement(element: ElementNode): ElementPlan {
+  const attributes = element.attributes.map(compileAttribute);
+  // Constant attributes at the start are always written: they become part of `<name`.
+  let constant = 0;
+  while (
+    constant < attributes.length &&
+    (attributes[constant] as AttributePlan).pieces.length === 0
+  )
+    constant++;
+  const name = encodedName(`<${element.name}`);
   return {
     optional: element.soleOptionalValue,
     contentValues: element.contentValues,
-    open: encodedName(`<${element.name}`),
-    attributes: element.attributes.map(compileAttribute),
+    open:
+      constant === 0
+        ? name
+        : Buffer.concat([name, ...attributes.slice(0, constant).map((a) => a.prefix)]),
+    attributes: attributes.slice(constant),
     content: compileContent(element.children),
     close: encodedName(`</${element.name}>`),
   };

@@ -1,3 +1,4 @@
+import { civilFields, filetimeParts } from './format-time.js';
 import { formatValue, u16, u32 } from './format-value.js';
 import { utf16Length } from './utf16.js';
 import { valueType } from './value-types.js';
@@ -29,12 +30,32 @@ const guidOrder = [3, 2, 1, 0, -1, 5, 4, -1, 7, 6, -1, 8, 9, -1, 10, 11, 12, 13,
 
 /** `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`, upper case (as `formatGuid`). */
 function writeGuid(out: ByteWriter, b: Uint8Array, o: number): void {
-  out.byte(0x7b);
+  out.reserve(38);
+  out.bytes[out.pos++] = 0x7b;
   for (const i of guidOrder) {
-    if (i < 0) out.byte(0x2d);
+    if (i < 0) out.bytes[out.pos++] = 0x2d;
     else out.hexBytes(b, o + i, o + i + 1);
   }
-  out.byte(0x7d);
+  out.bytes[out.pos++] = 0x7d;
+}
+
+const time = [0, 0, 0, 0, 0, 0];
+const filetime = [0, 0];
+/** Separators of `YYYY-MM-DDThh:mm:ss.fffffffZ` after each field. */
+const timeSeparators = [0x2d, 0x2d, 0x54, 0x3a, 0x3a, 0x2e];
+
+/** FILETIME as `formatFiletime` writes it; false (nothing written) for years past 9999. */
+function writeFiletime(out: ByteWriter, low: number, high: number): boolean {
+  filetimeParts(low, high, filetime);
+  civilFields(filetime[0] as number, time);
+  if ((time[0] as number) < 0 || (time[0] as number) > 9999) return false;
+  for (let i = 0; i < 6; i++) {
+    out.padded(time[i] as number, i === 0 ? 4 : 2);
+    out.byte(timeSeparators[i] as number);
+  }
+  out.padded(filetime[1] as number, 7);
+  out.byte(0x5a);
+  return true;
 }
 
 /**
@@ -91,6 +112,9 @@ export function writeValue(
     case valueType.hexInt64:
       if (size >= 8) return writeHex64(out, u32(b, o), u32(b, o + 4));
       if (size >= 4) return writeHex64(out, u32(b, o), 0);
+      break;
+    case valueType.filetime:
+      if (size >= 8 && writeFiletime(out, u32(b, o), u32(b, o + 4))) return;
       break;
     case valueType.binary:
       out.hexBytes(b, o, o + size);

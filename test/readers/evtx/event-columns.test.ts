@@ -23,7 +23,7 @@ describe('event columns', () => {
     message: null,
   };
 
-  it('round-trips events with nulls, empty data, repeated strings and big numbers', () => {
+  it('round-trips events with nulls, empty data, empty strings and big numbers', () => {
     const events: LogEvent[] = [
       base,
       {
@@ -38,7 +38,7 @@ describe('event columns', () => {
     const columns = structuredClone(toEventColumns(events));
     const back = fromEventColumns(columns);
     expect(back.map((e) => JSON.stringify(e))).toEqual(events.map((e) => JSON.stringify(e)));
-    expect(columns.table.filter((s) => s === 'HV01.contoso.local')).toHaveLength(1);
+    expect(columns.lengths).toHaveLength(3 * 8 + 2 * 6);
   });
 
   it('handles an empty batch', () => {
