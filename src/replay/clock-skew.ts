@@ -11,6 +11,17 @@ export const skewThresholdS = 2;
 /** How far apart (ms) a destination start may be from its source start to be paired. */
 const pairWindowMs = 10 * 60_000;
 
+/** A live-migration start naming a VM, as the clock-skew estimate needs it. */
+export interface PairedStart {
+  /** The VM key. */
+  key: string;
+  node: string;
+  /** ms on the stored clock. */
+  at: number;
+  /** A source start (else a destination start). */
+  source: boolean;
+}
+
 /**
  * Estimates per-node clock offsets from live migrations whose start was logged on both sides:
  * the destination logs its start within moments of the source, so the median difference per
@@ -18,7 +29,7 @@ const pairWindowMs = 10 * 60_000;
  * start of the same VM on another node. Nodes are chained from the node with most pairs. Pure.
  */
 export function estimateClockSkew(timed: readonly TimedRecord[]): ClockSkew[] {
-  const starts: { key: string; node: string; at: number; source: boolean }[] = [];
+  const starts: PairedStart[] = [];
   for (const { record, node, at, vmKey } of timed) {
     if (
       vmKey === null ||
@@ -27,8 +38,13 @@ export function estimateClockSkew(timed: readonly TimedRecord[]): ClockSkew[] {
       continue;
     starts.push({ key: vmKey, node, at, source: record.role === 'lm-start-source' });
   }
+  return estimateClockSkewFromStarts(starts);
+}
+
+/** The same estimate from the paired-start candidates alone, in clock order. Pure. */
+export function estimateClockSkewFromStarts(starts: readonly PairedStart[]): ClockSkew[] {
   const deltas = new Map<string, number[]>();
-  const sourcesByVm = new Map<string, typeof starts>();
+  const sourcesByVm = new Map<string, PairedStart[]>();
   for (const start of starts) {
     if (!start.source) continue;
     const list = sourcesByVm.get(start.key);

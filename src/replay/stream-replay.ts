@@ -1,6 +1,6 @@
 import type { ClockSkew, Migration } from '../model/migration.js';
 import { isoToMillis } from '../model/time.js';
-import { estimateClockSkew } from './clock-skew.js';
+import { estimateClockSkewFromStarts, type PairedStart } from './clock-skew.js';
 import { toMigration } from './draft-to-migration.js';
 import { normalizeNodeName } from './identity.js';
 import { InfrastructureIndex } from './infrastructure-index.js';
@@ -71,7 +71,7 @@ export function replayStream(
 ): StreamedReconstruction {
   const vmKeys = new VmKeys();
   const survey = surveyRecords(source, vmKeys);
-  const clockSkew = estimateClockSkew(survey.starts(vmKeys));
+  const clockSkew = estimateClockSkewFromStarts(survey.starts(vmKeys));
   const offsets = Object.fromEntries(clockSkew.map((s) => [s.node, s.offsetS]));
   const infrastructure = new InfrastructureIndex(
     survey.infrastructure.map((t) => shiftItem(t, offsets)).sort(byClock),
@@ -124,32 +124,55 @@ export function replayStream(
 
 /** What the first pass keeps: paired-start candidates and infrastructure records, compacted. */
 interface Survey {
-  /** The live-migration starts naming a VM, placed on the stored clock in clock order. */
-  starts(vmKeys: VmKeys): TimedRecord[];
+  /** The live-migration starts naming a VM, on the stored clock, in clock order. */
+  starts(vmKeys: VmKeys): PairedStart[];
   /** Infrastructure records on the stored clock (fields the facts read only). */
   infrastructure: TimedRecord[];
 }
 
+/** A start as the first pass keeps it: the VM is resolved once every record has been seen. */
+interface SurveyedStart {
+  mention: NonNullable<ReturnType<VmKeys['learn']>>;
+  node: string;
+  at: number;
+  table: ReplayRecord['table'];
+  id: number;
+  source: boolean;
+}
+
 function surveyRecords(source: ReplaySource, vmKeys: VmKeys): Survey {
-  const starts: { item: TimedRecord; mention: ReturnType<VmKeys['learn']> }[] = [];
+  const starts: SurveyedStart[] = [];
   const infrastructure: TimedRecord[] = [];
   for (const record of source.records()) {
     const mention = vmKeys.learn(record);
-    const isStart = record.role === 'lm-start-source' || record.role === 'lm-start-destination';
-    if (!(isStart && mention) && !isInfrastructureRole(record.role)) continue;
-    const item: TimedRecord = {
-      record: compact(record),
-      node: nodeOf(record),
-      at: isoToMillis(record.time),
-      time: record.time,
-      vmKey: null,
-    };
-    if (isStart && mention) starts.push({ item, mention });
-    else infrastructure.push(item);
+    const isSource = record.role === 'lm-start-source';
+    if (mention && (isSource || record.role === 'lm-start-destination')) {
+      const { table, id } = record;
+      starts.push({
+        mention,
+        node: nodeOf(record),
+        at: isoToMillis(record.time),
+        table,
+        id,
+        source: isSource,
+      });
+    } else if (isInfrastructureRole(record.role)) {
+      infrastructure.push({
+        record: compact(record),
+        node: nodeOf(record),
+        at: isoToMillis(record.time),
+        time: record.time,
+        vmKey: null,
+      });
+    }
   }
   return {
     starts: (keys) =>
-      starts.map(({ item, mention }) => ({ ...item, vmKey: keys.keyOf(mention) })).sort(byClock),
+      starts
+        .sort(
+          (a, b) => a.at - b.at || (a.table === b.table ? a.id - b.id : a.table < b.table ? -1 : 1),
+        )
+        .map(({ mention, node, at, source }) => ({ key: keys.keyOf(mention)!, node, at, source })),
     infrastructure,
   };
 }
