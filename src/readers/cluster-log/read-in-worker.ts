@@ -29,7 +29,11 @@ export function readClusterLogInWorker(
   const consumedBuffer = new SharedArrayBuffer(4);
   const consumed = new Int32Array(consumedBuffer);
   const task: ClusterLogWorkerTask = { file, timeOption, consumed: consumedBuffer };
-  const worker = new Worker(url, { workerData: task });
+  // A smaller young generation than the default keeps the worker's share of memory down.
+  const worker = new Worker(url, {
+    workerData: task,
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   return new Promise<ClusterLogFileFacts>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void): void => {

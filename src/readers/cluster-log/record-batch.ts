@@ -21,7 +21,10 @@ const absent = -1;
 /** The field holds the same text as in the record before (node, basis, level mostly). */
 const repeated = -2;
 
-/** Collects records into RecordBatches of at most `capacity` records. */
+/**
+ * Collects records into RecordBatches of at most `capacity` records, and fewer when their text
+ * reaches `maxTextLength` characters (messages can be 64 Ki characters long).
+ */
 export class RecordBatchEncoder {
   private pieces: string[] = [];
   private length = 0;
@@ -30,7 +33,10 @@ export class RecordBatchEncoder {
   private count = 0;
   private readonly previous: (string | null)[] = new Array<string | null>(textFields).fill(null);
 
-  constructor(private readonly capacity: number) {
+  constructor(
+    private readonly capacity: number,
+    private readonly maxTextLength = 1 << 21,
+  ) {
     this.ends = new Int32Array(capacity * textFields);
     this.numbers = new Float64Array(capacity * numberFields);
   }
@@ -40,7 +46,7 @@ export class RecordBatchEncoder {
   }
 
   get full(): boolean {
-    return this.count === this.capacity;
+    return this.count === this.capacity || this.length >= this.maxTextLength;
   }
 
   add(line: ClusterLogLine): void {

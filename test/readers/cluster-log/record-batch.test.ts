@@ -45,4 +45,17 @@ describe('RecordBatch', () => {
       expect(roundTrip(lines, capacity)).toEqual(lines);
     }
   });
+
+  it('is full at its record count or once its text is long enough, whichever comes first', () => {
+    const byCount = new RecordBatchEncoder(2, 1 << 20);
+    byCount.add(base);
+    expect(byCount.full).toBe(false);
+    byCount.add(base);
+    expect(byCount.full).toBe(true);
+    const byText = new RecordBatchEncoder(4096, 1000);
+    byText.add({ ...base, message: 'x'.repeat(999) });
+    expect(byText.full).toBe(true);
+    expect(byText.take().count).toBe(1);
+    expect(byText.size).toBe(0);
+  });
 });
