@@ -7,11 +7,17 @@ import { Worker } from 'node:worker_threads';
  */
 const idle: Worker[] = [];
 
+/**
+ * A worker's young generation, smaller than V8's default: a worker's garbage is short-lived
+ * (one task's records), and every isolate's young generation adds to the process's memory.
+ */
+const workerLimits = { maxYoungGenerationSizeMb: 16 };
+
 /** `count` workers for one scan: idle ones first, new ones for the rest. */
 export function takeWorkers(url: URL, count: number): Worker[] {
   const taken: Worker[] = [];
   while (taken.length < count) {
-    const worker = idle.pop() ?? new Worker(url);
+    const worker = idle.pop() ?? new Worker(url, { resourceLimits: workerLimits });
     if (worker.threadId === -1) continue; // ended while idle (threadId is -1 once it stops)
     worker.ref();
     taken.push(worker);

@@ -19,31 +19,35 @@ import { ByteWriter, utf8 } from './xml-bytes.js';
 
 export const opKind = { bytes: 0, value: 1, element: 2, instance: 3 } as const;
 
-/** Content that is the same in every record: closes an open start tag, then these bytes. */
-export interface BytesOp {
-  kind: typeof opKind.bytes;
+/**
+ * One step of compiled content. Every step has the same fields (one object shape, so the
+ * renderer's dispatch stays monomorphic); which are used depends on `kind`:
+ * - bytes: content that is the same in every record (closes an open start tag, then `bytes`);
+ * - value: a substitution in element content, value slot `index`;
+ * - element: an element, `element`;
+ * - instance: a template instance inside content: the template's `plan` with its `values`.
+ */
+export interface XmlOp {
+  kind: (typeof opKind)[keyof typeof opKind];
   bytes: Uint8Array;
-}
-
-/** A substitution in element content. */
-export interface ValueOp {
-  kind: typeof opKind.value;
   index: number;
-}
-
-export interface ElementOp {
-  kind: typeof opKind.element;
-  element: ElementPlan;
-}
-
-/** A template instance inside content: the template's plan with the instance's values. */
-export interface InstanceOp {
-  kind: typeof opKind.instance;
+  element: ElementPlan | null;
   plan: XmlOp[];
-  values: ValueTable;
+  values: ValueTable | null;
 }
 
-export type XmlOp = BytesOp | ValueOp | ElementOp | InstanceOp;
+const noBytes = new Uint8Array(0);
+
+function makeOp(kind: XmlOp['kind'], parts: Partial<XmlOp>): XmlOp {
+  return {
+    kind,
+    bytes: parts.bytes ?? noBytes,
+    index: parts.index ?? -1,
+    element: parts.element ?? null,
+    plan: parts.plan ?? [],
+    values: parts.values ?? null,
+  };
+}
 
 export interface ElementPlan {
   /** Value slot whose emptiness drops the element (a sole optional substitution), or -1. */
@@ -111,34 +115,40 @@ export function compileContent(nodes: ContentNode[]): XmlOp[] {
   for (const node of nodes) {
     switch (node.kind) {
       case nodeKind.element:
-        ops.push({ kind: opKind.element, element: compileElement(node) });
+        ops.push(makeOp(opKind.element, { element: compileElement(node) }));
         break;
       case nodeKind.text:
-        if (node.text !== '') ops.push({ kind: opKind.bytes, bytes: escapedBytes(node.text) });
+        if (node.text !== '') ops.push(makeOp(opKind.bytes, { bytes: escapedBytes(node.text) }));
         break;
       case nodeKind.substitution:
-        ops.push({ kind: opKind.value, index: node.index });
+        ops.push(makeOp(opKind.value, { index: node.index }));
         break;
       case nodeKind.entityRef:
-        ops.push({ kind: opKind.bytes, bytes: utf8(`&${node.name};`) });
+        ops.push(makeOp(opKind.bytes, { bytes: utf8(`&${node.name};`) }));
         break;
       case nodeKind.charRef:
-        ops.push({ kind: opKind.bytes, bytes: utf8(`&#${node.code};`) });
+        ops.push(makeOp(opKind.bytes, { bytes: utf8(`&#${node.code};`) }));
         break;
       case nodeKind.cdata:
-        ops.push({
-          kind: opKind.bytes,
-          bytes: utf8(`<![CDATA[${node.text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`),
-        });
+        ops.push(
+          makeOp(opKind.bytes, {
+            bytes: utf8(`<![CDATA[${node.text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`),
+          }),
+        );
         break;
       case nodeKind.processingInstruction:
-        ops.push({
-          kind: opKind.bytes,
-          bytes: utf8(node.data === '' ? `<?${node.target}?>` : `<?${node.target} ${node.data}?>`),
-        });
+        ops.push(
+          makeOp(opKind.bytes, {
+            bytes: utf8(
+              node.data === '' ? `<?${node.target}?>` : `<?${node.target} ${node.data}?>`,
+            ),
+          }),
+        );
         break;
       case nodeKind.instance:
-        ops.push({ kind: opKind.instance, plan: templatePlan(node.template), values: node.values });
+        ops.push(
+          makeOp(opKind.instance, { plan: templatePlan(node.template), values: node.values }),
+        );
         break;
     }
   }
@@ -161,7 +171,9 @@ function compileElement(element: ElementNode): ElementPlan {
     open:
       constant === 0
         ? name
-        : Buffer.concat([name, ...attributes.slice(0, constant).map((a) => a.prefix)]),
+        : new Uint8Array(
+            Buffer.concat([name, ...attributes.slice(0, constant).map((a) => a.prefix)]),
+          ),
     attributes: attributes.slice(constant),
     content: compileContent(element.children),
     close: encodedName(`</${element.name}>`),

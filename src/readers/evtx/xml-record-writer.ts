@@ -94,10 +94,10 @@ export class XmlRecordWriter {
           } else this.value(values, op.index, depth);
           break;
         case opKind.element:
-          this.element(op.element, values, depth);
+          this.element(op.element as ElementPlan, values, depth);
           break;
         case opKind.instance:
-          this.content(op.plan, op.values, depth + 1, -1, '');
+          this.content(op.plan, op.values as ValueTable, depth + 1, -1, '');
           break;
       }
     }
