@@ -67,8 +67,18 @@ function timed(
   return { seconds, rssMiB: rss?.[1] ? Number(rss[1]) / 1024 : null, stdout: run.stdout };
 }
 
+/** User + system CPU seconds that GNU time -v reports (all threads of the process). */
+function cpuSeconds(stderr: string): number | null {
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1];
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1];
+  return user && system ? Number(user) + Number(system) : null;
+}
+
 /** Runs a shell-free pipeline `command > /dev/null`, timed. */
-function timedToNull(command: string, args: string[]): { seconds: number; rssMiB: number | null } {
+function timedToNull(
+  command: string,
+  args: string[],
+): { seconds: number; rssMiB: number | null; cpu: number | null } {
   const devNull = openSync('/dev/null', 'w');
   try {
     const gnuTime = existsSync('/usr/bin/time');
@@ -86,7 +96,11 @@ function timedToNull(command: string, args: string[]): { seconds: number; rssMiB
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (run.status !== 0) throw new Error(`${command} failed: ${run.stderr.slice(-500)}`);
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
-    return { seconds, rssMiB: rss?.[1] ? Number(rss[1]) / 1024 : null };
+    return {
+      seconds,
+      rssMiB: rss?.[1] ? Number(rss[1]) / 1024 : null,
+      cpu: cpuSeconds(run.stderr),
+    };
   } finally {
     closeSync(devNull);
   }
@@ -132,6 +146,8 @@ function eventsRate(file: string, jobs: number, runs: number) {
 const mb = (bytes: number, seconds: number) => (bytes / 1e6 / seconds).toFixed(1);
 const perSecond = (n: number, seconds: number) => Math.round(n / seconds).toLocaleString('en-US');
 const rss = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(0)} MiB`);
+const cpuText = (seconds: number | null) =>
+  seconds === null ? 'CPU time n/a' : `${seconds.toFixed(2)} s CPU`;
 
 const dir = mkdtempSync(join(tmpdir(), 'lmdoctor-bench-evtx-'));
 try {
@@ -147,6 +163,16 @@ try {
     `machine: ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cores} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z; load average ${loadavg()[0]?.toFixed(1)}`,
   );
 
+  const median = <T>(runs: T[], key: (run: T) => number): T =>
+    [...runs].sort((a, b) => key(a) - key(b))[Math.floor(runs.length / 2)] as T;
+  const startup = median(
+    Array.from({ length: 5 }, () => timedToNull(process.execPath, [cli, '--version'])),
+    (r) => r.seconds,
+  );
+  console.log(
+    `lmdoctor --version (start-up): ${startup.seconds.toFixed(2)} s, ${cpuText(startup.cpu)} (median of 5)`,
+  );
+
   for (const file of [synthetic, largestReal]) {
     const bytes = statSync(file).size;
     console.log(`\n${file.split('/').pop()} (${(bytes / 1e6).toFixed(1)} MB)`);
@@ -157,8 +183,10 @@ try {
         `  (${blocks} chunks: below the ${minBlocksForWorkers} that get worker threads; --jobs runs on one thread)`,
       );
     }
+    const rates = new Map<number, ReturnType<typeof eventsRate>>();
     for (const jobs of [...new Set([1, 2, cores])]) {
       const r = eventsRate(file, jobs, 5);
+      rates.set(jobs, r);
       console.log(
         `  to LogEvents, ${jobs === 1 ? 'one thread' : `${jobs} workers `}: ${mb(bytes, r.median)} MB/s, ${perSecond(r.events, r.median)} events/s ` +
           `(median of 5 warm runs; first run ${mb(bytes, r.cold)} MB/s); ` +
@@ -168,7 +196,16 @@ try {
           `${r.events} events; peak RSS ${rss(r.rssMiB)}`,
       );
     }
-    const dump = timedToNull(process.execPath, [
+    const one = rates.get(1);
+    const two = rates.get(2);
+    if (one && two) {
+      console.log(
+        `  two threads against one, wall clock: ${(one.median / two.median).toFixed(2)}× ` +
+          `(CPU time of all threads ${(two.cpuMedian / one.cpuMedian).toFixed(2)}× one thread's)`,
+      );
+    }
+    // Three rounds, each command once per round, so a burst of load hits all of them alike.
+    const dumpArgs = (jobs: number) => [
       cli,
       'evtx',
       'dump',
@@ -176,29 +213,39 @@ try {
       '--format',
       'xml',
       '--jobs',
-      '1',
-    ]);
-    console.log(
-      `  lmdoctor evtx dump --format xml --jobs 1 > /dev/null: ${dump.seconds.toFixed(2)} s (${mb(bytes, dump.seconds)} MB/s, whole process), peak RSS ${rss(dump.rssMiB)}`,
+      String(jobs),
+    ];
+    const rounds = Array.from({ length: 3 }, () => ({
+      dump: timedToNull(process.execPath, dumpArgs(1)),
+      dumpWorkers: timedToNull(process.execPath, dumpArgs(cores)),
+      libevtx: haveEvtxexport ? timedToNull('evtxexport', ['-f', 'xml', file]) : null,
+    }));
+    const dump = median(
+      rounds.map((r) => r.dump),
+      (r) => r.seconds,
     );
-    const dumpWorkers = timedToNull(process.execPath, [
-      cli,
-      'evtx',
-      'dump',
-      file,
-      '--format',
-      'xml',
-      '--jobs',
-      String(cores),
-    ]);
+    const dumpWorkers = median(
+      rounds.map((r) => r.dumpWorkers),
+      (r) => r.seconds,
+    );
     console.log(
-      `  lmdoctor evtx dump --format xml --jobs ${cores} > /dev/null: ${dumpWorkers.seconds.toFixed(2)} s (${mb(bytes, dumpWorkers.seconds)} MB/s), peak RSS ${rss(dumpWorkers.rssMiB)}`,
+      `  lmdoctor evtx dump --format xml --jobs 1 > /dev/null: ${dump.seconds.toFixed(2)} s (${mb(bytes, dump.seconds)} MB/s, whole process; ${cpuText(dump.cpu)}), peak RSS ${rss(dump.rssMiB)} (median of 3)`,
+    );
+    console.log(
+      `  lmdoctor evtx dump --format xml --jobs ${cores} > /dev/null: ${dumpWorkers.seconds.toFixed(2)} s (${mb(bytes, dumpWorkers.seconds)} MB/s; ${cpuText(dumpWorkers.cpu)}), peak RSS ${rss(dumpWorkers.rssMiB)} (median of 3)`,
     );
     if (haveEvtxexport) {
-      const libevtx = timedToNull('evtxexport', ['-f', 'xml', file]);
+      const libevtx = median(
+        rounds.map((r) => r.libevtx as NonNullable<typeof r.libevtx>),
+        (r) => r.seconds,
+      );
+      const byCpu =
+        libevtx.cpu !== null && dump.cpu !== null
+          ? `; by CPU time ${(libevtx.cpu / dump.cpu).toFixed(1)}× with one thread`
+          : '';
       console.log(
-        `  evtxexport -f xml > /dev/null: ${libevtx.seconds.toFixed(2)} s (${mb(bytes, libevtx.seconds)} MB/s), peak RSS ${rss(libevtx.rssMiB)}; ` +
-          `lmdoctor dump is ${(libevtx.seconds / dump.seconds).toFixed(1)}× as fast with one thread, ${(libevtx.seconds / dumpWorkers.seconds).toFixed(1)}× with workers`,
+        `  evtxexport -f xml > /dev/null: ${libevtx.seconds.toFixed(2)} s (${mb(bytes, libevtx.seconds)} MB/s; ${cpuText(libevtx.cpu)}), peak RSS ${rss(libevtx.rssMiB)} (median of 3); ` +
+          `lmdoctor dump is ${(libevtx.seconds / dump.seconds).toFixed(1)}× as fast with one thread, ${(libevtx.seconds / dumpWorkers.seconds).toFixed(1)}× with workers${byCpu}`,
       );
     } else {
       console.log('  evtxexport not installed (apt-get install libevtx-utils): no comparison');

@@ -3,14 +3,19 @@ import type { LogEvent } from '../../model/log-event.js';
 /**
  * A batch of LogEvents laid out for the trip between threads. Structured cloning of one object
  * per event spends most of its time on property names and on one small string after another;
- * here every string of the batch travels inside one long string (cloned as a single copy, then
- * cut back into pieces), numbers and lengths in transferred buffers.
+ * here the strings of the batch travel inside a few long strings (each cloned as one copy,
+ * then cut back into pieces), numbers and lengths in transferred buffers.
  */
 export interface EventColumns {
   count: number;
-  /** The strings of every event, one after the other, in the order `fromEventColumns` reads. */
-  text: string;
-  /** Length of each string in `text`; −1 for null. */
+  /**
+   * The strings of every event, one after the other, in the order `fromEventColumns` reads
+   * them, gathered into texts of at most `maxTextLength` characters (a longer string has a text
+   * of its own; no string is split): long enough to clone cheaply, short enough to be young
+   * garbage rather than large objects that only a full collection frees.
+   */
+  texts: string[];
+  /** Length of each string; −1 for null. */
   lengths: Int32Array;
   /** Per event: eventId, level, task, opcode, recordId, processId, threadId (NaN = null). */
   numbers: Float64Array;
@@ -19,20 +24,37 @@ export interface EventColumns {
 }
 
 const numbersPerEvent = 7;
+const stringsPerEvent = 8;
+const maxTextLength = 1 << 14;
 
 /** LogEvents → columns. Pure. */
 export function toEventColumns(events: LogEvent[]): EventColumns {
   const count = events.length;
   const numbers = new Float64Array(count * numbersPerEvent);
   const dataCounts = new Int32Array(count);
-  const strings: string[] = [];
-  const lengths: number[] = [];
+  let lengths = new Int32Array(count * (stringsPerEvent + 16));
+  let s = 0;
+  const texts: string[] = [];
+  let pending: string[] = [];
+  let pendingLength = 0;
   const add = (text: string | null) => {
-    if (text === null) lengths.push(-1);
-    else {
-      strings.push(text);
-      lengths.push(text.length);
+    if (s === lengths.length) {
+      const grown = new Int32Array(lengths.length * 2);
+      grown.set(lengths);
+      lengths = grown;
     }
+    if (text === null) {
+      lengths[s++] = -1;
+      return;
+    }
+    lengths[s++] = text.length;
+    if (pendingLength + text.length > maxTextLength && pendingLength > 0) {
+      texts.push(pending.join(''));
+      pending = [];
+      pendingLength = 0;
+    }
+    pending.push(text);
+    pendingLength += text.length;
   };
   const num = (n: number | null) => (n === null ? NaN : n);
   for (let i = 0; i < count; i++) {
@@ -61,18 +83,25 @@ export function toEventColumns(events: LogEvent[]): EventColumns {
     }
     dataCounts[i] = fields;
   }
-  return { count, text: strings.join(''), lengths: Int32Array.from(lengths), numbers, dataCounts };
+  if (pendingLength > 0) texts.push(pending.join(''));
+  return { count, texts, lengths: lengths.slice(0, s), numbers, dataCounts };
 }
 
 /** Columns → LogEvents, equal (key order included) to the events they were made from. Pure. */
 export function fromEventColumns(c: EventColumns): LogEvent[] {
   const events: LogEvent[] = [];
-  const { text, lengths, numbers } = c;
+  const { texts, lengths, numbers } = c;
   let s = 0; // next length
+  let t = 0; // text holding the next string
+  let text = texts[0] ?? '';
   let at = 0; // next character of text
   const next = (): string | null => {
     const length = lengths[s++] as number;
     if (length < 0) return null;
+    if (at + length > text.length) {
+      text = texts[++t] ?? '';
+      at = 0;
+    }
     const piece = text.slice(at, at + length);
     at += length;
     return piece;

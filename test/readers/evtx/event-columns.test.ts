@@ -41,6 +41,18 @@ describe('event columns', () => {
     expect(columns.lengths).toHaveLength(3 * 8 + 2 * 6);
   });
 
+  it('round-trips a batch whose strings fill several texts, one string longer than a text', () => {
+    const events: LogEvent[] = Array.from({ length: 400 }, (_, i) => ({
+      ...base,
+      recordId: i,
+      data: { Script: 'x'.repeat(i * 7), Index: String(i) },
+      message: i === 200 ? 'm'.repeat(40_000) : `event ${i}`,
+    }));
+    const columns = structuredClone(toEventColumns(events));
+    expect(columns.texts.length).toBeGreaterThan(3);
+    expect(fromEventColumns(columns)).toEqual(events);
+  });
+
   it('handles an empty batch', () => {
     expect(fromEventColumns(toEventColumns([]))).toEqual([]);
   });

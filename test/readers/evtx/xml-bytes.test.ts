@@ -78,7 +78,9 @@ describe('writeValue', () => {
     };
     const special = [0x00, 0x0a, 0x0d, 0x09, 0x26, 0x3c, 0x22, 0xd8, 0xdc, 0xff, 0xfe, 0x80];
     return Buffer.from(
-      Array.from({ length }, () => (next() % 3 === 0 ? special[next() % 12] : next() % 256)),
+      Array.from({ length }, () =>
+        next() % 3 === 0 ? (special[next() % 12] as number) : next() % 256,
+      ),
     );
   }
 
