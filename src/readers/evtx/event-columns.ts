@@ -27,46 +27,65 @@ const numbersPerEvent = 7;
 const stringsPerEvent = 8;
 const maxTextLength = 1 << 14;
 
+/** Gathers the strings of a batch into texts and lengths (see EventColumns). */
+class StringColumn {
+  lengths: Int32Array;
+  count = 0;
+  readonly texts: string[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  constructor(expected: number) {
+    this.lengths = new Int32Array(Math.max(16, expected));
+  }
+
+  add(text: string | null): void {
+    if (this.count === this.lengths.length) {
+      const grown = new Int32Array(this.lengths.length * 2);
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    if (text === null) {
+      this.lengths[this.count++] = -1;
+      return;
+    }
+    const length = text.length;
+    this.lengths[this.count++] = length;
+    if (this.pendingLength + length > maxTextLength && this.pendingLength > 0) this.cut();
+    this.pending.push(text);
+    this.pendingLength += length;
+  }
+
+  private cut(): void {
+    this.texts.push(this.pending.join(''));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  finish(): { texts: string[]; lengths: Int32Array } {
+    if (this.pendingLength > 0) this.cut();
+    return { texts: this.texts, lengths: this.lengths.slice(0, this.count) };
+  }
+}
+
+const num = (n: number | null) => (n === null ? NaN : n);
+
 /** LogEvents → columns. Pure. */
 export function toEventColumns(events: LogEvent[]): EventColumns {
   const count = events.length;
   const numbers = new Float64Array(count * numbersPerEvent);
   const dataCounts = new Int32Array(count);
-  let lengths = new Int32Array(count * (stringsPerEvent + 16));
-  let s = 0;
-  const texts: string[] = [];
-  let pending: string[] = [];
-  let pendingLength = 0;
-  const add = (text: string | null) => {
-    if (s === lengths.length) {
-      const grown = new Int32Array(lengths.length * 2);
-      grown.set(lengths);
-      lengths = grown;
-    }
-    if (text === null) {
-      lengths[s++] = -1;
-      return;
-    }
-    lengths[s++] = text.length;
-    if (pendingLength + text.length > maxTextLength && pendingLength > 0) {
-      texts.push(pending.join(''));
-      pending = [];
-      pendingLength = 0;
-    }
-    pending.push(text);
-    pendingLength += text.length;
-  };
-  const num = (n: number | null) => (n === null ? NaN : n);
+  const strings = new StringColumn(count * (stringsPerEvent + 16));
   for (let i = 0; i < count; i++) {
     const e = events[i] as LogEvent;
-    add(e.time);
-    add(e.computer);
-    add(e.channel);
-    add(e.provider);
-    add(e.keywords);
-    add(e.activityId);
-    add(e.userSid);
-    add(e.message);
+    strings.add(e.time);
+    strings.add(e.computer);
+    strings.add(e.channel);
+    strings.add(e.provider);
+    strings.add(e.keywords);
+    strings.add(e.activityId);
+    strings.add(e.userSid);
+    strings.add(e.message);
     const n = i * numbersPerEvent;
     numbers[n] = e.eventId;
     numbers[n + 1] = num(e.level);
@@ -76,15 +95,15 @@ export function toEventColumns(events: LogEvent[]): EventColumns {
     numbers[n + 5] = num(e.processId);
     numbers[n + 6] = num(e.threadId);
     let fields = 0;
-    for (const key in e.data) {
-      add(key);
-      add(e.data[key] as string);
+    const data = e.data;
+    for (const key in data) {
+      strings.add(key);
+      strings.add(data[key] as string);
       fields++;
     }
     dataCounts[i] = fields;
   }
-  if (pendingLength > 0) texts.push(pending.join(''));
-  return { count, texts, lengths: lengths.slice(0, s), numbers, dataCounts };
+  return { count, ...strings.finish(), numbers, dataCounts };
 }
 
 /** Columns → LogEvents, equal (key order included) to the events they were made from. Pure. */
@@ -106,7 +125,7 @@ export function fromEventColumns(c: EventColumns): LogEvent[] {
     at += length;
     return piece;
   };
-  const num = (value: number): number | null => (Number.isNaN(value) ? null : value);
+  const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
   for (let i = 0; i < c.count; i++) {
     const n = i * numbersPerEvent;
     const time = next() as string;
@@ -128,13 +147,13 @@ export function fromEventColumns(c: EventColumns): LogEvent[] {
       channel,
       provider,
       eventId: numbers[n] as number,
-      level: num(numbers[n + 1] as number),
-      task: num(numbers[n + 2] as number),
-      opcode: num(numbers[n + 3] as number),
+      level: orNull(numbers[n + 1] as number),
+      task: orNull(numbers[n + 2] as number),
+      opcode: orNull(numbers[n + 3] as number),
       keywords,
-      recordId: num(numbers[n + 4] as number),
-      processId: num(numbers[n + 5] as number),
-      threadId: num(numbers[n + 6] as number),
+      recordId: orNull(numbers[n + 4] as number),
+      processId: orNull(numbers[n + 5] as number),
+      threadId: orNull(numbers[n + 6] as number),
       activityId,
       userSid,
       data,
