@@ -1,12 +1,17 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClusterLogLine } from '../../../src/model/cluster-log-line.js';
 import type { ConfigRow } from '../../../src/model/config-row.js';
-import { readClusterLog } from '../../../src/readers/cluster-log/cluster-log-reader.js';
 import type * as InWorker from '../../../src/readers/cluster-log/read-in-worker.js';
 import type { ReadWarning, RecordSink } from '../../../src/readers/reader.js';
-import { repoRoot } from '../../support/run-cli.js';
+import Database from 'better-sqlite3';
+import {
+  minBytesForWorker,
+  readClusterLog,
+} from '../../../src/readers/cluster-log/cluster-log-reader.js';
+import { repoRoot, runCli } from '../../support/run-cli.js';
 import { useTempDir } from '../../support/temp-dir.js';
 
 // The worker runs the built JavaScript (a worker cannot load TypeScript sources here), so this
@@ -35,7 +40,7 @@ function withoutProgress(calls: Call[]): Call[] {
 }
 
 /** A 2016+ log with every oddity the reader meets, long enough for many batches. */
-function writeOddLog(path: string): void {
+function writeOddLog(path: string, records = 40_000): void {
   const parts: Buffer[] = [];
   const text = (s: string): void => void parts.push(Buffer.from(s, 'utf8'));
   text('[=== Cluster ===]\r\nBuild Number 17763\r\nCurrent node: name (HV07) id (3)\r\n');
@@ -45,7 +50,7 @@ function writeOddLog(path: string): void {
   text('\r\n[=== Nodes ===]\r\nName,Id,comp,state\r\nHV07,3,x,Up\r\nHV08,4,x,Up\r\n');
   text('\r\n[=== Cluster Logs ===]\r\n');
   text('a line before the first record\r\n');
-  for (let i = 0; i < 40_000; i++) {
+  for (let i = 0; i < records; i++) {
     const ms = String(i % 1000).padStart(3, '0');
     const prefix = `${(0x1320 + (i % 3)).toString(16).padStart(8, '0')}.00001700::2024/03/12-08:${String(Math.floor(i / 1000) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.${ms}`;
     const channel = i % 7 === 0 ? '[Verbose] ' : '';
@@ -59,6 +64,36 @@ function writeOddLog(path: string): void {
   parts.push(Buffer.from([0x41, 0xc3, 0x28, 0xff, 0x0d, 0x0a]));
   text('00001320.00001700::2024/03/12-09:00:00.001 INFO  [RCM] after damage, no line end');
   writeFileSync(path, Buffer.concat(parts));
+}
+
+/** Every table's rows in id order, ingestion timestamps left out, one digest per table. */
+function tableDigests(path: string): Record<string, string> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations' ORDER BY name",
+      )
+      .pluck()
+      .all() as string[];
+    const digests: Record<string, string> = {};
+    for (const table of tables) {
+      const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[])
+        .map((column) => `"${column.name}"`)
+        .filter((name) => !name.endsWith('_at"'));
+      const hash = createHash('sha256');
+      let rows = 0;
+      const select = db.prepare(`SELECT ${columns.join(', ')} FROM "${table}" ORDER BY rowid`);
+      for (const row of select.raw().iterate()) {
+        hash.update(JSON.stringify(row));
+        rows++;
+      }
+      digests[table] = `${rows} rows ${hash.digest('hex').slice(0, 16)}`;
+    }
+    return digests;
+  } finally {
+    db.close();
+  }
 }
 
 describe('reading a cluster log on a worker thread', () => {
@@ -103,5 +138,22 @@ describe('reading a cluster log on a worker thread', () => {
     );
     expect(there).toBe(here);
     expect(here).toMatch(/ENOENT/);
+  });
+
+  it('`ingest -j 2` stores exactly the rows of `ingest -j 1`', () => {
+    const dir = tempDir();
+    const path = join(dir, 'HV07_cluster.log');
+    writeOddLog(path, 90_000);
+    expect(statSync(path).size).toBeGreaterThan(minBytesForWorker);
+    const digests: Record<string, string>[] = [];
+    for (const jobs of ['1', '2']) {
+      const db = join(dir, `jobs-${jobs}.db`);
+      const run = runCli(['ingest', path, '--db', db, '-q', '-j', jobs]);
+      expect(run.status, run.stderr).toBe(0);
+      digests.push(tableDigests(db));
+    }
+    expect(digests[1]).toEqual(digests[0]);
+    expect(digests[0]?.cluster_log).toMatch(/^9\d{4} rows/);
+    expect(digests[0]?.ingest_errors).not.toMatch(/^0 rows/);
   });
 });
