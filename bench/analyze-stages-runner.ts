@@ -55,8 +55,11 @@ function resetHighWater(): boolean {
   }
 }
 
+/** The peak over the stages so far (resetting VmHWM also resets getrusage's maxRSS). */
+let peakSoFar = 0;
+
 async function stage(name: string, run: () => Promise<string> | string): Promise<void> {
-  const peakBefore = Math.max(highWaterMiB() ?? 0, process.resourceUsage().maxRSS / 1024);
+  peakSoFar = Math.max(peakSoFar, highWaterMiB() ?? 0, process.resourceUsage().maxRSS / 1024);
   const reset = resetHighWater();
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
@@ -68,7 +71,11 @@ async function stage(name: string, run: () => Promise<string> | string): Promise
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
       cpuSeconds: (used.user + used.system) / 1e6,
       stagePeakRssMiB: reset ? highWaterMiB() : null,
-      peakRssMiB: Math.max(peakBefore, highWaterMiB() ?? 0, process.resourceUsage().maxRSS / 1024),
+      peakRssMiB: (peakSoFar = Math.max(
+        peakSoFar,
+        highWaterMiB() ?? 0,
+        process.resourceUsage().maxRSS / 1024,
+      )),
       detail,
     }),
   );

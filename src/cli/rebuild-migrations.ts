@@ -5,6 +5,7 @@ import type { ReplayRecord } from '../replay/replay-record.js';
 import { replayStream } from '../replay/stream-replay.js';
 import { openMigrationSpool } from '../store/migration-spool.js';
 import { saveReconstruction } from '../store/migrations-table.js';
+import { withPageCacheAtMost } from '../store/page-cache.js';
 import { openStore, openStoreReadOnly, type Store } from '../store/open-database.js';
 import { recordReplay, replayedFingerprint, sourcesFingerprint } from '../store/replay-state.js';
 import {
@@ -12,6 +13,9 @@ import {
   selectNodeNamesById,
   selectNodesWithLogs,
 } from '../store/replay-input.js';
+
+/** SQLite page cache (KiB) while replay and diagnosis read the case in index order. */
+export const readingCacheKiB = 16 * 1024;
 
 const catalogProviders = [...new Set(catalogEvents.map((e) => e.provider))].sort();
 
@@ -50,19 +54,21 @@ export function* classifiedRecords(db: Store): Generator<ReplayRecord> {
  */
 export function rebuildMigrations(db: Store): ReplayResult {
   const fingerprint = sourcesFingerprint(db);
-  const spool = openMigrationSpool(db);
-  try {
-    const result = replayStream(
-      { records: () => classifiedRecords(db) },
-      { nodesWithLogs: selectNodesWithLogs(db), nodeNamesById: selectNodeNamesById(db) },
-      spool,
-    );
-    saveReconstruction(db, result.migrations, result.clockSkew);
-    recordReplay(db, fingerprint);
-    return { migrations: result.count, clockSkew: result.clockSkew };
-  } finally {
-    spool.close();
-  }
+  return withPageCacheAtMost(db, readingCacheKiB, () => {
+    const spool = openMigrationSpool(db);
+    try {
+      const result = replayStream(
+        { records: () => classifiedRecords(db) },
+        { nodesWithLogs: selectNodesWithLogs(db), nodeNamesById: selectNodeNamesById(db) },
+        spool,
+      );
+      saveReconstruction(db, result.migrations, result.clockSkew);
+      recordReplay(db, fingerprint);
+      return { migrations: result.count, clockSkew: result.clockSkew };
+    } finally {
+      spool.close();
+    }
+  });
 }
 /** True when files were ingested (or re-timed) since the migrations were last rebuilt. */
 export function migrationsAreStale(db: Store): boolean {

@@ -23,7 +23,9 @@ import {
   selectMigrationsWithIds,
 } from '../store/migrations-table.js';
 import type { Store } from '../store/open-database.js';
+import { withPageCacheAtMost } from '../store/page-cache.js';
 import { selectNodesWithLogs } from '../store/replay-input.js';
+import { readingCacheKiB } from './rebuild-migrations.js';
 
 /**
  * Loads the whole case the checks read from the store: every migration, the configuration,
@@ -75,11 +77,13 @@ export interface DiagnosisRun extends BatchDiagnosis {
  */
 export function runDiagnosis(db: Store): DiagnosisRun {
   const findings: Finding[] = [];
-  const result = replaceFindings(db, (save) =>
-    diagnoseInBatches(storeDiagnosisReader(db), (batch) => {
-      save(batch);
-      findings.push(...batch);
-    }),
+  const result = withPageCacheAtMost(db, readingCacheKiB, () =>
+    replaceFindings(db, (save) =>
+      diagnoseInBatches(storeDiagnosisReader(db), (batch) => {
+        save(batch);
+        findings.push(...batch);
+      }),
+    ),
   );
   return { ...result, findings };
 }

@@ -27,7 +27,7 @@ export type ReplayRow =
   | { table: 'cluster_log'; row: ClusterLogRowForReplay };
 
 /** Rows read per query: each cursor holds one page at a time. */
-const pageSize = 2000;
+const pageSize = 250;
 
 /**
  * Streams the events of the given providers (all when the list is empty) and the cluster log
