@@ -77,7 +77,9 @@ export const clusterLogReader: Reader = {
   sniff: (head) => sniffClusterLog(head),
   async read(file: InputFile, sink: RecordSink, options: ReadOptions): Promise<void> {
     const url = options.jobs > 1 && file.size >= minBytesForWorker ? clusterLogWorkerUrl() : null;
-    if (url !== null) await readClusterLogInWorker(url, file, sink, options.clusterLogTime);
-    else await readClusterLog(file, sink, options.clusterLogTime);
+    const here = (): Promise<ClusterLogFileFacts> =>
+      readClusterLog(file, sink, options.clusterLogTime);
+    if (url !== null) await readClusterLogInWorker(url, file, sink, options.clusterLogTime, here);
+    else await here();
   },
 };

@@ -18,13 +18,16 @@ export function clusterLogWorkerUrl(): URL | null {
 /**
  * Reads a cluster log on a worker thread while this thread stores what it finds: the sink gets
  * exactly the calls, in the same order, that reading on this thread would make. Rejects as the
- * in-thread read would (with its message) when the file cannot be read to the end.
+ * in-thread read would (with its message) when the file cannot be read to the end. When the
+ * worker itself fails (it cannot start, or dies) before the sink got anything, `fallback`
+ * reads the file on this thread instead.
  */
 export function readClusterLogInWorker(
   url: URL,
   file: InputFile,
   sink: RecordSink,
-  timeOption?: ClusterLogTimeOption,
+  timeOption: ClusterLogTimeOption | undefined,
+  fallback: () => Promise<ClusterLogFileFacts>,
 ): Promise<ClusterLogFileFacts> {
   const consumedBuffer = new SharedArrayBuffer(4);
   const consumed = new Int32Array(consumedBuffer);
@@ -36,6 +39,9 @@ export function readClusterLogInWorker(
   });
   return new Promise<ClusterLogFileFacts>((resolve, reject) => {
     let settled = false;
+    let delivered = false;
+    const workerFailed = (error: Error): void =>
+      settle(() => (delivered ? reject(error) : fallback().then(resolve, reject)));
     const settle = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
@@ -45,6 +51,7 @@ export function readClusterLogInWorker(
     };
     worker.on('message', (message: ClusterLogWorkerMessage) => {
       if (settled) return;
+      if (message.kind !== 'progress') delivered = true;
       try {
         switch (message.kind) {
           case 'records':
@@ -72,9 +79,9 @@ export function readClusterLogInWorker(
         settle(() => reject(error as Error));
       }
     });
-    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('error', workerFailed);
     worker.on('exit', (code) =>
-      settle(() => reject(new Error(`the cluster log reader thread stopped (exit code ${code})`))),
+      workerFailed(new Error(`the cluster log reader thread stopped (exit code ${code})`)),
     );
   });
 }

@@ -35,6 +35,11 @@ function recordingSink(calls: Call[]): RecordSink {
   };
 }
 
+/** The fallback of a worker that works: never called. */
+function notCalled(): never {
+  throw new Error('the worker failed and the file was read on this thread');
+}
+
 function withoutProgress(calls: Call[]): Call[] {
   return calls.filter((c) => c[0] !== 'progress');
 }
@@ -114,7 +119,13 @@ describe('reading a cluster log on a worker thread', () => {
       const here: Call[] = [];
       const hereFacts = await readClusterLog(file, recordingSink(here), timeOption);
       const there: Call[] = [];
-      const thereFacts = await readClusterLogInWorker(url, file, recordingSink(there), timeOption);
+      const thereFacts = await readClusterLogInWorker(
+        url,
+        file,
+        recordingSink(there),
+        timeOption,
+        notCalled,
+      );
       expect(thereFacts).toEqual(hereFacts);
       expect(withoutProgress(there)).toEqual(withoutProgress(here));
       expect(there.at(-1)).toEqual(here.at(-1));
@@ -133,11 +144,32 @@ describe('reading a cluster log on a worker thread', () => {
     if (url === null) throw new Error('no worker script');
     const file = { path: join(tempDir(), 'missing_cluster.log'), displayPath: 'x', size: 0 };
     const here = await readClusterLog(file, recordingSink([])).catch((e: Error) => e.message);
-    const there = await readClusterLogInWorker(url, file, recordingSink([])).catch(
-      (e: Error) => e.message,
-    );
+    const there = await readClusterLogInWorker(
+      url,
+      file,
+      recordingSink([]),
+      undefined,
+      notCalled,
+    ).catch((e: Error) => e.message);
     expect(there).toBe(here);
     expect(here).toMatch(/ENOENT/);
+  });
+
+  it('reads on this thread when the worker cannot start', async () => {
+    const { readClusterLogInWorker } = (await import(distModule)) as typeof InWorker;
+    const path = join(tempDir(), 'HV09_cluster.log');
+    writeOddLog(path, 100);
+    const file = { path, displayPath: 'logs/HV09_cluster.log', size: 0 };
+    const here: Call[] = [];
+    const hereFacts = await readClusterLog(file, recordingSink(here));
+    const there: Call[] = [];
+    const sink = recordingSink(there);
+    const missing = new URL('./no-such-worker.js', `file://${distModule}`);
+    const thereFacts = await readClusterLogInWorker(missing, file, sink, undefined, () =>
+      readClusterLog(file, sink),
+    );
+    expect(thereFacts).toEqual(hereFacts);
+    expect(there).toEqual(here);
   });
 
   it('`ingest -j 2` stores exactly the rows of `ingest -j 1`', () => {
