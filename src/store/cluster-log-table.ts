@@ -120,12 +120,16 @@ export class ClusterLogInserter {
   }
 }
 
+/** Longer values are bound: a statement repeats the literal in each of its 64 rows. */
+const maxLiteralLength = 256;
+
 /**
  * A text value as an SQL literal (`'O''Brien'`, NULL for null), or null when the text holds a
- * NUL or a lone surrogate: written as a literal it would not store exactly what binding it does.
+ * NUL or a lone surrogate (written as a literal it would not store exactly what binding it
+ * does) or is longer than `maxLiteralLength`.
  */
 function sqlTextLiteral(value: string | null): string | null {
   if (value === null) return 'NULL';
-  if (/[\0\ud800-\udfff]/.test(value)) return null;
+  if (value.length > maxLiteralLength || /[\0\ud800-\udfff]/.test(value)) return null;
   return `'${value.replaceAll("'", "''")}'`;
 }

@@ -102,7 +102,7 @@ describe('cluster log and configuration tables', () => {
     const db = openStore(':memory:');
     const meta = { path: 'x_cluster.log', kind: 'cluster-log', sha256: 'z', bytes: 1 };
     const writer = SourceWriter.begin(db, meta);
-    const nodes = ["O'Brien", 'HV\u00002', 'lone\ud800', '', 'HV01', 'Ünïcødé 𝄞'];
+    const nodes = ["O'Brien", 'HV\u00002', 'lone\ud800', '', 'HV01', 'Ünïcødé 𝄞', 'N'.repeat(300)];
     const expected: { node: unknown; hex: unknown; time_basis: string; line: number }[] = [];
     let number = 0;
     for (const node of nodes) {
