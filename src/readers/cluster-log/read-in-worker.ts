@@ -6,13 +6,14 @@ import { decodeRecordBatch } from './record-batch.js';
 import type { ClusterLogTimeOption } from './time-basis.js';
 
 /**
- * The worker script next to this module. From TypeScript sources a worker needs the
- * TypeScript loader, so then only a process started through tsx gets one.
+ * The worker script next to this module, when this is the built JavaScript; null when running
+ * from the TypeScript sources (tests, tsx): on Node 20 a worker thread does not get tsx's
+ * loader, even when the process was started through tsx.
  */
 export function clusterLogWorkerUrl(): URL | null {
-  if (import.meta.url.endsWith('.js')) return new URL('./cluster-log-worker.js', import.meta.url);
-  const viaTsx = process.execArgv.some((arg) => arg.includes('tsx'));
-  return viaTsx ? new URL('./cluster-log-worker.ts', import.meta.url) : null;
+  return import.meta.url.endsWith('.js')
+    ? new URL('./cluster-log-worker.js', import.meta.url)
+    : null;
 }
 
 /**
