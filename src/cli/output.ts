@@ -61,19 +61,57 @@ const maxCellWidth = 60;
 /** Aligned columns for people; long values are cut with an ellipsis, control characters shown as spaces. */
 export function formatTable({ columns, rows }: QueryResult): string {
   if (columns.length === 0) return '';
-  const cells = rows.map((row) => columns.map((c) => fitCell(cellText(row[c] ?? null))));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]?.length ?? 0)));
-  const numeric = columns.map(
-    (c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null),
-  );
-  const line = (values: string[]) =>
-    values
-      .map((v, i) => (numeric[i] ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  const out = [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
+  const table = new TableLayout(columns);
+  for (const row of rows) table.measure(row);
+  const out = [...table.header(), ...rows.map((row) => table.line(row))];
   out.push(`(${rows.length} row${rows.length === 1 ? '' : 's'})`);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The layout of formatTable for rows that can be read twice, a batch at a time: every row is
+ * measured first, then the lines are made, so the rows need not all be held.
+ */
+export class TableLayout {
+  private readonly widths: number[];
+  private readonly numeric: boolean[];
+  private rows = 0;
+
+  constructor(private readonly columns: readonly string[]) {
+    this.widths = columns.map((c) => c.length);
+    this.numeric = columns.map(() => true);
+  }
+
+  /** Takes a row's cells into the column widths and kinds. */
+  measure(row: Readonly<Record<string, SqlValue>>): void {
+    this.rows++;
+    this.columns.forEach((c, i) => {
+      const value = row[c] ?? null;
+      this.widths[i] = Math.max(this.widths[i]!, fitCell(cellText(value)).length);
+      if (typeof value !== 'number' && value !== null) this.numeric[i] = false;
+    });
+  }
+
+  /** The column names and the rule under them. */
+  header(): string[] {
+    return [this.join([...this.columns]), this.join(this.widths.map((w) => '-'.repeat(w)))];
+  }
+
+  /** One measured row as a line. */
+  line(row: Readonly<Record<string, SqlValue>>): string {
+    return this.join(this.columns.map((c) => fitCell(cellText(row[c] ?? null))));
+  }
+
+  private join(values: string[]): string {
+    return values
+      .map((v, i) =>
+        this.rows > 0 && this.numeric[i]
+          ? v.padStart(this.widths[i] ?? 0)
+          : v.padEnd(this.widths[i] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  }
 }
 
 function fitCell(text: string): string {

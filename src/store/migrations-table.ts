@@ -118,15 +118,15 @@ export function selectMigrationsWithIds(db: Store, ids: readonly number[]): Migr
 }
 
 /**
- * Every stored migration in id order without its steps (`steps` is empty), read a page at a
- * time: for listings of large cases.
+ * Every stored migration in id order without its steps (`steps` is empty), a page at a time:
+ * for listings of large cases.
  */
-export function* iterateMigrationsWithoutSteps(db: Store, pageSize = 1000): Generator<Migration> {
+export function* migrationPagesWithoutSteps(db: Store, pageSize = 1000): Generator<Migration[]> {
   const page = db.prepare('SELECT * FROM migrations WHERE id > ? ORDER BY id LIMIT ?');
   let afterId = 0;
   for (;;) {
     const rows = page.all(afterId, pageSize) as MigrationRow[];
-    for (const row of rows) yield migrationOf(row, []);
+    if (rows.length > 0) yield rows.map((row) => migrationOf(row, []));
     if (rows.length < pageSize) return;
     afterId = rows[rows.length - 1]!.id;
   }

@@ -1,15 +1,16 @@
 import { Command, Option } from 'commander';
 import { readCaseSummary } from '../../store/case-summary.js';
 import {
-  iterateMigrationsWithoutSteps,
+  migrationPagesWithoutSteps,
   selectClockSkew,
   selectMigrationsAfter,
+  selectMigrationsWithIds,
 } from '../../store/migrations-table.js';
 import { openStore } from '../../store/open-database.js';
 import { databaseOption, ingestOptions, quietOption } from '../common-options.js';
 import { createTranslator, type Lang } from '../../i18n/translator.js';
 import { findingJson, renderFindingsText } from '../render-diagnosis.js';
-import { migrationJson, renderMigrationsText } from '../render-migrations.js';
+import { migrationJson, migrationsTextChunks } from '../render-migrations.js';
 import {
   langOption,
   loadReport,
@@ -78,14 +79,17 @@ Examples:
             ),
           );
         } else {
-          // The listing needs no steps: read the migrations without them.
-          const migrations = [...iterateMigrationsWithoutSteps(db)];
-          process.stdout.write(
-            renderSummaryText(summary, tr) +
-              renderMigrationsText(migrations, clockSkew, tr) +
-              '\n' +
-              renderFindingsText(migrations, findings, tr),
+          // The listing needs no steps: read the migrations without them, a page at a time.
+          process.stdout.write(renderSummaryText(summary, tr));
+          const pages = () => migrationPagesWithoutSteps(db);
+          for (const chunk of migrationsTextChunks(pages, clockSkew, tr))
+            process.stdout.write(chunk);
+          const diagnosed = [...new Set(findings.map((f) => f.migrationId))];
+          const titled = selectMigrationsWithIds(
+            db,
+            diagnosed.filter((id) => id !== null),
           );
+          process.stdout.write(`\n${renderFindingsText(titled, findings, tr)}`);
         }
         if (options.report && reportFormat)
           writeReportFile(options.report, renderReport(loadReport(db), reportFormat, tr));
