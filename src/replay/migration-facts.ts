@@ -98,11 +98,20 @@ export function computeFacts(migrations: Migration[], records: readonly TimedRec
   const relations = relationFacts(outlines);
   // Infrastructure records are few; scanning only them keeps this linear in the records.
   const index = new InfrastructureIndex(records.filter((t) => isInfrastructureRole(t.record.role)));
-  migrations.forEach((migration, i) => {
-    Object.assign(migration.facts, infrastructureFacts(outlines[i]!, index), {
-      overlapping: relations.overlapping[i]!,
-      secondsSincePreviousMigration: relations.secondsSincePreviousMigration[i]!,
-    });
+  migrations.forEach((migration, i) => fillFacts(migration, outlines[i]!, i, relations, index));
+}
+
+/** Sets a migration's facts: the `i`-th of the relations, the rest from the index. */
+export function fillFacts(
+  migration: Migration,
+  outline: MigrationOutline,
+  i: number,
+  relations: RelationFacts,
+  index: InfrastructureIndex,
+): void {
+  Object.assign(migration.facts, infrastructureFacts(outline, index), {
+    overlapping: relations.overlapping[i]!,
+    secondsSincePreviousMigration: relations.secondsSincePreviousMigration[i]!,
   });
 }
 

@@ -5,7 +5,7 @@ import { toMigration } from './draft-to-migration.js';
 import { normalizeNodeName } from './identity.js';
 import { InfrastructureIndex } from './infrastructure-index.js';
 import {
-  infrastructureFacts,
+  fillFacts,
   isInfrastructureRole,
   outlineOf,
   relationFacts,
@@ -112,10 +112,7 @@ export function replayStream(
       const { key, outline } = closed[i]!;
       const migration = spool.take(key.seq);
       migration.id = outline.id;
-      Object.assign(migration.facts, infrastructureFacts(outline, infrastructure), {
-        overlapping: relations.overlapping[i]!,
-        secondsSincePreviousMigration: relations.secondsSincePreviousMigration[i]!,
-      });
+      fillFacts(migration, outline, i, relations, infrastructure);
       yield migration;
     }
   }
