@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { integrityCheck, runCliKilledWhen, tableDigests } from '../support/database-digests.js';
 import { repoRoot, runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 import { writeLargeCollection, type LargeCollection } from '../support/write-large-collection.js';
@@ -12,51 +11,6 @@ import { writeLargeCollection, type LargeCollection } from '../support/write-lar
 // and a rerun ends with exactly the rows of an uninterrupted run.
 
 const mainScript = join(repoRoot, 'dist', 'cli', 'main.js');
-
-/** Every table's rows in id order, ingestion timestamps left out, as one digest per table. */
-function tableDigests(path: string): Record<string, string> {
-  const db = new Database(path, { readonly: true });
-  try {
-    const tables = db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations' ORDER BY name",
-      )
-      .pluck()
-      .all() as string[];
-    const digests: Record<string, string> = {};
-    for (const table of tables) {
-      const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[])
-        .map((column) => column.name)
-        .filter((name) => !name.endsWith('_at'));
-      const hash = createHash('sha256');
-      let rows = 0;
-      const select = db
-        .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY rowid`)
-        .raw();
-      for (const row of select.iterate()) {
-        hash.update(
-          JSON.stringify(row, (_, value: unknown) =>
-            typeof value === 'bigint' ? String(value) : value,
-          ),
-        );
-        rows++;
-      }
-      digests[table] = `${rows} rows ${hash.digest('hex').slice(0, 16)}`;
-    }
-    return digests;
-  } finally {
-    db.close();
-  }
-}
-
-function integrityCheck(path: string): string {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.pragma('integrity_check', { simple: true }) as string;
-  } finally {
-    db.close();
-  }
-}
 
 /** Committed sources so far, or -1 while the database cannot be read yet. */
 function storedSources(path: string): number {
@@ -78,30 +32,15 @@ function storedSources(path: string): number {
  * (so, most often, in the middle of the next file's transaction). Resolves with how many
  * sources were stored when it was killed, or null when it finished first.
  */
-function ingestAndKill(logs: string, db: string, afterFiles: number): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [mainScript, 'ingest', logs, '--db', db, '-q', '-j', '1'],
-      {
-        cwd: repoRoot,
-        stdio: 'ignore',
-      },
-    );
-    let killedAt: number | null = null;
-    const poll = setInterval(() => {
-      const stored = storedSources(db);
-      if (stored >= afterFiles && killedAt === null) {
-        killedAt = stored;
-        child.kill('SIGKILL');
-      }
-    }, 5);
-    child.on('error', reject);
-    child.on('exit', () => {
-      clearInterval(poll);
-      resolve(killedAt);
-    });
+async function ingestAndKill(logs: string, db: string, afterFiles: number): Promise<number | null> {
+  let killedAt: number | null = null;
+  await runCliKilledWhen(['ingest', logs, '--db', db, '-q', '-j', '1'], () => {
+    const stored = storedSources(db);
+    if (stored < afterFiles) return false;
+    killedAt = stored;
+    return true;
   });
+  return killedAt;
 }
 
 describe('interrupted ingest', () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,11 +5,11 @@ import type { ClusterLogLine } from '../../../src/model/cluster-log-line.js';
 import type { ConfigRow } from '../../../src/model/config-row.js';
 import type * as InWorker from '../../../src/readers/cluster-log/read-in-worker.js';
 import type { ReadWarning, RecordSink } from '../../../src/readers/reader.js';
-import Database from 'better-sqlite3';
 import {
   minBytesForWorker,
   readClusterLog,
 } from '../../../src/readers/cluster-log/cluster-log-reader.js';
+import { integrityCheck, runCliKilledWhen, tableDigests } from '../../support/database-digests.js';
 import { repoRoot, runCli } from '../../support/run-cli.js';
 import { useTempDir } from '../../support/temp-dir.js';
 
@@ -69,36 +68,6 @@ function writeOddLog(path: string, records = 40_000): void {
   parts.push(Buffer.from([0x41, 0xc3, 0x28, 0xff, 0x0d, 0x0a]));
   text('00001320.00001700::2024/03/12-09:00:00.001 INFO  [RCM] after damage, no line end');
   writeFileSync(path, Buffer.concat(parts));
-}
-
-/** Every table's rows in id order, ingestion timestamps left out, one digest per table. */
-function tableDigests(path: string): Record<string, string> {
-  const db = new Database(path, { readonly: true });
-  try {
-    const tables = db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations' ORDER BY name",
-      )
-      .pluck()
-      .all() as string[];
-    const digests: Record<string, string> = {};
-    for (const table of tables) {
-      const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[])
-        .map((column) => `"${column.name}"`)
-        .filter((name) => !name.endsWith('_at"'));
-      const hash = createHash('sha256');
-      let rows = 0;
-      const select = db.prepare(`SELECT ${columns.join(', ')} FROM "${table}" ORDER BY rowid`);
-      for (const row of select.raw().iterate()) {
-        hash.update(JSON.stringify(row));
-        rows++;
-      }
-      digests[table] = `${rows} rows ${hash.digest('hex').slice(0, 16)}`;
-    }
-    return digests;
-  } finally {
-    db.close();
-  }
 }
 
 describe('reading a cluster log on a worker thread', () => {
@@ -172,7 +141,7 @@ describe('reading a cluster log on a worker thread', () => {
     expect(there).toEqual(here);
   });
 
-  it('`ingest -j 2` stores exactly the rows of `ingest -j 1`', () => {
+  it('`ingest -j 2` stores exactly the rows of `ingest -j 1`, also after a SIGKILL', async () => {
     const dir = tempDir();
     const path = join(dir, 'HV07_cluster.log');
     writeOddLog(path, 90_000);
@@ -187,5 +156,26 @@ describe('reading a cluster log on a worker thread', () => {
     expect(digests[1]).toEqual(digests[0]);
     expect(digests[0]?.cluster_log).toMatch(/^9\d{4} rows/);
     expect(digests[0]?.ingest_errors).not.toMatch(/^0 rows/);
+
+    // SIGKILLed while the worker reads and this thread stores (soon after the database
+    // appears), or while it commits (the write-ahead log grows): the database stays consistent,
+    // holds the whole file or none of it, and a rerun ends with the rows of an uninterrupted run.
+    const whiles: ((db: string) => boolean)[] = [
+      (db) => existsSync(db) && Date.now() - statSync(db).birthtimeMs > 150,
+      (db) => existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > 1 << 20,
+    ];
+    for (const [k, killWhen] of whiles.entries()) {
+      const killed = join(dir, `killed-${k}.db`);
+      await runCliKilledWhen(['ingest', path, '--db', killed, '-q', '-j', '2'], () =>
+        killWhen(killed),
+      );
+      expect(integrityCheck(killed)).toBe('ok');
+      expect(['0 rows', digests[0]?.cluster_log]).toContain(
+        tableDigests(killed).cluster_log?.replace(/^0 rows .*/, '0 rows'),
+      );
+      const rerun = runCli(['ingest', path, '--db', killed, '-q', '-j', '2']);
+      expect(rerun.status, rerun.stderr).toBe(0);
+      expect(tableDigests(killed)).toEqual(digests[0]);
+    }
   });
 });
