@@ -131,3 +131,8 @@ export const quietSecondsByPhase: Record<Exclude<Phase, 'idle'>, number> = {
   transferring: 2 * 3600,
   ended: 120,
 };
+
+/** Roles some phase of the machine acts on; records of other roles never change an attempt. */
+export const foldedRoles: ReadonlySet<RecordRole> = new Set(
+  Object.values(migrationMachine).flatMap((table) => Object.keys(table) as RecordRole[]),
+);

@@ -17,6 +17,7 @@ import {
   orderKeyOf,
   type AttemptOrderKey,
 } from './migration-folder.js';
+import { foldedRoles } from './migration-machine.js';
 import { ReorderBuffer } from './reorder-buffer.js';
 import {
   byClock,
@@ -96,8 +97,12 @@ export function replayStream(
   const buffer = new ReorderBuffer();
   for (const record of source.records()) {
     const at = isoToMillis(record.time);
-    const vmKey = vmKeys.keyOf(vmKeys.learn(record));
-    buffer.push(shiftItem({ record, node: nodeOf(record), at, time: record.time, vmKey }, offsets));
+    // A record of a role the machine never acts on changes no attempt: it only moves time on.
+    if (foldedRoles.has(record.role)) {
+      const vmKey = vmKeys.keyOf(vmKeys.learn(record));
+      const item = { record, node: nodeOf(record), at, time: record.time, vmKey };
+      buffer.push(shiftItem(item, offsets));
+    }
     for (const ready of buffer.releaseBefore(at - lead)) fold(ready);
   }
   for (const ready of buffer.drain()) fold(ready);

@@ -4,6 +4,9 @@ import type { Store } from './open-database.js';
 /** Migrations buffered in memory before they are written to the spool table together. */
 const batchSize = 256;
 
+/** Page cache of the temporary database holding the spool (KiB). */
+const spoolCacheKiB = 2048;
+
 /** A spool of finished migrations in a temporary table (see replayStream). */
 export interface StoreSpool {
   put(key: number, migration: Migration): void;
@@ -21,6 +24,9 @@ export function openMigrationSpool(db: Store): StoreSpool {
   db.exec(
     'CREATE TEMP TABLE IF NOT EXISTS replay_spool (key INTEGER PRIMARY KEY, body TEXT NOT NULL); DELETE FROM temp.replay_spool;',
   );
+  // The spool is written once and read once, in key order: a small cache does (the default
+  // lets the temporary database hold some 20 MiB).
+  db.pragma(`temp.cache_size = ${-spoolCacheKiB}`);
   const insert = db.prepare('INSERT INTO temp.replay_spool (key, body) VALUES (?, ?)');
   const select = db.prepare('SELECT body FROM temp.replay_spool WHERE key = ?').pluck();
   const pending = new Map<number, Migration>();

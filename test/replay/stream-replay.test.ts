@@ -166,6 +166,8 @@ function randomCase(seed: number): ReplayRecord[] {
         role === 'lm-failed' && next() < 0.3 ? {} : { ...vmFields, seconds: '4.5' },
       );
       if (next() < 0.1) add(at, pick(nodes), pick(attemptRoles), vmFields);
+      // Records the machine ignores; one may be the only one to tie the VM's name to its GUID.
+      if (next() < 0.3) add(at, pick(nodes), 'context', { vmId: vm.vmId, vmName: vm.name });
     }
     if (next() < 0.3) {
       const at2 = clock + Math.floor(next() * 60_000);
