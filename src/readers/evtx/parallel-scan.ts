@@ -15,9 +15,13 @@ import {
 import { TemplateCache } from './template-cache.js';
 import { discardWorkers, releaseWorkers, takeWorkers } from './worker-pool.js';
 
-/** Blocks per task handed to a worker; tasks in flight per worker before results are used. */
+/**
+ * Blocks per task handed to a worker; tasks in flight per thread before results are used (each
+ * task this thread decodes ahead holds its items until delivered: two keep the peak heap of a
+ * two-thread scan some 40 MiB lower than three, at the same speed).
+ */
 const blocksPerTask = 4;
-const tasksInFlightPerWorker = 3;
+const tasksInFlightPerWorker = 2;
 const tasksQueuedPerWorker = 2;
 /** Smaller files are read on this thread: starting workers would cost more than it saves. */
 export const minBlocksForWorkers = 160;
