@@ -48,7 +48,7 @@ export interface BatchDiagnosis {
 export function diagnoseInBatches(
   reader: DiagnosisReader,
   write: (findings: readonly Finding[]) => void,
-  batchSize = 500,
+  batchSize = 100,
 ): BatchDiagnosis {
   const caseWide = reader.caseWideEvents();
   const diagnoses: Diagnosis[] = [];
