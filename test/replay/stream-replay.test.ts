@@ -8,6 +8,7 @@ import { memorySpool, replayStream } from '../../src/replay/stream-replay.js';
 import { selectClockSkew, selectMigrations } from '../../src/store/migrations-table.js';
 import { selectNodeNamesById, selectNodesWithLogs } from '../../src/store/replay-input.js';
 import { ingestSampleScenario, sampleScenarios } from '../support/sample-scenario-store.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 /** The streamed replay of records (sorted by stored time, as the store gives them). */
 function streamed(records: readonly ReplayRecord[], nodesWithLogs: readonly string[]) {
@@ -49,18 +50,6 @@ describe('streamed replay gives what the in-memory reference gives', () => {
   }
 });
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const attemptRoles: RecordRole[] = [
   'lm-phase-start',
   'lm-phase-end',
@@ -95,7 +84,7 @@ const infrastructureRoles: RecordRole[] = [
  * one or two nodes whose clock runs ahead or behind.
  */
 function randomCase(seed: number): ReplayRecord[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const nodes = ['HV01', 'HV02', 'HV03', 'HV04'];
   const offsets: Record<string, number> = {
