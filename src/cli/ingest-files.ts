@@ -6,6 +6,7 @@ import { discoverFiles, type SkippedPath } from '../readers/discover-files.js';
 import type { ClusterLogTimeOption } from '../readers/cluster-log/time-basis.js';
 import type { EventFilter } from '../readers/query-list/compile-query-list.js';
 import type { ReadOptions, RecordSink } from '../readers/reader.js';
+import { releaseReaders } from '../readers/registry.js';
 import type { ClusterLogFileRow } from '../store/cluster-log-files.js';
 import type { Store } from '../store/open-database.js';
 import { SourceWriter, type SourceTotals } from '../store/source-writer.js';
@@ -141,6 +142,7 @@ export async function ingestPaths(
       );
   }
   console.clearBar();
+  await releaseReaders();
   report.clusterLogTimes = resolveClusterLogTimes(db, options.clusterLogTime);
   report.elapsedMs = Date.now() - started;
   return report;

@@ -53,4 +53,9 @@ export interface Reader {
   description: string;
   sniff(head: Uint8Array, fileName: string): boolean;
   read(file: InputFile, sink: RecordSink, options: ReadOptions): Promise<void>;
+  /**
+   * Frees what the reader keeps between files (warm worker threads): called once the last
+   * file is read, so that the stages after ingest do not carry it.
+   */
+  release?(): Promise<void>;
 }

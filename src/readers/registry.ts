@@ -20,3 +20,8 @@ export function pickReader(head: Uint8Array, fileName: string): Reader | null {
   const candidates = readers.filter((reader) => reader.sniff(head, fileName));
   return candidates[0] ?? null;
 }
+
+/** Lets every reader free what it keeps between files (see Reader.release). */
+export async function releaseReaders(): Promise<void> {
+  await Promise.all(readers.map((reader) => reader.release?.()));
+}

@@ -2,6 +2,7 @@ import type { LogEvent } from '../../model/log-event.js';
 import type { Reader } from '../reader.js';
 import { hasFileMagic } from './file-header.js';
 import { scanEvtxParallel } from './parallel-scan.js';
+import { endIdleWorkers } from './worker-pool.js';
 import { describeProblemLocation } from './scan-evtx.js';
 
 /**
@@ -26,4 +27,6 @@ export const evtxReader: Reader = {
       progress: (bytes) => sink.progress(bytes),
     });
   },
+
+  release: endIdleWorkers,
 };

@@ -37,3 +37,8 @@ export function releaseWorkers(workers: Worker[]): void {
 export function discardWorkers(workers: Worker[]): void {
   for (const worker of workers) void worker.terminate();
 }
+
+/** Ends every idle worker (each holds a heap of its own); later scans start new ones. */
+export async function endIdleWorkers(): Promise<void> {
+  await Promise.all(idle.splice(0).map((worker) => worker.terminate()));
+}
