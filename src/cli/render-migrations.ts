@@ -1,6 +1,6 @@
 import type { Diagnosis } from '../model/diagnosis.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
-import type { ClockSkew, Migration } from '../model/migration.js';
+import { migrationHeader, type ClockSkew, type Migration } from '../model/migration.js';
 import { migrationGapText } from '../report/localize.js';
 import { migrationColumns, migrationRow } from './commands/migrations.js';
 import { diagnosisJson } from './render-diagnosis.js';
@@ -111,21 +111,7 @@ function tableRow(
 /** One migration in the analyze JSON (DESIGN §7), with its diagnosis when it has one. Pure. */
 export function migrationJson(m: Migration, diagnosis: Diagnosis | null = null): object {
   return {
-    id: m.id,
-    vm: m.vm,
-    vmId: m.vmId,
-    kind: m.kind,
-    sourceNode: m.sourceNode,
-    destinationNode: m.destinationNode,
-    requestedAt: m.requestedAt,
-    startedAt: m.startedAt,
-    endedAt: m.endedAt,
-    durationS: m.durationS,
-    blackoutS: m.blackoutS,
-    outcome: m.outcome,
-    failureSide: m.failureSide,
-    errorCode: m.errorCode,
-    errorText: m.errorText,
+    ...migrationHeader(m),
     gaps: m.gaps,
     facts: m.facts,
     evidence: m.steps.map((s) => ({

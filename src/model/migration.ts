@@ -43,7 +43,8 @@ export interface MigrationFacts {
   blackoutS: number | null;
 }
 
-export interface Migration {
+/** The columns of the `migrations` row: what every view of a migration (JSON, report) starts with. */
+export interface MigrationHeader {
   /** 1-based number in time order; stable for the same input. */
   id: number;
   vm: string;
@@ -60,10 +61,34 @@ export interface Migration {
   failureSide: MigrationSide | null;
   errorCode: string | null;
   errorText: string | null;
+}
+
+export interface Migration extends MigrationHeader {
   /** What the logs could not tell, e.g. `no records from the destination node HV02`. */
   gaps: string[];
   steps: MigrationStep[];
   facts: MigrationFacts;
+}
+
+/** The header fields of a migration (or of anything that carries them), in contract order. Pure. */
+export function migrationHeader(m: MigrationHeader): MigrationHeader {
+  return {
+    id: m.id,
+    vm: m.vm,
+    vmId: m.vmId,
+    kind: m.kind,
+    sourceNode: m.sourceNode,
+    destinationNode: m.destinationNode,
+    requestedAt: m.requestedAt,
+    startedAt: m.startedAt,
+    endedAt: m.endedAt,
+    durationS: m.durationS,
+    blackoutS: m.blackoutS,
+    outcome: m.outcome,
+    failureSide: m.failureSide,
+    errorCode: m.errorCode,
+    errorText: m.errorText,
+  };
 }
 
 /** A node's clock offset against the reference node, as estimated from paired records. */

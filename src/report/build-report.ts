@@ -1,7 +1,7 @@
 import { findCatalogEvent } from '../catalog/lookup.js';
 import type { Flowchart } from '../diagnose/flowchart.js';
 import type { Diagnosis, Finding } from '../model/diagnosis.js';
-import type { Migration } from '../model/migration.js';
+import { migrationHeader, type Migration } from '../model/migration.js';
 import {
   reportSchemaVersion,
   type CoverageGap,
@@ -93,21 +93,7 @@ function reportMigration(
   const needsAttention = m.outcome === 'failed' || m.outcome === 'unknown' || diagnosis !== null;
   const rows = needsAttention ? (input.timelines.get(m.id) ?? []) : [];
   return {
-    id: m.id,
-    vm: m.vm,
-    vmId: m.vmId,
-    kind: m.kind,
-    sourceNode: m.sourceNode,
-    destinationNode: m.destinationNode,
-    requestedAt: m.requestedAt,
-    startedAt: m.startedAt,
-    endedAt: m.endedAt,
-    durationS: m.durationS,
-    blackoutS: m.blackoutS,
-    outcome: m.outcome,
-    failureSide: m.failureSide,
-    errorCode: m.errorCode,
-    errorText: m.errorText,
+    ...migrationHeader(m),
     gaps: [...m.gaps],
     needsAttention,
     steps: m.steps.map((s) => ({ ...s })),

@@ -1,4 +1,5 @@
 import type { EvidenceRef } from '../model/diagnosis.js';
+import { migrationHeader } from '../model/migration.js';
 import type { ReportFinding, ReportMigration, ReportModel } from './report-model.js';
 
 /** Where the JSON Schema of the report lives in the repository (and in the npm package). */
@@ -23,21 +24,7 @@ function findingJson(f: ReportFinding): object {
 function migrationJson(m: ReportMigration): object {
   const d = m.diagnosis;
   return {
-    id: m.id,
-    vm: m.vm,
-    vmId: m.vmId,
-    kind: m.kind,
-    sourceNode: m.sourceNode,
-    destinationNode: m.destinationNode,
-    requestedAt: m.requestedAt,
-    startedAt: m.startedAt,
-    endedAt: m.endedAt,
-    durationS: m.durationS,
-    blackoutS: m.blackoutS,
-    outcome: m.outcome,
-    failureSide: m.failureSide,
-    errorCode: m.errorCode,
-    errorText: m.errorText,
+    ...migrationHeader(m),
     gaps: m.gaps,
     needsAttention: m.needsAttention,
     steps: m.steps.map((s) => ({

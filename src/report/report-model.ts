@@ -16,9 +16,8 @@ import type {
 import type {
   ClockSkew,
   Migration,
-  MigrationKind,
+  MigrationHeader,
   MigrationOutcome,
-  MigrationSide,
   MigrationStep,
 } from '../model/migration.js';
 
@@ -126,22 +125,7 @@ export interface ReportDiagnosis {
   missing: MissingInput[];
 }
 
-export interface ReportMigration {
-  id: number;
-  vm: string;
-  vmId: string | null;
-  kind: MigrationKind;
-  sourceNode: string | null;
-  destinationNode: string | null;
-  requestedAt: string | null;
-  startedAt: string | null;
-  endedAt: string | null;
-  durationS: number | null;
-  blackoutS: number | null;
-  outcome: MigrationOutcome;
-  failureSide: MigrationSide | null;
-  errorCode: string | null;
-  errorText: string | null;
+export interface ReportMigration extends MigrationHeader {
   gaps: string[];
   /** Failed, of unknown end, or diagnosed (slow): the report details it. */
   needsAttention: boolean;
