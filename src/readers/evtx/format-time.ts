@@ -32,20 +32,25 @@ export function civilFields(unixSeconds: number, into: number[]): void {
 }
 
 const fields = [0, 0, 0, 0, 0, 0];
+/** The `YYYY-MM-DDT` of the day last formatted: records of a log mostly share their day. */
+let cachedDay = NaN;
+let cachedDayText = '';
 
 /** `YYYY-MM-DDThh:mm:ss` for whole seconds since 1970 (any sign, any size). Pure. */
 function civilText(unixSeconds: number): string {
-  civilFields(unixSeconds, fields);
-  const [year, month, day, hour, minute, second] = fields as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const yearText = year >= 0 && year < 10000 ? String(year).padStart(4, '0') : String(year);
-  return `${yearText}-${pad2[month]}-${pad2[day]}T${pad2[hour]}:${pad2[minute]}:${pad2[second]}`;
+  const day = Math.floor(unixSeconds / 86400);
+  const secondOfDay = unixSeconds - day * 86400;
+  if (day !== cachedDay) {
+    civilFields(unixSeconds, fields);
+    const [year, month, dayOfMonth] = fields as [number, number, number];
+    const yearText = year >= 0 && year < 10000 ? String(year).padStart(4, '0') : String(year);
+    cachedDayText = `${yearText}-${pad2[month]}-${pad2[dayOfMonth]}T`;
+    cachedDay = day;
+  }
+  const hour = Math.floor(secondOfDay / 3600);
+  const minute = Math.floor((secondOfDay - hour * 3600) / 60);
+  const second = secondOfDay - hour * 3600 - minute * 60;
+  return `${cachedDayText}${pad2[hour]}:${pad2[minute]}:${pad2[second]}`;
 }
 
 /**

@@ -30,10 +30,34 @@ export function formatBinary(b: Uint8Array, offset: number, size: number): strin
   return text;
 }
 
+/**
+ * Texts of recently formatted GUIDs, direct-mapped by a hash of their bytes: a log repeats a
+ * few provider GUIDs in every record, and building the text costs more than comparing bytes.
+ */
+const guidSlots = 256;
+const guidBytes = new Uint8Array(guidSlots * 16);
+const guidTexts: string[] = new Array<string>(guidSlots).fill('');
+
 /** `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`: first three fields little-endian. */
 export function formatGuid(b: Uint8Array, o: number): string {
+  const slot =
+    ((b[o] as number) ^
+      ((b[o + 5] as number) << 1) ^
+      (b[o + 9] as number) ^
+      (b[o + 15] as number)) &
+    (guidSlots - 1);
+  const base = slot * 16;
+  const known = guidTexts[slot] as string;
+  if (known !== '') {
+    let i = 0;
+    while (i < 16 && guidBytes[base + i] === b[o + i]) i++;
+    if (i === 16) return known;
+  }
   const h = (i: number) => hexUpper[b[o + i] as number] as string;
-  return `{${h(3)}${h(2)}${h(1)}${h(0)}-${h(5)}${h(4)}-${h(7)}${h(6)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}}`;
+  const text = `{${h(3)}${h(2)}${h(1)}${h(0)}-${h(5)}${h(4)}-${h(7)}${h(6)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}}`;
+  for (let i = 0; i < 16; i++) guidBytes[base + i] = b[o + i] as number;
+  guidTexts[slot] = text;
+  return text;
 }
 
 /** Byte length of the SID at `o` (8 + 4 × sub-authority count). */
@@ -63,11 +87,25 @@ function formatInt64(low: number, high: number): string {
   return (((BigInt(high) << 32n) | BigInt(low)) - (1n << 64n)).toString();
 }
 
+/** Recently formatted hex values (Keywords repeat from record to record), direct-mapped. */
+const hexSlots = 64;
+const hexLows = new Uint32Array(hexSlots);
+const hexHighs = new Uint32Array(hexSlots);
+const hexTexts: string[] = new Array<string>(hexSlots).fill('');
+
 /** `0x` + lower-case hex without padding (HexInt32/64, SizeT). */
 function formatHex64(low: number, high: number): string {
-  return high === 0
-    ? `0x${low.toString(16)}`
-    : `0x${high.toString(16)}${low.toString(16).padStart(8, '0')}`;
+  const slot = (low ^ high ^ (high >>> 20) ^ (low >>> 12)) & (hexSlots - 1);
+  const known = hexTexts[slot] as string;
+  if (known !== '' && hexLows[slot] === low && hexHighs[slot] === high) return known;
+  const text =
+    high === 0
+      ? `0x${low.toString(16)}`
+      : `0x${high.toString(16)}${low.toString(16).padStart(8, '0')}`;
+  hexLows[slot] = low;
+  hexHighs[slot] = high;
+  hexTexts[slot] = text;
+  return text;
 }
 
 /** Shortest decimal that reads back as the same 32-bit float. */
@@ -84,6 +122,40 @@ const floatView = new DataView(new ArrayBuffer(8));
 function readFloat(b: Uint8Array, o: number, size: 4 | 8): number {
   for (let i = 0; i < size; i++) floatView.setUint8(i, b[o + i] as number);
   return size === 4 ? floatView.getFloat32(0, true) : floatView.getFloat64(0, true);
+}
+
+/**
+ * The safe integer that `formatValue`'s text of an integer value reads back as (decimal, the
+ * XML reader's `toInt`); undefined for other types, values too short for their type and 64-bit
+ * values beyond 2^53 (their text is the way to go). Pure.
+ */
+export function integerValue(
+  b: Uint8Array,
+  o: number,
+  size: number,
+  type: number,
+): number | undefined {
+  switch (type) {
+    case valueType.int8:
+      return size >= 1 ? ((b[o] as number) << 24) >> 24 : undefined;
+    case valueType.uint8:
+      return size >= 1 ? (b[o] as number) : undefined;
+    case valueType.int16:
+      return size >= 2 ? (u16(b, o) << 16) >> 16 : undefined;
+    case valueType.uint16:
+      return size >= 2 ? u16(b, o) : undefined;
+    case valueType.int32:
+      return size >= 4 ? u32(b, o) | 0 : undefined;
+    case valueType.uint32:
+      return size >= 4 ? u32(b, o) : undefined;
+    case valueType.uint64: {
+      if (size < 8) return undefined;
+      const high = u32(b, o + 4);
+      return high < 0x200000 ? high * 4294967296 + u32(b, o) : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** Text of one scalar value of `type` (array flag cleared) held in `size` bytes. */

@@ -12,8 +12,8 @@ import { EvtxDamage } from './limits.js';
  * `toInt` of the XML reader: decimal or `0x` hex text → safe integer, else null. `Number` reads
  * both forms exactly as the reader's `parseInt(…, 16)` branch does, without a regex. Pure.
  */
-function toInt(value: string | null): number | null {
-  if (value === null) return null;
+function toInt(value: string | number | null): number | null {
+  if (value === null || typeof value === 'number') return value;
   const trimmed = value.trim();
   if (trimmed === '') return null;
   const parsed = Number(trimmed);
@@ -72,20 +72,30 @@ export const systemChild: Record<string, number> = {
   Security: 13,
 };
 
+/**
+ * Whether the System field `code` (attribute `local`, or null for the element's text) becomes
+ * a LogEvent number, so `SystemFields.number` takes it. Pure.
+ */
+export function isNumericField(code: number, local: string | null): boolean {
+  if (local === null) return code === 2 || code === 3 || code === 4 || code === 5 || code === 8;
+  return code === 10 && (local === 'ProcessID' || local === 'ThreadID');
+}
+
 /** The System texts of one event; `reset()` between events. */
 export class SystemFields {
   private providerName: string | null = null;
   private providerSource: string | null = null;
-  private eventId: string | null = null;
-  private level: string | null = null;
-  private task: string | null = null;
-  private opcode: string | null = null;
+  /** Text, or the number itself when it came from an integer value (see `number`). */
+  private eventId: string | number | null = null;
+  private level: string | number | null = null;
+  private task: string | number | null = null;
+  private opcode: string | number | null = null;
   private keywords: string | null = null;
   private systemTime: string | null = null;
-  private recordId: string | null = null;
+  private recordId: string | number | null = null;
   private activityId: string | null = null;
-  private processId: string | null = null;
-  private threadId: string | null = null;
+  private processId: string | number | null = null;
+  private threadId: string | number | null = null;
   private channel: string | null = null;
   private computer: string | null = null;
   private userSid: string | null = null;
@@ -109,6 +119,34 @@ export class SystemFields {
         break;
       case 13:
         if (local === 'UserID') this.userSid ??= value;
+        break;
+    }
+  }
+
+  /**
+   * A safe integer for a numeric field (as `isNumericField` says), instead of its text: what
+   * `toInt` would read from the text, without writing and reading it.
+   */
+  number(code: number, local: string | null, value: number): void {
+    switch (code) {
+      case 2:
+        this.eventId = value;
+        break;
+      case 3:
+        this.level = value;
+        break;
+      case 4:
+        this.task = value;
+        break;
+      case 5:
+        this.opcode = value;
+        break;
+      case 8:
+        this.recordId = value;
+        break;
+      case 10:
+        if (local === 'ProcessID') this.processId ??= value;
+        else if (local === 'ThreadID') this.threadId ??= value;
         break;
     }
   }

@@ -8,7 +8,8 @@ import {
 } from './binxml-nodes.js';
 import type { ChunkDecoder } from './chunk-decoder.js';
 import type { LogEventBuilder } from './log-event-builder.js';
-import { systemChild } from './system-fields.js';
+import { integerValue } from './format-value.js';
+import { isNumericField, systemChild } from './system-fields.js';
 import { valueType } from './value-types.js';
 import type { BinXmlWalker } from './walk-binxml.js';
 
@@ -28,6 +29,8 @@ interface PlannedField {
   text: string;
   /** Slot whose emptiness drops the attribute (a sole optional substitution), or -1. */
   optional: number;
+  /** The LogEvent takes the field as a number (see `isNumericField`). */
+  numeric: boolean;
 }
 
 interface PlannedElement {
@@ -61,7 +64,7 @@ export function systemPlan(template: Template): SystemPlan | null {
 }
 
 function single(nodes: ContentNode[]): {
-  field: Omit<PlannedField, 'code' | 'attribute' | 'optional'>;
+  field: Omit<PlannedField, 'code' | 'attribute' | 'optional' | 'numeric'>;
   ok: boolean;
 } {
   if (nodes.length === 0) return { field: { index: -1, text: '' }, ok: true };
@@ -123,7 +126,13 @@ function planElement(
   if (textFields.has(code)) {
     const { field, ok } = single(element.children);
     if (!ok) return null;
-    fields.push({ code, attribute: null, optional: -1, ...field });
+    fields.push({
+      code,
+      attribute: null,
+      optional: -1,
+      numeric: isNumericField(code, null),
+      ...field,
+    });
   } else {
     for (const attribute of element.attributes) {
       if (attribute.localName === null) continue;
@@ -133,6 +142,7 @@ function planElement(
         code,
         attribute: attribute.localName,
         optional: attribute.soleOptionalValue,
+        numeric: isNumericField(code, attribute.localName),
         ...field,
       });
     }
@@ -164,6 +174,15 @@ export function buildPlannedEvent(
     if (element.optional >= 0 && isEmptyValue(values, element.optional)) continue;
     for (const field of element.fields) {
       if (field.optional >= 0 && isEmptyValue(values, field.optional)) continue;
+      if (field.numeric && field.index >= 0 && field.index < types.length) {
+        const offset = values.offsets[field.index] as number;
+        const size = values.sizes[field.index] as number;
+        const n = integerValue(decoder.bytes, offset, size, types[field.index] as number);
+        if (n !== undefined) {
+          builder.system.number(field.code, field.attribute, n);
+          continue;
+        }
+      }
       const text = field.index >= 0 ? walker.valueText(values, field.index) : field.text;
       if (field.attribute === null) builder.system.text(field.code, text);
       else builder.system.attribute(field.code, field.attribute, text);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { filetimeToIso } from '../../../src/model/time.js';
-import { formatArrayItems, formatValue } from '../../../src/readers/evtx/format-value.js';
+import {
+  formatArrayItems,
+  formatValue,
+  integerValue,
+} from '../../../src/readers/evtx/format-value.js';
 import { guidBytes, sidBytes } from './support/evtx-bytes.js';
 
 /** Every substitution value type (evtx-format.md §1.11) in the forms of §2. */
@@ -139,5 +143,49 @@ describe('value types', () => {
       'S-1-5-32-544',
     ]);
     expect(items(0x81, [])).toEqual([]);
+  });
+
+  it('remembered texts (GUIDs, hex, the day of a FILETIME) never leak into other values', () => {
+    // Values that share a cache slot or a day, interleaved, each against its own BigInt form.
+    const guids = Array.from({ length: 600 }, (_, i) => {
+      const n = BigInt(i);
+      const hex = (n * 0x9e3779b97f4a7c15n).toString(16).padStart(32, '0').slice(-32).toUpperCase();
+      return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}}`;
+    });
+    for (let round = 0; round < 2; round++) {
+      for (const guid of guids) expect(fmt(0x0f, guidBytes(guid))).toBe(guid);
+    }
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0n; i < 300n; i++) {
+        const value = (i * 0x1000000041n) ^ (i << 40n);
+        expect(fmt(0x15, le(value, 8))).toBe(`0x${value.toString(16)}`);
+        expect(fmt(0x14, le(i * 977n, 4))).toBe(`0x${(i * 977n).toString(16)}`);
+      }
+    }
+    const day = 864000000000n; // FILETIME ticks a day
+    const base = 132170000000000001n;
+    for (const ticks of [base, base + 1n, base + day, base + 5n, base - day, base + 3n * day]) {
+      expect(fmt(0x11, le(ticks, 8)), String(ticks)).toBe(filetimeToIso(ticks));
+    }
+  });
+
+  it('integer values read as the numbers their text stands for, 64-bit ones only when exact', () => {
+    const int = (type: number, bytes: number[]) =>
+      integerValue(Buffer.from([0xee, ...bytes, 0xee]), 1, bytes.length, type);
+    const cases: [number, number[]][] = [
+      [0x03, [0xff]],
+      [0x04, [0xff]],
+      [0x05, [0xfe, 0xff]],
+      [0x06, [0xff, 0xff]],
+      [0x07, le(-2147483588n & 0xffffffffn, 4)],
+      [0x08, [0xff, 0xff, 0xff, 0xff]],
+      [0x0a, le(9007199254740991n, 8)],
+      [0x0a, le(4658n, 8)],
+    ];
+    for (const [type, bytes] of cases) expect(int(type, bytes)).toBe(Number(fmt(type, bytes)));
+    expect(int(0x0a, le(9007199254740992n, 8))).toBeUndefined();
+    expect(int(0x06, [1])).toBeUndefined(); // too short: its text is hex
+    expect(int(0x01, [0x31, 0])).toBeUndefined(); // a string: read from its text
+    expect(int(0x09, le(5n, 8))).toBeUndefined();
   });
 });
