@@ -5,35 +5,22 @@
  * as it ends (seconds, CPU seconds, the stage's own peak RSS — the kernel's high-water mark is
  * reset before each stage, on Linux — and the peak so far), so a run stopped in a later stage
  * still reports the earlier ones. The program is loaded from DIST (the compiled snapshot that
- * bench:analyze made), typed by src/.
+ * bench:analyze made), typed by src/. The stages run on a worker thread with the limits of
+ * lmdoctor's command thread (src/cli/command-thread.ts), as `lmdoctor analyze` runs them.
  * Usage: node --import tsx bench/analyze-stages-runner.ts DIST DB JOBS PATH...
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
 
-const [distRoot, dbPath, jobsText, ...paths] = process.argv.slice(2);
+const args = isMainThread ? process.argv.slice(2) : (workerData as string[]);
+const [distRoot, dbPath, jobsText, ...paths] = args;
 if (distRoot === undefined || dbPath === undefined || jobsText === undefined || !paths.length) {
   console.error('usage: analyze-stages-runner DIST DB JOBS PATH...');
   process.exit(2);
 }
 const load = (path: string) => import(pathToFileURL(join(distRoot, path)).href);
-const { Console } = (await load('cli/console.js')) as typeof import('../src/cli/console.js');
-const { ingestPaths } = (await load(
-  'cli/ingest-files.js',
-)) as typeof import('../src/cli/ingest-files.js');
-const { rebuildMigrations } = (await load(
-  'cli/rebuild-migrations.js',
-)) as typeof import('../src/cli/rebuild-migrations.js');
-const { runDiagnosis } = (await load(
-  'cli/run-diagnosis.js',
-)) as typeof import('../src/cli/run-diagnosis.js');
-const { openStore } = (await load(
-  'store/open-database.js',
-)) as typeof import('../src/store/open-database.js');
-const { readCaseSummary } = (await load(
-  'store/case-summary.js',
-)) as typeof import('../src/store/case-summary.js');
 
 /** VmHWM of this process in MiB (Linux), or null. */
 function highWaterMiB(): number | null {
@@ -81,20 +68,59 @@ async function stage(name: string, run: () => Promise<string> | string): Promise
   );
 }
 
-const db = openStore(dbPath);
-await stage('ingest', async () => {
-  const report = await ingestPaths(
-    db,
-    paths,
-    { force: false, jobs: Number(jobsText) },
-    new Console(process.stderr, true),
-  );
-  return `${report.records} records, ${report.warnings} warnings`;
-});
-await stage('replay', () => `${rebuildMigrations(db).migrations} migrations rebuilt`);
-await stage('summary', () => `${readCaseSummary(db).kinds.length} kinds of source summarised`);
-await stage('diagnosis', () => {
-  const { diagnoses, findings, migrations } = runDiagnosis(db);
-  return `${migrations} migrations, ${diagnoses.length} diagnoses, ${findings.length} findings`;
-});
-db.close();
+/** The stages, on the worker thread. */
+async function runStages(dbFile: string, jobs: number, inputs: string[]): Promise<void> {
+  const { Console } = (await load('cli/console.js')) as typeof import('../src/cli/console.js');
+  const { ingestPaths } = (await load(
+    'cli/ingest-files.js',
+  )) as typeof import('../src/cli/ingest-files.js');
+  const { rebuildMigrations } = (await load(
+    'cli/rebuild-migrations.js',
+  )) as typeof import('../src/cli/rebuild-migrations.js');
+  const { runDiagnosis } = (await load(
+    'cli/run-diagnosis.js',
+  )) as typeof import('../src/cli/run-diagnosis.js');
+  const { openStore } = (await load(
+    'store/open-database.js',
+  )) as typeof import('../src/store/open-database.js');
+  const { readCaseSummary } = (await load(
+    'store/case-summary.js',
+  )) as typeof import('../src/store/case-summary.js');
+
+  const db = openStore(dbFile);
+  await stage('ingest', async () => {
+    const report = await ingestPaths(
+      db,
+      inputs,
+      { force: false, jobs },
+      new Console(process.stderr, true),
+    );
+    return `${report.records} records, ${report.warnings} warnings`;
+  });
+  await stage('replay', () => `${rebuildMigrations(db).migrations} migrations rebuilt`);
+  await stage('summary', () => `${readCaseSummary(db).kinds.length} kinds of source summarised`);
+  await stage('diagnosis', () => {
+    const { diagnoses, findings, migrations } = runDiagnosis(db);
+    return `${migrations} migrations, ${diagnoses.length} diagnoses, ${findings.length} findings`;
+  });
+  db.close();
+}
+
+if (isMainThread) {
+  const { commandThreadLimits } = (await load(
+    'cli/command-thread.js',
+  )) as typeof import('../src/cli/command-thread.js');
+  // This file again, on a worker that registers tsx first (node 20 does not pass it on).
+  const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: args,
+    resourceLimits: commandThreadLimits,
+  });
+  worker.on('error', (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+} else {
+  await runStages(dbPath, Number(jobsText), paths);
+}

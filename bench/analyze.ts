@@ -193,7 +193,7 @@ for (const [index, mib] of sizesInMiB.entries()) {
       const own =
         stage.stagePeakRssMiB === null ? '' : `peak RSS ${stage.stagePeakRssMiB.toFixed(0)} MiB, `;
       console.log(
-        `  ${stage.stage}: ${stage.seconds.toFixed(1)} s (${stage.cpuSeconds.toFixed(1)} s CPU on the main thread)${speed}, ` +
+        `  ${stage.stage}: ${stage.seconds.toFixed(1)} s (${stage.cpuSeconds.toFixed(1)} s CPU, all threads)${speed}, ` +
           `${stage.detail}, ${own}peak RSS so far ${stage.peakRssMiB.toFixed(0)} MiB`,
       );
     }
