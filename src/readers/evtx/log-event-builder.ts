@@ -38,6 +38,8 @@ export class LogEventBuilder implements BinXmlVisitor {
   /** Name of the open EventData/RenderingInfo child (depth 3), or ''. */
   private field = '';
   private fieldText = '';
+  /** Every piece of `fieldText` came clean (see `BinXmlVisitor.text`): no newline work. */
+  private fieldClean = true;
   /** The System texts (public for system-plan.ts, which fills them directly). */
   readonly system = new SystemFields();
   private data: Record<string, string> = {};
@@ -72,6 +74,7 @@ export class LogEventBuilder implements BinXmlVisitor {
     }
     if (depth !== 3) return;
     this.fieldText = '';
+    this.fieldClean = true;
     if (this.section === section.system) {
       const code = systemChild[local] ?? 0;
       const bit = 1 << code;
@@ -121,7 +124,7 @@ export class LogEventBuilder implements BinXmlVisitor {
     }
   }
 
-  text(text: string): void {
+  text(text: string, clean = false): void {
     if (this.done) return;
     if (this.section === section.payload) {
       if (this.depth >= 2) {
@@ -129,6 +132,7 @@ export class LogEventBuilder implements BinXmlVisitor {
       }
     } else if (this.depth === 3) {
       this.fieldText += text;
+      if (!clean) this.fieldClean = false;
     }
   }
 
@@ -164,7 +168,9 @@ export class LogEventBuilder implements BinXmlVisitor {
     else if (this.section === section.eventData) {
       const field = this.field;
       if (field === 'Data') {
-        this.data[this.dataName ?? `param${this.dataCount}`] = xmlNewlines(this.fieldText);
+        this.data[this.dataName ?? `param${this.dataCount}`] = this.fieldClean
+          ? this.fieldText
+          : xmlNewlines(this.fieldText);
       } else if (field === 'Binary' && !this.binarySeen) {
         this.binarySeen = true;
         this.data.Binary = this.fieldText.trim().toUpperCase();
@@ -226,6 +232,7 @@ export class LogEventBuilder implements BinXmlVisitor {
     this.systemSeen = 0;
     this.field = '';
     this.fieldText = '';
+    this.fieldClean = true;
     this.data = {};
     this.dataCount = 0;
     this.dataName = null;

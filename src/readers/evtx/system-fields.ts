@@ -151,8 +151,11 @@ export class SystemFields {
     }
   }
 
-  /** The text of the System child `code` (see `systemChild`). */
-  text(code: number, text: string): void {
+  /**
+   * The text of the System child `code` (see `systemChild`); `clean` as for
+   * `BinXmlVisitor.text` (no newline work needed).
+   */
+  text(code: number, text: string, clean = false): void {
     switch (code) {
       case 2:
         this.eventId = text;
@@ -167,16 +170,16 @@ export class SystemFields {
         this.opcode = text;
         break;
       case 6:
-        this.keywords = xmlNewlines(text);
+        this.keywords = clean ? text : xmlNewlines(text);
         break;
       case 8:
         this.recordId = text;
         break;
       case 11:
-        this.channel = xmlNewlines(text);
+        this.channel = clean ? text : xmlNewlines(text);
         break;
       case 12:
-        this.computer = xmlNewlines(text);
+        this.computer = clean ? text : xmlNewlines(text);
         break;
     }
   }

@@ -11,7 +11,7 @@ import type { LogEventBuilder } from './log-event-builder.js';
 import { integerValue } from './format-value.js';
 import { isNumericField, systemChild } from './system-fields.js';
 import { valueType } from './value-types.js';
-import type { BinXmlWalker } from './walk-binxml.js';
+import { isAlwaysClean, type BinXmlWalker } from './walk-binxml.js';
 
 /**
  * The ingest fast path's compiled form of a template's `<System>` part: for each field the
@@ -184,8 +184,10 @@ export function buildPlannedEvent(
         }
       }
       const text = field.index >= 0 ? walker.valueText(values, field.index) : field.text;
-      if (field.attribute === null) builder.system.text(field.code, text);
-      else builder.system.attribute(field.code, field.attribute, text);
+      if (field.attribute === null) {
+        const clean = field.index >= 0 && isAlwaysClean(types[field.index] ?? 0);
+        builder.system.text(field.code, text, clean);
+      } else builder.system.attribute(field.code, field.attribute, text);
     }
   }
   walker.walkWithValues(decoder, plan.rest, values);

@@ -44,6 +44,27 @@ function decodeUtf16Native(bytes: Uint8Array, start: number, units: number): str
   return text.isWellFormed() ? (text as unknown as string) : text.toWellFormed();
 }
 
+/**
+ * Like `utf16Length`, and whether those units are clean text (see `BinXmlVisitor.text`: no CR,
+ * no control character but tab and LF, no U+FFFE/U+FFFF), in one pass: the length times two,
+ * plus one when clean. Pure.
+ */
+export function scanUtf16(bytes: Uint8Array, start: number, maxUnits: number): number {
+  let clean = 1;
+  for (let i = 0; i < maxUnits; i++) {
+    const at = start + i * 2;
+    const low = bytes[at] as number;
+    const high = bytes[at + 1] as number;
+    if (high === 0) {
+      if (low < 0x20) {
+        if (low === 0) return i * 2 + clean;
+        if (low !== 0x09 && low !== 0x0a) clean = 0;
+      }
+    } else if (high === 0xff && low >= 0xfe) clean = 0;
+  }
+  return maxUnits * 2 + clean;
+}
+
 /** Number of code units before the first NUL within `maxUnits` units. Pure. */
 export function utf16Length(bytes: Uint8Array, start: number, maxUnits: number): number {
   for (let i = 0; i < maxUnits; i++) {

@@ -7,6 +7,7 @@ import {
   type ValueTable,
 } from './binxml-nodes.js';
 import type { ChunkDecoder } from './chunk-decoder.js';
+import { decodeUtf16, scanUtf16 } from './utf16.js';
 import { repeatingArray, valueText } from './value-text.js';
 import { valueType } from './value-types.js';
 
@@ -15,9 +16,12 @@ export interface BinXmlVisitor {
   /** `localName` is `name` without its namespace prefix. */
   startElement(name: string, localName: string): void;
   /** `localName` is null for `xmlns:*` declarations. */
-  attribute(name: string, localName: string | null, value: string, markupSafe?: boolean): void;
-  /** `markupSafe`: the text cannot hold `&<>"` or control characters (numbers, GUIDs, …). */
-  text(text: string, markupSafe?: boolean): void;
+  attribute(name: string, localName: string | null, value: string): void;
+  /**
+   * `clean`: the text holds nothing XML text would change or cannot carry (no CR, no control
+   * character but tab and LF, no U+FFFE/U+FFFF): numbers, GUIDs, … and most strings.
+   */
+  text(text: string, clean?: boolean): void;
   entityRef(name: string): void;
   charRef(code: number): void;
   cdata(text: string): void;
@@ -39,10 +43,10 @@ export function entityText(name: string): string {
 }
 
 /**
- * Whether a value type's text can never need XML escaping: everything but strings (numbers,
- * hex, GUIDs, SIDs, times, Bool). Pure.
+ * Whether a value type's text is always clean (see `BinXmlVisitor.text`): everything but
+ * strings (numbers, hex, GUIDs, SIDs, times, Bool). Pure.
  */
-function isMarkupSafe(type: number): boolean {
+export function isAlwaysClean(type: number): boolean {
   const item = type & ~valueType.arrayFlag;
   return item !== valueType.string && item !== valueType.ansiString && item !== valueType.binXml;
 }
@@ -128,16 +132,10 @@ export class BinXmlWalker {
       const attribute = attributes[i] as AttributeNode;
       if (attribute.soleOptionalValue >= 0 && isEmptyValue(values, attribute.soleOptionalValue))
         continue;
-      const only = attribute.pieces.length === 1 ? attribute.pieces[0] : undefined;
-      const safe =
-        only?.kind === nodeKind.substitution &&
-        only.index !== itemIndex &&
-        isMarkupSafe(values.types[only.index] ?? 0);
       visitor.attribute(
         attribute.name,
         attribute.localName,
         this.attributeValue(attribute, values, itemIndex, itemText),
-        safe,
       );
     }
     this.walkContent(element.children, values, depth, itemIndex, itemText);
@@ -195,7 +193,16 @@ export class BinXmlWalker {
       this.walkContent(nested, emptyValues, depth + 1, -1, '');
       return;
     }
+    if (type === valueType.string) {
+      // The length scan also tells whether the text is clean.
+      const bytes = this.decoder.bytes;
+      const offset = values.offsets[index] as number;
+      const scan = scanUtf16(bytes, offset, (values.sizes[index] as number) >>> 1);
+      const units = scan >>> 1;
+      if (units > 0) this.visitor.text(decodeUtf16(bytes, offset, units), (scan & 1) === 1);
+      return;
+    }
     const text = this.valueText(values, index);
-    if (text !== '') this.visitor.text(text, isMarkupSafe(type));
+    if (text !== '') this.visitor.text(text, isAlwaysClean(type));
   }
 }
