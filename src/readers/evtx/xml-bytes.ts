@@ -45,7 +45,14 @@ export const maxBytesPerUnit = 6;
 
 /** UTF-8 bytes of a string (names, constant text), for templates compiled ahead of use. */
 export function utf8(text: string): Uint8Array {
-  return new Uint8Array(Buffer.from(text, 'utf8'));
+  const length = text.length;
+  const bytes = new Uint8Array(length);
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return new Uint8Array(Buffer.from(text, 'utf8'));
+    bytes[i] = c;
+  }
+  return bytes;
 }
 
 export class ByteWriter {
@@ -82,6 +89,16 @@ export class ByteWriter {
     const taken = this.bytes.subarray(0, length);
     this.bytes = Buffer.allocUnsafe(this.capacity);
     return taken;
+  }
+
+  /** A copy of what was written since `start` (a plain Uint8Array), and rewinds to `start`. */
+  copyFrom(start: number): Uint8Array {
+    const length = this.pos - start;
+    const copy = new Uint8Array(length);
+    const bytes = this.bytes;
+    for (let i = 0; i < length; i++) copy[i] = bytes[start + i] as number;
+    this.pos = start;
+    return copy;
   }
 
   byte(value: number): void {

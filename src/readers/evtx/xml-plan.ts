@@ -85,11 +85,13 @@ export function templatePlan(template: Template): XmlOp[] {
   return plan;
 }
 
+/** Where constant bytes are put together while compiling (then copied out). */
+const scratch = new ByteWriter(1 << 12);
+
 /** Escaped UTF-8 of constant text (one definition of escaping: ByteWriter's). */
 function escapedBytes(text: string): Uint8Array {
-  const writer = new ByteWriter(text.length * 2 + 16);
-  writer.escapedString(text);
-  return new Uint8Array(writer.take());
+  scratch.escapedString(text);
+  return scratch.copyFrom(0);
 }
 
 /** Names of the elements in template-less records, which are compiled record by record. */
@@ -168,16 +170,18 @@ function compileElement(element: ElementNode): ElementPlan {
   return {
     optional: element.soleOptionalValue,
     contentValues: element.contentValues,
-    open:
-      constant === 0
-        ? name
-        : new Uint8Array(
-            Buffer.concat([name, ...attributes.slice(0, constant).map((a) => a.prefix)]),
-          ),
+    open: constant === 0 ? name : joined(name, attributes, constant),
     attributes: attributes.slice(constant),
     content: compileContent(element.children),
     close: encodedName(`</${element.name}>`),
   };
+}
+
+/** `name` followed by the prefixes of the first `count` attributes, as one byte run. */
+function joined(name: Uint8Array, attributes: AttributePlan[], count: number): Uint8Array {
+  scratch.raw(name);
+  for (let i = 0; i < count; i++) scratch.raw((attributes[i] as AttributePlan).prefix);
+  return scratch.copyFrom(0);
 }
 
 function compileAttribute(attribute: AttributeNode): AttributePlan {
@@ -185,11 +189,10 @@ function compileAttribute(attribute: AttributeNode): AttributePlan {
   const only = pieces.length === 1 ? pieces[0] : undefined;
   if (pieces.every((piece) => piece.kind !== nodeKind.substitution)) {
     // The same in every record: written out whole, escaped as one text.
-    const writer = new ByteWriter(64);
-    writer.raw(utf8(` ${attribute.name}="`));
-    writer.escapedString(pieces.map(pieceText).join(''));
-    writer.byte(0x22);
-    return { optional: -1, prefix: new Uint8Array(writer.take()), only: -1, pieces: [] };
+    scratch.raw(encodedName(` ${attribute.name}="`));
+    scratch.escapedString(pieces.map(pieceText).join(''));
+    scratch.byte(0x22);
+    return { optional: -1, prefix: scratch.copyFrom(0), only: -1, pieces: [] };
   }
   return {
     optional: attribute.soleOptionalValue,

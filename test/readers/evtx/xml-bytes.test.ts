@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatValue } from '../../../src/readers/evtx/format-value.js';
-import { ByteWriter } from '../../../src/readers/evtx/xml-bytes.js';
+import { ByteWriter, utf8 } from '../../../src/readers/evtx/xml-bytes.js';
 import { writeValue } from '../../../src/readers/evtx/xml-values.js';
 
 /**
@@ -65,6 +65,24 @@ describe('ByteWriter', () => {
     out.escapedString('x'.repeat(10_000));
     expect(out.take().toString('latin1')).toBe('x'.repeat(10_000));
     expect(out.pos).toBe(0);
+  });
+
+  it('copies out what was written since a mark, as a plain Uint8Array, and rewinds to it', () => {
+    const out = new ByteWriter(8);
+    out.ascii('<Event');
+    out.escapedString(' a="&"');
+    const copy = out.copyFrom(6);
+    expect(copy.constructor).toBe(Uint8Array);
+    expect(Buffer.from(copy).toString('utf8')).toBe(' a=&quot;&amp;&quot;');
+    expect(out.pos).toBe(6);
+  });
+
+  it('encodes names and constant text as UTF-8 in plain Uint8Arrays, ASCII or not', () => {
+    for (const text of ['', 'Event', '<Data Name="x"', 'Ereignis-Übersicht', '日本語', '😀x']) {
+      const bytes = utf8(text);
+      expect(bytes.constructor).toBe(Uint8Array);
+      expect(Buffer.from(bytes).equals(Buffer.from(text, 'utf8')), text).toBe(true);
+    }
   });
 });
 
