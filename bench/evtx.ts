@@ -112,32 +112,46 @@ function eventsRate(file: string, jobs: number, runs: number) {
   writeFileSync(
     script,
     `import { scanEvtxParallel } from ${JSON.stringify(scanModule)};
-    const times = []; const cpu = []; let events = 0;
+    import { readFileSync } from 'node:fs';
+    // This thread's own CPU seconds (Linux: utime + stime of the task, in 1/100 s); NaN elsewhere.
+    const threadCpu = () => {
+      try {
+        const stat = readFileSync('/proc/self/task/' + process.pid + '/stat', 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch { return NaN; }
+    };
+    const times = []; const cpu = []; let events = 0; let mainWarm = 0;
     for (let i = 0; i <= ${runs}; i++) {
       let n = 0;
       const t0 = process.hrtime.bigint();
       const c0 = process.cpuUsage();
+      const m0 = threadCpu();
       await scanEvtxParallel(${JSON.stringify(file)}, 'events', ${jobs}, { item() { n++; }, problem() {} });
       const c = process.cpuUsage(c0);
+      if (i > 0) mainWarm += threadCpu() - m0;
       times.push(Number(process.hrtime.bigint() - t0) / 1e9);
       cpu.push((c.user + c.system) / 1e6);
       events = n;
     }
-    console.log(JSON.stringify({ times, cpu, events }));`,
+    console.log(JSON.stringify({ times, cpu, events, mainCpu: mainWarm / ${runs} }));`,
   );
   const run = timed(process.execPath, [script]);
-  const { times, cpu, events } = JSON.parse(run.stdout) as {
+  const { times, cpu, events, mainCpu } = JSON.parse(run.stdout) as {
     times: number[];
     cpu: number[];
     events: number;
+    mainCpu: number | null;
   };
   const median = (list: number[]) =>
     [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] as number;
   return {
     cold: times[0] as number,
     median: median(times.slice(1)),
-    /** CPU seconds of this process (all threads but workers' own), median of the warm runs. */
+    /** CPU seconds of the process (all its threads), median of the warm runs. */
     cpuMedian: median(cpu.slice(1)),
+    /** CPU seconds of the main thread alone, mean of the warm runs (null when unknown). */
+    mainCpu: mainCpu === null || Number.isNaN(mainCpu) ? null : mainCpu,
     events,
     rssMiB: run.rssMiB,
   };
@@ -199,9 +213,15 @@ try {
     const one = rates.get(1);
     const two = rates.get(2);
     if (one && two) {
+      // What two free cores would give: the run takes as long as the busier of the main thread
+      // (its own CPU time) and the two cores together (half of all threads' CPU time).
+      const twoCoreSeconds = Math.max(two.mainCpu ?? 0, two.cpuMedian / 2);
       console.log(
         `  two threads against one, wall clock: ${(one.median / two.median).toFixed(2)}× ` +
-          `(CPU time of all threads ${(two.cpuMedian / one.cpuMedian).toFixed(2)}× one thread's)`,
+          `(CPU time of all threads ${(two.cpuMedian / one.cpuMedian).toFixed(2)}× one thread's; ` +
+          `by CPU time ${(one.cpuMedian / twoCoreSeconds).toFixed(2)}×: one thread's CPU time over ` +
+          `the larger of the main thread's own ${two.mainCpu === null ? 'n/a' : `${two.mainCpu.toFixed(2)} s`} ` +
+          `and half of all threads' ${(two.cpuMedian / 2).toFixed(2)} s, the time two free cores would need)`,
       );
     }
     // Three rounds, each command once per round, so a burst of load hits all of them alike.
