@@ -19,8 +19,15 @@ export interface EventColumns {
   lengths: Int32Array;
   /** Per event: eventId, level, task, opcode, recordId, processId, threadId (NaN = null). */
   numbers: Float64Array;
-  /** Per event: how many data fields (their keys and values follow the event's own strings). */
+  /** Per event: how many data fields (their values follow the event's own strings). */
   dataCounts: Int32Array;
+  /**
+   * The distinct data keys of the batch, each once (a batch repeats a few dozen keys in every
+   * event: sent once, they are also turned into property keys once on the receiving side).
+   */
+  keys: string[];
+  /** Per data field, in order: its key's index in `keys`. */
+  keyIds: Int32Array;
 }
 
 const numbersPerEvent = 7;
@@ -75,7 +82,11 @@ export function toEventColumns(events: LogEvent[]): EventColumns {
   const count = events.length;
   const numbers = new Float64Array(count * numbersPerEvent);
   const dataCounts = new Int32Array(count);
-  const strings = new StringColumn(count * (stringsPerEvent + 16));
+  const strings = new StringColumn(count * (stringsPerEvent + 8));
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  let keyIds = new Int32Array(Math.max(16, count * 8));
+  let fieldCount = 0;
   for (let i = 0; i < count; i++) {
     const e = events[i] as LogEvent;
     strings.add(e.time);
@@ -97,19 +108,38 @@ export function toEventColumns(events: LogEvent[]): EventColumns {
     let fields = 0;
     const data = e.data;
     for (const key in data) {
-      strings.add(key);
+      let id = keyIndex.get(key);
+      if (id === undefined) {
+        id = keys.length;
+        keys.push(key);
+        keyIndex.set(key, id);
+      }
+      if (fieldCount === keyIds.length) {
+        const grown = new Int32Array(keyIds.length * 2);
+        grown.set(keyIds);
+        keyIds = grown;
+      }
+      keyIds[fieldCount++] = id;
       strings.add(data[key] as string);
       fields++;
     }
     dataCounts[i] = fields;
   }
-  return { count, ...strings.finish(), numbers, dataCounts };
+  return {
+    count,
+    ...strings.finish(),
+    numbers,
+    dataCounts,
+    keys,
+    keyIds: keyIds.slice(0, fieldCount),
+  };
 }
 
 /** Columns → LogEvents, equal (key order included) to the events they were made from. Pure. */
 export function fromEventColumns(c: EventColumns): LogEvent[] {
   const events: LogEvent[] = [];
-  const { texts, lengths, numbers } = c;
+  const { texts, lengths, numbers, keys, keyIds } = c;
+  let f = 0; // next key id
   let s = 0; // next length
   let t = 0; // text holding the next string
   let text = texts[0] ?? '';
@@ -138,8 +168,7 @@ export function fromEventColumns(c: EventColumns): LogEvent[] {
     const message = next();
     const data: Record<string, string> = {};
     for (let k = c.dataCounts[i] as number; k > 0; k--) {
-      const key = next() as string;
-      data[key] = next() as string;
+      data[keys[keyIds[f++] as number] as string] = next() as string;
     }
     events.push({
       time,
@@ -165,7 +194,7 @@ export function fromEventColumns(c: EventColumns): LogEvent[] {
 
 /** The buffers of `columns` that can be moved to another thread instead of copied. */
 export function transferableBuffers(columns: EventColumns): ArrayBuffer[] {
-  return [columns.lengths, columns.numbers, columns.dataCounts].map(
+  return [columns.lengths, columns.numbers, columns.dataCounts, columns.keyIds].map(
     (column) => column.buffer as ArrayBuffer,
   );
 }

@@ -38,7 +38,10 @@ describe('event columns', () => {
     const columns = structuredClone(toEventColumns(events));
     const back = fromEventColumns(columns);
     expect(back.map((e) => JSON.stringify(e))).toEqual(events.map((e) => JSON.stringify(e)));
-    expect(columns.lengths).toHaveLength(3 * 8 + 2 * 6);
+    // Eight strings per event and the six data values; each distinct key travels once.
+    expect(columns.lengths).toHaveLength(3 * 8 + 6);
+    expect(columns.keys).toEqual(['VmName', 'param2', 'Nic@Index', 'z', 'a']);
+    expect([...columns.keyIds]).toEqual([0, 1, 2, 3, 4, 0]);
   });
 
   it('round-trips a batch whose strings fill several texts, one string longer than a text', () => {
