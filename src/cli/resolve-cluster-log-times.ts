@@ -3,7 +3,6 @@ import {
   formatOffset,
   inferTimeOffset,
   lineAnchorKeys,
-  naiveMs,
   type EventAnchor,
   type LineAnchor,
 } from '../readers/cluster-log/infer-time-offset.js';
@@ -122,9 +121,8 @@ function settle(
 function inferFor(db: Store, sourceId: number, node: string) {
   const lines: LineAnchor[] = [];
   for (const row of selectLineAnchorRows(db, sourceId)) {
-    const ms = naiveMs(row.raw_time);
-    if (Number.isNaN(ms)) continue;
-    for (const key of lineAnchorKeys(row.component, row.message)) lines.push({ key, naiveMs: ms });
+    for (const key of lineAnchorKeys(row.component, row.message))
+      lines.push({ key, naiveMs: row.writtenMs });
   }
   if (lines.length === 0) return null;
   const events: EventAnchor[] = [];

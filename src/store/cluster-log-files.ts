@@ -30,12 +30,9 @@ export function selectPendingClusterLogs(db: Store): PendingClusterLog[] {
   const rows = db
     .prepare(
       `SELECT s.id AS sourceId, s.node AS node, f.basis_origin AS previousOrigin,
-         (SELECT time_basis FROM cluster_log WHERE source_id = s.id ORDER BY id LIMIT 1) AS timeBasis,
-         (SELECT CAST(ROUND((julianday(replace(substr(raw_time, 1, 10), '/', '-') || ' ' ||
-            substr(raw_time, 12)) - julianday(substr(time, 1, 23))) * 1440) AS INTEGER)
-          FROM cluster_log WHERE source_id = s.id AND time IS NOT NULL ORDER BY id LIMIT 1)
-          AS offsetMinutes
+         l.time_basis AS timeBasis, l.offset_minutes AS offsetMinutes
        FROM sources AS s LEFT JOIN cluster_log_files AS f ON f.source_id = s.id
+         LEFT JOIN cluster_log_sources AS l ON l.source_id = s.id
        WHERE s.kind = 'cluster-log'
          AND (f.source_id IS NULL OR f.basis_origin IN ('assumed', 'unresolved'))
        ORDER BY s.id`,
@@ -44,20 +41,25 @@ export function selectPendingClusterLogs(db: Store): PendingClusterLog[] {
   return rows.map((r) => ({ ...r, timeBasis: r.timeBasis ?? 'unknown' }));
 }
 
-/** Group-move and service-stop lines of one cluster log, for pairing with events. */
+/**
+ * Group-move and service-stop lines of one cluster log, for pairing with events, with their
+ * timestamp as written read as UTC (`writtenMs`).
+ */
 export function selectLineAnchorRows(
   db: Store,
   sourceId: number,
-): { component: string | null; message: string; raw_time: string }[] {
+): { component: string | null; message: string; writtenMs: number }[] {
   return db
     .prepare(
-      `SELECT component, message, raw_time FROM cluster_log
-       WHERE source_id = ? AND (
-         (component = 'RCM' AND (message LIKE 'move of group %' OR message LIKE '%MoveGroup: (%'))
-         OR (component = 'CS' AND message LIKE 'Service Stopp%'))
-       ORDER BY id LIMIT 20000`,
+      `SELECT l.component, l.message, l.time + COALESCE(f.offset_minutes, 0) * 60000 AS writtenMs
+       FROM cluster_log_sources AS f JOIN cluster_log_lines AS l
+         ON l.id BETWEEN f.first_id AND f.last_id AND l.source_id = f.source_id
+       WHERE f.source_id = ? AND l.time IS NOT NULL AND (
+         (l.component = 'RCM' AND (l.message LIKE 'move of group %' OR l.message LIKE '%MoveGroup: (%'))
+         OR (l.component = 'CS' AND l.message LIKE 'Service Stopp%'))
+       ORDER BY l.id LIMIT 20000`,
     )
-    .all(sourceId) as { component: string | null; message: string; raw_time: string }[];
+    .all(sourceId) as { component: string | null; message: string; writtenMs: number }[];
 }
 
 /** Events of one node that can pair with cluster log lines. */
@@ -78,8 +80,8 @@ export function selectEventAnchorRows(
 }
 
 /**
- * Resolves every record of a cluster log at `offsetMinutes` (local minus UTC): `time` becomes
- * `raw_time` shifted to UTC, with 7 fractional digits.
+ * Resolves every record of a cluster log at `offsetMinutes` (local minus UTC): the stored
+ * times move from the offset they were read at (as written, while it was unknown) to this one.
  */
 export function applyClusterLogOffset(
   db: Store,
@@ -87,11 +89,22 @@ export function applyClusterLogOffset(
   offsetMinutes: number,
   timeBasis: string,
 ): void {
+  const file = db
+    .prepare('SELECT offset_minutes AS offset FROM cluster_log_sources WHERE source_id = ?')
+    .get(sourceId) as { offset: number | null } | undefined;
+  if (file === undefined) return;
+  const shiftMinutes = offsetMinutes - (file.offset ?? 0);
+  if (shiftMinutes !== 0) {
+    db.prepare(
+      `UPDATE cluster_log_lines SET time = time - ?
+       WHERE id BETWEEN (SELECT first_id FROM cluster_log_sources WHERE source_id = @source)
+         AND (SELECT last_id FROM cluster_log_sources WHERE source_id = @source)
+         AND source_id = @source`,
+    ).run(shiftMinutes * 60_000, { source: sourceId });
+  }
   db.prepare(
-    `UPDATE cluster_log SET time_basis = ?, time = strftime('%Y-%m-%dT%H:%M:%f',
-       replace(substr(raw_time, 1, 10), '/', '-') || ' ' || substr(raw_time, 12), ?) || '0000Z'
-     WHERE source_id = ?`,
-  ).run(timeBasis, `${-offsetMinutes} minutes`, sourceId);
+    'UPDATE cluster_log_sources SET offset_minutes = ?, time_basis = ? WHERE source_id = ?',
+  ).run(offsetMinutes, timeBasis, sourceId);
 }
 
 /** Records (or replaces) how one cluster log's times were read. */

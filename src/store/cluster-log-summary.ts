@@ -1,5 +1,6 @@
 import { configColumns } from '../model/config-columns.js';
 import type { ConfigTable } from '../model/config-row.js';
+import { utcTimeTextSql } from './migrations/006-cluster-log-lines.js';
 import type { Store } from './open-database.js';
 
 /** One stored cluster log, with how its times were read. */
@@ -26,16 +27,23 @@ export interface ConfigTableSummary {
 
 /** Every stored cluster log with its line count, UTC span and time basis. */
 export function readClusterLogSummary(db: Store): ClusterLogSourceSummary[] {
+  // A file's lines are the range first_id..last_id of cluster_log_lines (schema step 006).
+  const ofFile = (what: string) =>
+    `(SELECT ${what} FROM cluster_log_lines
+      WHERE id BETWEEN l.first_id AND l.last_id AND source_id = s.id)`;
+  const resolved = (ms: string) =>
+    `CASE WHEN l.offset_minutes IS NOT NULL THEN ${utcTimeTextSql(ms)} END`;
   return db
     .prepare(
       `SELECT s.path AS path, COALESCE(f.node, s.node) AS node,
-         (SELECT COUNT(*) FROM cluster_log WHERE source_id = s.id) AS lines,
-         (SELECT MIN(time) FROM cluster_log WHERE source_id = s.id) AS first,
-         (SELECT MAX(time) FROM cluster_log WHERE source_id = s.id) AS last,
+         ${ofFile('COUNT(*)')} AS lines,
+         ${resolved(ofFile('MIN(time)'))} AS first,
+         ${resolved(ofFile('MAX(time)'))} AS last,
          COALESCE(f.time_basis, 'unknown') AS timeBasis, f.offset_minutes AS offsetMinutes,
          COALESCE(f.basis_origin, 'unresolved') AS origin, f.confidence AS confidence,
          f.evidence AS evidence
        FROM sources AS s LEFT JOIN cluster_log_files AS f ON f.source_id = s.id
+         LEFT JOIN cluster_log_sources AS l ON l.source_id = s.id
        WHERE s.kind = 'cluster-log' ORDER BY node, s.path`,
     )
     .all() as ClusterLogSourceSummary[];

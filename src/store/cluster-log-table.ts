@@ -1,39 +1,44 @@
 import type Database from 'better-sqlite3';
-import type { ClusterLogLine } from '../model/cluster-log-line.js';
+import { writtenTimeMs, type ClusterLogLine } from '../model/cluster-log-line.js';
 import { configColumns } from '../model/config-columns.js';
 import type { ConfigRow, ConfigTable } from '../model/config-row.js';
 import type { Store } from './open-database.js';
+import { WrittenTimeReader } from './written-time-reader.js';
 
 type Statement = Database.Statement<unknown[]>;
 
-// The columns that hold one value for a whole file come first: they are written as literals.
-const lineColumns =
-  'source_id, node, time_basis, time, raw_time, channel, pid, tid, level, component, message, line';
-const lineParameters = '?, ?, ?, ?, ?, ?, ?, ?, ?';
-const perLineValues = 9;
+const lineColumns = 'time, channel, pid, tid, level, component, message, line';
+const lineParameters = '?, ?, ?, ?, ?, ?, ?, ?';
+
+/** Values bound per record: time, channel, pid, tid, level, component, message, line. */
+const perLineValues = 8;
 /** Cluster log records written per INSERT: one statement call per row costs more than the row. */
 const rowsPerInsert = 64;
 
 /**
  * Inserts cluster log records and configuration rows of one source (inside the caller's
- * transaction). Records are written in groups of 64 rows per statement; `flush` writes the
- * rest and must run before the transaction commits. Statements are prepared on first use.
- * Source, node and time basis, the same for every record of a file, are literals of the
- * statement rather than values bound for every row (binding is most of an insert's cost); a
- * record with another node or basis, or a node that is not plain text, gets statements of its own.
+ * transaction). Records go to `cluster_log_lines` (schema step 006) in groups of 64 rows per
+ * statement, with the source id a literal of the statement; node, time basis and offset, the
+ * same for a whole file, go once to `cluster_log_sources`. `flush` writes the rest and the
+ * file's id range, and must run before the transaction commits. Statements are prepared on
+ * first use.
  */
 export class ClusterLogInserter {
   private batchStatement: Statement | null = null;
   private singleStatement: Statement | null = null;
-  private pending: unknown[] = [];
+  private rawStatement: Statement | null = null;
+  private readonly pending: unknown[] = Array.from(
+    { length: rowsPerInsert * perLineValues },
+    () => null as unknown,
+  );
   /** Values of `pending` in use. */
   private filled = 0;
-  /** Values bound before each record's own: empty when the constant columns are literals. */
-  private constants: unknown[] = [];
-  private constantsSql = '';
-  private node: string | null | undefined = undefined;
-  private basis: string | undefined = undefined;
+  /** The file's constants, from its first record; null before it. */
+  private file: { node: string | null; basis: string; offset: number | null } | null = null;
+  private firstId: number | null = null;
+  private lastId: number | null = null;
   private readonly configStatements = new Map<ConfigTable, Statement>();
+  private readonly writtenTimes = new WrittenTimeReader();
 
   constructor(
     private readonly db: Store,
@@ -41,15 +46,26 @@ export class ClusterLogInserter {
   ) {}
 
   line(line: ClusterLogLine): void {
-    const node = line.node === '' ? null : line.node;
-    if (node !== this.node || line.timeBasis !== this.basis)
-      this.useConstants(node, line.timeBasis);
+    const file = this.file ?? this.startFile(line);
+    if (
+      line.offsetMinutes !== file.offset ||
+      line.timeBasis !== file.basis ||
+      (line.node === '' ? null : line.node) !== file.node
+    ) {
+      throw new Error(
+        `cluster log records of one file differ in node, time basis or offset (line ${line.line})`,
+      );
+    }
+    const written = this.writtenTimes.exactMs(line.rawTime);
+    if (Number.isNaN(written)) {
+      this.insertWithRawTime(line, file.offset);
+      return;
+    }
+    const time = written - (file.offset ?? 0) * 60_000;
     // A fixed-size array filled by index: pushing would regrow it for every batch.
     const pending = this.pending;
     let n = this.filled;
-    for (const value of this.constants) pending[n++] = value;
-    pending[n++] = line.time;
-    pending[n++] = line.rawTime;
+    pending[n++] = time;
     pending[n++] = line.channel;
     pending[n++] = line.pid;
     pending[n++] = line.tid;
@@ -59,50 +75,73 @@ export class ClusterLogInserter {
     pending[n++] = line.line;
     if (n === pending.length) {
       this.batchStatement ??= this.prepareInsert(rowsPerInsert);
-      this.batchStatement.run(...pending);
+      this.wrote(this.batchStatement.run(...pending), rowsPerInsert);
       n = 0;
     }
     this.filled = n;
   }
 
-  /** Writes the records still held back. */
+  /** Writes the records still held back, and the file's id range. */
   flush(): void {
+    this.flushLines();
+    if (this.file !== null) {
+      this.db
+        .prepare('UPDATE cluster_log_sources SET first_id = ?, last_id = ? WHERE source_id = ?')
+        .run(this.firstId, this.lastId, this.sourceId);
+    }
+  }
+
+  private flushLines(): void {
     if (this.filled === 0) return;
     this.singleStatement ??= this.prepareInsert(1);
-    const width = perLineValues + this.constants.length;
-    for (let i = 0; i < this.filled; i += width) {
-      this.singleStatement.run(...this.pending.slice(i, i + width));
+    for (let i = 0; i < this.filled; i += perLineValues) {
+      this.wrote(this.singleStatement.run(...this.pending.slice(i, i + perLineValues)), 1);
     }
     this.filled = 0;
   }
 
-  /** Writes what is held under the current constants and switches to statements for new ones. */
-  private useConstants(node: string | null, basis: string): void {
-    this.flush();
-    this.node = node;
-    this.basis = basis;
-    this.batchStatement = null;
-    this.singleStatement = null;
-    const nodeSql = sqlTextLiteral(node);
-    const basisSql = sqlTextLiteral(basis);
-    if (nodeSql !== null && basisSql !== null) {
-      this.constants = [];
-      this.constantsSql = `${this.sourceId}, ${nodeSql}, ${basisSql}`;
-    } else {
-      this.constants = [this.sourceId, node, basis];
-      this.constantsSql = '?, ?, ?';
-    }
-    // Array.from makes a packed array, which a spread call reads fastest.
-    this.pending = Array.from(
-      { length: rowsPerInsert * (perLineValues + this.constants.length) },
-      () => null as unknown,
+  /** A record whose written time the stored time cannot give back keeps its text. */
+  private insertWithRawTime(line: ClusterLogLine, offset: number | null): void {
+    this.flushLines();
+    const written = writtenTimeMs(line.rawTime);
+    const time = Number.isNaN(written) ? null : written - (offset ?? 0) * 60_000;
+    this.rawStatement ??= this.db.prepare(
+      `INSERT INTO cluster_log_lines (source_id, ${lineColumns}, raw_time)
+       VALUES (${this.sourceId}, ${lineParameters}, ?)`,
     );
+    const { channel, pid, tid, level, component, message, rawTime } = line;
+    const values = [time, channel, pid, tid, level, component, message, line.line, rawTime];
+    this.wrote(this.rawStatement.run(...values), 1);
+  }
+
+  private startFile(line: ClusterLogLine): NonNullable<ClusterLogInserter['file']> {
+    const file = {
+      node: line.node === '' ? null : line.node,
+      basis: line.timeBasis,
+      offset: line.offsetMinutes,
+    };
+    this.db
+      .prepare(
+        `INSERT INTO cluster_log_sources (source_id, node, time_basis, offset_minutes)
+         VALUES (?, ?, ?, ?)`,
+      )
+      .run(this.sourceId, file.node, file.basis, file.offset);
+    this.file = file;
+    return file;
+  }
+
+  /** Notes the ids a statement of `rows` rows gave (one statement's rows get consecutive ids). */
+  private wrote(result: Database.RunResult, rows: number): void {
+    const last = Number(result.lastInsertRowid);
+    this.firstId ??= last - rows + 1;
+    this.lastId = last;
   }
 
   private prepareInsert(rows: number): Statement {
-    const row = `(${this.constantsSql}, ${lineParameters})`;
+    const row = `(${this.sourceId}, ${lineParameters})`;
     return this.db.prepare(
-      `INSERT INTO cluster_log (${lineColumns}) VALUES ${Array<string>(rows).fill(row).join(', ')}`,
+      `INSERT INTO cluster_log_lines (source_id, ${lineColumns})
+       VALUES ${Array<string>(rows).fill(row).join(', ')}`,
     );
   }
 
@@ -118,18 +157,4 @@ export class ClusterLogInserter {
     }
     statement.run(this.sourceId, row.node, ...columns.map((c) => row.values[c] ?? null));
   }
-}
-
-/** Longer values are bound: a statement repeats the literal in each of its 64 rows. */
-const maxLiteralLength = 256;
-
-/**
- * A text value as an SQL literal (`'O''Brien'`, NULL for null), or null when the text holds a
- * NUL or a lone surrogate (written as a literal it would not store exactly what binding it
- * does) or is longer than `maxLiteralLength`.
- */
-function sqlTextLiteral(value: string | null): string | null {
-  if (value === null) return 'NULL';
-  if (value.length > maxLiteralLength || /[\0\ud800-\udfff]/.test(value)) return null;
-  return `'${value.replaceAll("'", "''")}'`;
 }

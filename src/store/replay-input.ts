@@ -1,3 +1,4 @@
+import { utcTimeTextSql } from './migrations/006-cluster-log-lines.js';
 import type { Store } from './open-database.js';
 
 /** An `events` row as replay's classifier needs it. */
@@ -45,27 +46,31 @@ export function* iterateRecordsForReplay(
     `SELECT id, time, node, channel, provider, event_id, data, message FROM events
      WHERE node = ? ${filter} AND (time, id) > (?, ?) ORDER BY time, id LIMIT ${pageSize}`,
   );
+  // The lines table in its time index's order (schema step 006), files whose offset is known.
   const clusterLog = db.prepare(
-    `SELECT id, time, node, component, message FROM cluster_log
-     WHERE time IS NOT NULL AND (time, id) > (?, ?) ORDER BY time, id LIMIT ${pageSize}`,
+    `SELECT l.id AS id, ${utcTimeTextSql('l.time')} AS time, l.time AS ms, f.node AS node,
+       l.component AS component, l.message AS message
+     FROM cluster_log_lines AS l JOIN cluster_log_sources AS f ON f.source_id = l.source_id
+     WHERE f.offset_minutes IS NOT NULL AND l.time IS NOT NULL AND (l.time, l.id) > (?, ?)
+     ORDER BY l.time, l.id LIMIT ${pageSize}`,
   );
   const nodes = (db.prepare('SELECT DISTINCT node FROM events').all() as { node: string }[]).map(
     (r) => r.node,
   );
   const cursors: Cursor<ReplayRow>[] = [
     ...nodes.map((node) =>
-      cursor((time, id) =>
-        (events.all(node, ...providers, time, id) as EventRowForReplay[]).map((row) => ({
-          table: 'events' as const,
-          row,
-        })),
+      cursor<EventRowForReplay, ReplayRow>(
+        (last) =>
+          events.all(node, ...providers, last?.time ?? '', last?.id ?? -1) as EventRowForReplay[],
+        (row) => ({ table: 'events', row }),
       ),
     ),
-    cursor((time, id) =>
-      (clusterLog.all(time, id) as ClusterLogRowForReplay[]).map((row) => ({
-        table: 'cluster_log' as const,
-        row,
-      })),
+    cursor<ClusterLogRowForReplay & { ms: number }, ReplayRow>(
+      (last) =>
+        clusterLog.all(last?.ms ?? -Infinity, last?.id ?? -1) as (ClusterLogRowForReplay & {
+          ms: number;
+        })[],
+      ({ ms: _ms, ...row }) => ({ table: 'cluster_log', row }),
     ),
   ];
   for (;;) {
@@ -84,19 +89,20 @@ interface Cursor<T> {
   take(): T;
 }
 
-/** Rows read page after page, keyed on (time, id). */
-function cursor<T extends { row: { time: string; id: number } }>(
-  read: (afterTime: string, afterId: number) => T[],
-): Cursor<T> {
-  let page = read('', -1);
+/** Rows read page after page, each page after the last row of the one before. */
+function cursor<Row, T>(read: (last: Row | undefined) => Row[], wrap: (row: Row) => T): Cursor<T> {
+  let page = read(undefined);
   let at = 0;
+  let head: T | undefined;
   const peek = () => {
+    if (head !== undefined) return head;
     if (at === page.length && page.length === pageSize) {
-      const last = page[page.length - 1]!.row;
-      page = read(last.time, last.id);
+      page = read(page[page.length - 1]);
       at = 0;
     }
-    return page[at];
+    const row = page[at];
+    head = row === undefined ? undefined : wrap(row);
+    return head;
   };
   return {
     peek,
@@ -104,6 +110,7 @@ function cursor<T extends { row: { time: string; id: number } }>(
       const row = peek();
       if (row === undefined) throw new Error('replay cursor read past its end');
       at++;
+      head = undefined;
       return row;
     },
   };
@@ -137,7 +144,8 @@ export function selectNodeNamesById(db: Store): Record<string, string> {
   const known = new Set(selectNodesWithLogs(db).map((n) => n.toUpperCase()));
   const mentions = db
     .prepare(
-      `SELECT message FROM cluster_log WHERE component = 'RCM' AND message LIKE '%(%)%' LIMIT 20000`,
+      `SELECT message FROM cluster_log_lines
+       WHERE component = 'RCM' AND message LIKE '%(%)%' LIMIT 20000`,
     )
     .iterate() as IterableIterator<{ message: string }>;
   for (const { message } of mentions) {

@@ -5,6 +5,7 @@ import { clusterLogAndConfig } from './migrations/002-cluster-log-config.js';
 import { migrationTables } from './migrations/003-migrations.js';
 import { findingsTable } from './migrations/004-findings.js';
 import { replayState } from './migrations/005-replay-state.js';
+import { clusterLogLines } from './migrations/006-cluster-log-lines.js';
 
 /** One numbered, named schema step; applied once, in order, and recorded in `schema_migrations`. */
 export interface SchemaMigration {
@@ -20,6 +21,7 @@ export const schemaMigrations: readonly SchemaMigration[] = [
   migrationTables,
   findingsTable,
   replayState,
+  clusterLogLines,
 ];
 
 /** The schema version this build of lmdoctor writes. */

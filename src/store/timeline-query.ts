@@ -1,3 +1,4 @@
+import { utcTimeTextSql } from './migrations/006-cluster-log-lines.js';
 import type { Store } from './open-database.js';
 
 export interface TimelineFilter {
@@ -29,22 +30,35 @@ export interface TimelineRow {
 export function selectTimeline(db: Store, filter: TimelineFilter): TimelineRow[] {
   const params: Record<string, string | number> = { limit: filter.limit + 1 };
   const eventWhere: string[] = [];
-  const logWhere: string[] = ['time IS NOT NULL'];
+  // Cluster log lines are read from their table (schema step 006): the time index holds
+  // milliseconds, so a text bound also gets a millisecond bound that the index can use.
+  const logTime = utcTimeTextSql('l.time');
+  const logWhere: string[] = ['f.offset_minutes IS NOT NULL', 'l.time IS NOT NULL'];
   if (filter.node !== undefined) {
     params.node = filter.node;
     eventWhere.push('node = @node COLLATE NOCASE');
-    logWhere.push('node = @node COLLATE NOCASE');
+    logWhere.push('f.node = @node COLLATE NOCASE');
   }
   if (filter.from !== undefined) {
     params.from = filter.from;
     eventWhere.push('time >= @from');
-    logWhere.push('time >= @from');
+    const bounds = prefixBoundsMs(filter.from);
+    if (bounds !== null) {
+      params.fromMs = bounds.first;
+      logWhere.push('l.time >= @fromMs');
+    }
+    logWhere.push(`${logTime} >= @from`);
   }
   if (filter.to !== undefined) {
     // A bound like 2011-04-15T10:15 includes the whole minute.
     params.to = `${filter.to}\uffff`;
     eventWhere.push('time <= @to');
-    logWhere.push('time <= @to');
+    const bounds = prefixBoundsMs(filter.to);
+    if (bounds !== null) {
+      params.toMs = bounds.last;
+      logWhere.push('l.time <= @toMs');
+    }
+    logWhere.push(`${logTime} <= @to`);
   }
   if (filter.vm && filter.vm.length > 0) {
     const eventTerms: string[] = [];
@@ -52,13 +66,13 @@ export function selectTimeline(db: Store, filter: TimelineFilter): TimelineRow[]
     filter.vm.forEach((name, i) => {
       params[`vm${i}`] = `%${name}%`;
       eventTerms.push(`data LIKE @vm${i} OR message LIKE @vm${i}`);
-      logTerms.push(`message LIKE @vm${i}`);
+      logTerms.push(`l.message LIKE @vm${i}`);
     });
     const ids = (list: number[] | undefined) => (list ?? []).filter(Number.isInteger).join(', ');
     const eventIds = ids(filter.evidence?.events);
     const logIds = ids(filter.evidence?.clusterLog);
     if (eventIds) eventTerms.push(`id IN (${eventIds})`);
-    if (logIds) logTerms.push(`id IN (${logIds})`);
+    if (logIds) logTerms.push(`l.id IN (${logIds})`);
     eventWhere.push(`(${eventTerms.join(' OR ')})`);
     logWhere.push(`(${logTerms.join(' OR ')})`);
   }
@@ -70,11 +84,41 @@ export function selectTimeline(db: Store, filter: TimelineFilter): TimelineRow[]
               COALESCE(message, data) AS text, 'events:' || id AS ref
        FROM events ${where(eventWhere)}
        UNION ALL
-       SELECT time, node, 'cluster-log' AS origin, COALESCE(component, '') AS what, level, message AS text,
-              'cluster_log:' || id AS ref
-       FROM cluster_log ${where(logWhere)}
+       SELECT ${logTime} AS time, f.node AS node, 'cluster-log' AS origin,
+              COALESCE(l.component, '') AS what, l.level AS level, l.message AS text,
+              'cluster_log:' || l.id AS ref
+       FROM cluster_log_lines AS l JOIN cluster_log_sources AS f ON f.source_id = l.source_id
+       ${where(logWhere)}
        ORDER BY time, node, ref
        LIMIT @limit`,
     )
     .all(params) as TimelineRow[];
+}
+
+/** Lengths of the stored time text's fields: year, month, day, hour, minute, second, ms. */
+const fieldEnds = [4, 7, 10, 13, 16, 19, 23];
+/** The smallest time each field's prefix can start: the rest of this text. */
+const earliest = '0000-01-01T00:00:00.000';
+const wholeFields = /^\d{4}(-\d\d(-\d\d(T\d\d(:\d\d(:\d\d(\.\d{3})?)?)?)?)?)?$/;
+/** Longer than any span a prefix ending at that field covers (366 days for a year…). */
+const fieldSpanMs = [366 * 86_400_000, 31 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000, 1];
+
+/**
+ * Milliseconds that every stored time text at or after `prefix` is at or after (`first`), and
+ * that every one at or before `prefix` + U+FFFF is at or before (`last`); null when the prefix
+ * does not start with a whole year. Loose on purpose (the longest whole-field prefix decides):
+ * the text comparison stays, this only lets the time index skip. Pure.
+ */
+export function prefixBoundsMs(prefix: string): { first: number; last: number } | null {
+  let field = -1;
+  for (let i = 0; i < fieldEnds.length; i++) {
+    if (prefix.length >= (fieldEnds[i] ?? Infinity)) field = i;
+  }
+  if (field < 0) return null;
+  const whole = prefix.slice(0, fieldEnds[field]);
+  const first = Date.parse(`${whole}${earliest.slice(whole.length)}Z`);
+  // Only a prefix of the stored layout that names a real instant bounds the text order.
+  if (!wholeFields.test(whole) || Number.isNaN(first)) return null;
+  if (!new Date(first).toISOString().startsWith(whole)) return null;
+  return { first, last: first + (fieldSpanMs[field] ?? 0) - 1 };
 }

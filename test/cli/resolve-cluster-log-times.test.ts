@@ -11,6 +11,7 @@ const moveLine: ClusterLogLine = {
   time: null,
   rawTime: '2020/08/06-01:17:54.943',
   timeBasis: 'unknown',
+  offsetMinutes: null,
   node: 'CO2ICMV3SQL09',
   channel: null,
   pid: 0x110c,
@@ -127,14 +128,23 @@ describe('resolveClusterLogTimes', () => {
   it('records what the header or the option said without second-guessing it', () => {
     const db = openStore(':memory:');
     storeEvents(db, [roleMoving]);
-    storeLog(db, 'a', [{ ...moveLine, time: '2020-08-06T03:17:54.9430000Z', timeBasis: 'local' }]);
+    storeLog(db, 'a', [
+      {
+        ...moveLine,
+        time: '2020-08-06T03:17:54.9430000Z',
+        timeBasis: 'local',
+        offsetMinutes: -120,
+      },
+    ]);
     const [row] = resolveClusterLogTimes(db, undefined);
     expect(row).toMatchObject({
       basis_origin: 'header',
       offset_minutes: -120,
       time_basis: 'local',
     });
-    storeLog(db, 'b', [{ ...moveLine, time: '2020-08-06T01:17:54.9430000Z', timeBasis: 'utc' }]);
+    storeLog(db, 'b', [
+      { ...moveLine, time: '2020-08-06T01:17:54.9430000Z', timeBasis: 'utc', offsetMinutes: 0 },
+    ]);
     expect(resolveClusterLogTimes(db, { basis: 'utc' })[0]).toMatchObject({
       basis_origin: 'option',
       offset_minutes: 0,

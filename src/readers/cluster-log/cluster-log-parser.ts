@@ -213,6 +213,7 @@ export class ClusterLogParser {
       time: offset === null ? null : resolveUtcTime(parsed.fields, offset, parsed.rawTime),
       rawTime: parsed.rawTime,
       timeBasis: this.basis.basis,
+      offsetMinutes: offset,
       node: this.node,
       channel: parsed.channel,
       pid: parsed.pid,

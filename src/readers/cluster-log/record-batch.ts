@@ -10,12 +10,12 @@ export interface RecordBatch {
   text: string;
   /** Per record, one entry per text field: end offset in `text`, or `absent` / `repeated`. */
   ends: Int32Array;
-  /** Per record: pid, tid, line (NaN for a null pid or tid). */
+  /** Per record: pid, tid, line, offset minutes (NaN for a null pid, tid or offset). */
   numbers: Float64Array;
 }
 
 const textFields = 8;
-const numberFields = 3;
+const numberFields = 4;
 /** The field is null. */
 const absent = -1;
 /** The field holds the same text as in the record before (node, basis, level mostly). */
@@ -63,6 +63,7 @@ export class RecordBatchEncoder {
     this.numbers[n] = line.pid ?? NaN;
     this.numbers[n + 1] = line.tid ?? NaN;
     this.numbers[n + 2] = line.line;
+    this.numbers[n + 3] = line.offsetMinutes ?? NaN;
     this.count++;
   }
 
@@ -114,10 +115,12 @@ export function decodeRecordBatch(batch: RecordBatch, each: (line: ClusterLogLin
     }
     const pid = numbers[r * numberFields] ?? NaN;
     const tid = numbers[r * numberFields + 1] ?? NaN;
+    const offset = numbers[r * numberFields + 3] ?? NaN;
     each({
       time: values[0] ?? null,
       rawTime: values[1] ?? '',
       timeBasis: (values[2] ?? 'unknown') as TimeBasis,
+      offsetMinutes: Number.isNaN(offset) ? null : offset,
       node: values[3] ?? '',
       channel: values[4] ?? null,
       pid: Number.isNaN(pid) ? null : pid,

@@ -154,7 +154,7 @@ describe('reading a cluster log on a worker thread', () => {
       digests.push(tableDigests(db));
     }
     expect(digests[1]).toEqual(digests[0]);
-    expect(digests[0]?.cluster_log).toMatch(/^9\d{4} rows/);
+    expect(digests[0]?.cluster_log_lines).toMatch(/^9\d{4} rows/);
     expect(digests[0]?.ingest_errors).not.toMatch(/^0 rows/);
 
     // SIGKILLed while the worker reads and this thread stores (soon after the database
@@ -170,8 +170,8 @@ describe('reading a cluster log on a worker thread', () => {
         killWhen(killed),
       );
       expect(integrityCheck(killed)).toBe('ok');
-      expect(['0 rows', digests[0]?.cluster_log]).toContain(
-        tableDigests(killed).cluster_log?.replace(/^0 rows .*/, '0 rows'),
+      expect(['0 rows', digests[0]?.cluster_log_lines]).toContain(
+        tableDigests(killed).cluster_log_lines?.replace(/^0 rows .*/, '0 rows'),
       );
       const rerun = runCli(['ingest', path, '--db', killed, '-q', '-j', '2']);
       expect(rerun.status, rerun.stderr).toBe(0);
