@@ -25,6 +25,15 @@ function msOfTextSql(text: string): string {
 }
 
 /**
+ * A column of the line's file. The view reads the file row in scalar subqueries rather than
+ * through a join: a view over one table is flattened into the query that reads it even as the
+ * right side of a LEFT JOIN (the `finding-evidence` query), where a join view is materialized.
+ */
+function ofFile(column: string): string {
+  return `(SELECT ${column} FROM cluster_log_sources WHERE source_id = l.source_id)`;
+}
+
+/**
  * Stores cluster log records narrow: what varies per line goes to `cluster_log_lines`
  * (`time` as milliseconds since 1970, no node, no basis, no raw text unless the time cannot
  * give it back), what is the same for a whole file to `cluster_log_sources`, and `cluster_log`
@@ -100,11 +109,12 @@ export const clusterLogLines: SchemaMigration = {
     END;
 
     CREATE VIEW cluster_log AS
-    SELECT l.id AS id, l.source_id AS source_id, f.node AS node,
-      CASE WHEN f.offset_minutes IS NOT NULL THEN ${utcTimeTextSql('l.time')} END AS time,
-      COALESCE(l.raw_time, ${writtenTimeTextSql('l.time + COALESCE(f.offset_minutes, 0) * 60000')}) AS raw_time,
-      f.time_basis AS time_basis, l.channel AS channel, l.pid AS pid, l.tid AS tid,
+    SELECT l.id AS id, l.source_id AS source_id, ${ofFile('node')} AS node,
+      CASE WHEN ${ofFile('offset_minutes')} IS NOT NULL THEN ${utcTimeTextSql('l.time')} END AS time,
+      COALESCE(l.raw_time,
+        ${writtenTimeTextSql(`l.time + COALESCE(${ofFile('offset_minutes')}, 0) * 60000`)}) AS raw_time,
+      ${ofFile('time_basis')} AS time_basis, l.channel AS channel, l.pid AS pid, l.tid AS tid,
       l.level AS level, l.component AS component, l.message AS message, l.line AS line
-    FROM cluster_log_lines AS l JOIN cluster_log_sources AS f ON f.source_id = l.source_id;
+    FROM cluster_log_lines AS l;
   `,
 };
