@@ -215,13 +215,17 @@ try {
     if (one && two) {
       // What two free cores would give: the run takes as long as the busier of the main thread
       // (its own CPU time) and the two cores together (half of all threads' CPU time).
+      // Only for files that get workers: the thread's CPU time is counted in 1/100 s.
       const twoCoreSeconds = Math.max(two.mainCpu ?? 0, two.cpuMedian / 2);
+      const byCpu =
+        blocks < minBlocksForWorkers
+          ? ''
+          : `; by CPU time ${(one.cpuMedian / twoCoreSeconds).toFixed(2)}×: one thread's CPU time over ` +
+            `the larger of the main thread's own ${two.mainCpu === null ? 'n/a' : `${two.mainCpu.toFixed(2)} s`} ` +
+            `and half of all threads' ${(two.cpuMedian / 2).toFixed(2)} s, the time two free cores would need`;
       console.log(
         `  two threads against one, wall clock: ${(one.median / two.median).toFixed(2)}× ` +
-          `(CPU time of all threads ${(two.cpuMedian / one.cpuMedian).toFixed(2)}× one thread's; ` +
-          `by CPU time ${(one.cpuMedian / twoCoreSeconds).toFixed(2)}×: one thread's CPU time over ` +
-          `the larger of the main thread's own ${two.mainCpu === null ? 'n/a' : `${two.mainCpu.toFixed(2)} s`} ` +
-          `and half of all threads' ${(two.cpuMedian / 2).toFixed(2)} s, the time two free cores would need)`,
+          `(CPU time of all threads ${(two.cpuMedian / one.cpuMedian).toFixed(2)}× one thread's${byCpu})`,
       );
     }
     // Three rounds, each command once per round, so a burst of load hits all of them alike.
