@@ -15,6 +15,8 @@ export const maxNestingDepth = 64;
 export const maxElementDepth = 512;
 /** Templates kept for sharing across chunks before the cache is cleared (keeps memory flat). */
 export const maxSharedTemplates = 4096;
+/** Characters of template node texts kept to find equal templates (see TemplateCache). */
+export const maxTemplateSignatureChars = 1 << 22;
 
 /** Damage at a known place inside a chunk; the record (or chunk) is skipped and reported. */
 export class EvtxDamage extends Error {

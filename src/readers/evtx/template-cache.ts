@@ -1,5 +1,5 @@
 import type { Template } from './binxml-nodes.js';
-import { maxSharedTemplates } from './limits.js';
+import { maxSharedTemplates, maxTemplateSignatureChars } from './limits.js';
 
 interface CachedTemplate {
   /** The definition's BinXML, copied: an identical definition in another chunk reuses this. */
@@ -10,14 +10,22 @@ interface CachedTemplate {
 /**
  * Compiled templates shared across the chunks of a file (and across files), keyed by GUID and
  * data size and confirmed by comparing the definition bytes, so an identical definition is
- * compiled once. Bounded: cleared when it grows past `maxSharedTemplates` entries, keeping
- * memory flat.
+ * decoded once. Definitions whose bytes differ only where they point into their own chunk
+ * (names are referred to by chunk offset) decode to the same nodes: those share one Template,
+ * found by the text of its nodes, so what is compiled from it (XML and System plans) is
+ * compiled once too. In the 33.6 MB synthetic file 1,048 definitions decode to 319 distinct
+ * templates. Bounded: cleared when it grows past `maxSharedTemplates` entries (or the node
+ * texts past `maxTemplateSignatureChars`), keeping memory flat.
  */
 export class TemplateCache {
   private readonly byKey = new Map<string, CachedTemplate[]>();
+  private readonly bySignature = new Map<string, Template>();
+  private signatureChars = 0;
   private size = 0;
   compiled = 0;
   reused = 0;
+  /** Decoded definitions that turned out to equal an earlier template. */
+  shared = 0;
 
   /** The template for the definition at `offset` in `chunk`, compiling it on a miss. */
   lookup(
@@ -38,7 +46,7 @@ export class TemplateCache {
         }
       }
     }
-    const template = compile();
+    const template = this.distinct(compile());
     this.compiled++;
     if (this.size >= maxSharedTemplates) {
       this.byKey.clear();
@@ -49,6 +57,26 @@ export class TemplateCache {
     if (list) list.push(entry);
     else this.byKey.set(key, [entry]);
     this.size++;
+    return template;
+  }
+
+  /** The earlier Template with the same GUID and nodes, or `template` itself (remembered). */
+  private distinct(template: Template): Template {
+    const signature = `${template.guid}${JSON.stringify(template.nodes)}`;
+    const same = this.bySignature.get(signature);
+    if (same) {
+      this.shared++;
+      return same;
+    }
+    if (
+      this.bySignature.size >= maxSharedTemplates ||
+      this.signatureChars + signature.length > maxTemplateSignatureChars
+    ) {
+      this.bySignature.clear();
+      this.signatureChars = 0;
+    }
+    this.bySignature.set(signature, template);
+    this.signatureChars += signature.length;
     return template;
   }
 }
