@@ -51,12 +51,13 @@ export function selectLineAnchorRows(
 ): { component: string | null; message: string; writtenMs: number }[] {
   return db
     .prepare(
-      `SELECT l.component, l.message, l.time + COALESCE(f.offset_minutes, 0) * 60000 AS writtenMs
+      `SELECT t.component, l.message, l.time + COALESCE(f.offset_minutes, 0) * 60000 AS writtenMs
        FROM cluster_log_sources AS f JOIN cluster_log_lines AS l
          ON l.id BETWEEN f.first_id AND f.last_id AND l.source_id = f.source_id
+         JOIN cluster_log_tags AS t ON t.id = l.tag
        WHERE f.source_id = ? AND l.time IS NOT NULL AND (
-         (l.component = 'RCM' AND (l.message LIKE 'move of group %' OR l.message LIKE '%MoveGroup: (%'))
-         OR (l.component = 'CS' AND l.message LIKE 'Service Stopp%'))
+         (t.component = 'RCM' AND (l.message LIKE 'move of group %' OR l.message LIKE '%MoveGroup: (%'))
+         OR (t.component = 'CS' AND l.message LIKE 'Service Stopp%'))
        ORDER BY l.id LIMIT 20000`,
     )
     .all(sourceId) as { component: string | null; message: string; writtenMs: number }[];

@@ -7,19 +7,20 @@ import { WrittenTimeReader } from './written-time-reader.js';
 
 type Statement = Database.Statement<unknown[]>;
 
-const lineColumns = 'time, channel, pid, tid, level, component, message, line';
-const lineParameters = '?, ?, ?, ?, ?, ?, ?, ?';
+const lineColumns = 'time, tag, pid, tid, message, line';
+const lineParameters = '?, ?, ?, ?, ?, ?';
 
-/** Values bound per record: time, channel, pid, tid, level, component, message, line. */
-const perLineValues = 8;
+/** Values bound per record: time, tag, pid, tid, message, line. */
+const perLineValues = 6;
 /** Cluster log records written per INSERT: one statement call per row costs more than the row. */
 const rowsPerInsert = 64;
 
 /**
  * Inserts cluster log records and configuration rows of one source (inside the caller's
  * transaction). Records go to `cluster_log_lines` (schema step 006) in groups of 64 rows per
- * statement, with the source id a literal of the statement; node, time basis and offset, the
- * same for a whole file, go once to `cluster_log_sources`. `flush` writes the rest and the
+ * statement, with the source id a literal of the statement and channel, level and component
+ * as the id of their triple in `cluster_log_tags`; node, time basis and offset, the same for a
+ * whole file, go once to `cluster_log_sources`. `flush` writes the rest and the
  * file's id range, and must run before the transaction commits. Statements are prepared on
  * first use.
  */
@@ -39,6 +40,11 @@ export class ClusterLogInserter {
   private lastId: number | null = null;
   private readonly configStatements = new Map<ConfigTable, Statement>();
   private readonly writtenTimes = new WrittenTimeReader();
+  /** Tag ids by component, level and channel. */
+  private readonly tagIds = new Map<
+    string | null,
+    Map<string | null, Map<string | null, number>>
+  >();
 
   constructor(
     private readonly db: Store,
@@ -66,11 +72,9 @@ export class ClusterLogInserter {
     const pending = this.pending;
     let n = this.filled;
     pending[n++] = time;
-    pending[n++] = line.channel;
+    pending[n++] = this.tagOf(line);
     pending[n++] = line.pid;
     pending[n++] = line.tid;
-    pending[n++] = line.level;
-    pending[n++] = line.component;
     pending[n++] = line.message;
     pending[n++] = line.line;
     if (n === pending.length) {
@@ -79,6 +83,35 @@ export class ClusterLogInserter {
       n = 0;
     }
     this.filled = n;
+  }
+
+  /** The id of the line's channel, level and component in `cluster_log_tags`. */
+  private tagOf(line: ClusterLogLine): number {
+    let byLevel = this.tagIds.get(line.component);
+    if (byLevel === undefined) this.tagIds.set(line.component, (byLevel = new Map()));
+    let byChannel = byLevel.get(line.level);
+    if (byChannel === undefined) byLevel.set(line.level, (byChannel = new Map()));
+    let id = byChannel.get(line.channel);
+    if (id === undefined) {
+      id = this.storeTag(line.channel, line.level, line.component);
+      byChannel.set(line.channel, id);
+    }
+    return id;
+  }
+
+  private storeTag(channel: string | null, level: string | null, component: string | null) {
+    const known = this.db
+      .prepare(
+        `SELECT id FROM cluster_log_tags
+         WHERE component IS ? AND level IS ? AND channel IS ? ORDER BY id LIMIT 1`,
+      )
+      .pluck()
+      .get(component, level, channel) as number | undefined;
+    if (known !== undefined) return known;
+    const result = this.db
+      .prepare('INSERT INTO cluster_log_tags (channel, level, component) VALUES (?, ?, ?)')
+      .run(channel, level, component);
+    return Number(result.lastInsertRowid);
   }
 
   /** Writes the records still held back, and the file's id range. */
@@ -109,8 +142,8 @@ export class ClusterLogInserter {
       `INSERT INTO cluster_log_lines (source_id, ${lineColumns}, raw_time)
        VALUES (${this.sourceId}, ${lineParameters}, ?)`,
     );
-    const { channel, pid, tid, level, component, message, rawTime } = line;
-    const values = [time, channel, pid, tid, level, component, message, line.line, rawTime];
+    const { pid, tid, message, rawTime } = line;
+    const values = [time, this.tagOf(line), pid, tid, message, line.line, rawTime];
     this.wrote(this.rawStatement.run(...values), 1);
   }
 

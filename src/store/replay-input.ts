@@ -49,8 +49,9 @@ export function* iterateRecordsForReplay(
   // The lines table in its time index's order (schema step 006), files whose offset is known.
   const clusterLog = db.prepare(
     `SELECT l.id AS id, ${utcTimeTextSql('l.time')} AS time, l.time AS ms, f.node AS node,
-       l.component AS component, l.message AS message
+       t.component AS component, l.message AS message
      FROM cluster_log_lines AS l JOIN cluster_log_sources AS f ON f.source_id = l.source_id
+       JOIN cluster_log_tags AS t ON t.id = l.tag
      WHERE f.offset_minutes IS NOT NULL AND l.time IS NOT NULL AND (l.time, l.id) > (?, ?)
      ORDER BY l.time, l.id LIMIT ${pageSize}`,
   );
@@ -145,7 +146,8 @@ export function selectNodeNamesById(db: Store): Record<string, string> {
   const mentions = db
     .prepare(
       `SELECT message FROM cluster_log_lines
-       WHERE component = 'RCM' AND message LIKE '%(%)%' LIMIT 20000`,
+       WHERE tag IN (SELECT id FROM cluster_log_tags WHERE component = 'RCM')
+         AND message LIKE '%(%)%' LIMIT 20000`,
     )
     .iterate() as IterableIterator<{ message: string }>;
   for (const { message } of mentions) {

@@ -85,9 +85,10 @@ export function selectTimeline(db: Store, filter: TimelineFilter): TimelineRow[]
        FROM events ${where(eventWhere)}
        UNION ALL
        SELECT ${logTime} AS time, f.node AS node, 'cluster-log' AS origin,
-              COALESCE(l.component, '') AS what, l.level AS level, l.message AS text,
+              COALESCE(t.component, '') AS what, t.level AS level, l.message AS text,
               'cluster_log:' || l.id AS ref
        FROM cluster_log_lines AS l JOIN cluster_log_sources AS f ON f.source_id = l.source_id
+         JOIN cluster_log_tags AS t ON t.id = l.tag
        ${where(logWhere)}
        ORDER BY time, node, ref
        LIMIT @limit`,

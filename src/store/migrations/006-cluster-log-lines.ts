@@ -33,6 +33,11 @@ function ofFile(column: string): string {
   return `(SELECT ${column} FROM cluster_log_sources WHERE source_id = l.source_id)`;
 }
 
+/** A column of the line's tag (channel, level and component: one of a few hundred). */
+function ofTag(column: string): string {
+  return `(SELECT ${column} FROM cluster_log_tags WHERE id = l.tag)`;
+}
+
 /**
  * Stores cluster log records narrow: what varies per line goes to `cluster_log_lines`
  * (`time` as milliseconds since 1970, no node, no basis, no raw text unless the time cannot
@@ -42,6 +47,9 @@ function ofFile(column: string): string {
  * - `cluster_log_sources.offset_minutes` is the offset (local minus UTC) the file is read at:
  *   the text as written is `time` plus the offset. NULL while it is not known: `time` then
  *   holds the written timestamp as if it were UTC, and the view's `time` is NULL.
+ * - `cluster_log_lines.tag` names the line's channel, level and component together in
+ *   `cluster_log_tags` (a database holds a few hundred such triples): one integer bound per
+ *   line instead of three texts.
  * - `cluster_log_lines.raw_time` holds the written text only when the time cannot give it back
  *   (second 60, February 29 of a common year); `time` is NULL only for a written text that is
  *   not a timestamp at all (the readers never store one).
@@ -65,15 +73,20 @@ export const clusterLogLines: SchemaMigration = {
       first_id INTEGER,
       last_id INTEGER
     );
+    CREATE TABLE cluster_log_tags (
+      id INTEGER PRIMARY KEY,
+      channel TEXT,
+      level TEXT,
+      component TEXT
+    );
+    CREATE INDEX cluster_log_tags_key ON cluster_log_tags (component, level, channel);
     CREATE TABLE cluster_log_lines (
       id INTEGER PRIMARY KEY,
       source_id INTEGER NOT NULL,
       time INTEGER,
-      channel TEXT,
+      tag INTEGER NOT NULL,
       pid INTEGER,
       tid INTEGER,
-      level TEXT,
-      component TEXT,
       message TEXT NOT NULL,
       line INTEGER NOT NULL,
       raw_time TEXT
@@ -88,16 +101,21 @@ export const clusterLogLines: SchemaMigration = {
           GROUP BY source_id) AS g
     JOIN cluster_log AS first ON first.id = g.first_id;
 
-    INSERT INTO cluster_log_lines
-      (id, source_id, time, channel, pid, tid, level, component, message, line, raw_time)
-    SELECT id, source_id, ms, channel, pid, tid, level, component, message, line,
+    INSERT INTO cluster_log_tags (channel, level, component)
+    SELECT DISTINCT channel, level, component FROM cluster_log;
+
+    INSERT INTO cluster_log_lines (id, source_id, time, tag, pid, tid, message, line, raw_time)
+    SELECT id, source_id, ms,
+      (SELECT t.id FROM cluster_log_tags AS t
+       WHERE t.component IS c.component AND t.level IS c.level AND t.channel IS c.channel),
+      pid, tid, message, line,
       CASE WHEN ${writtenTimeTextSql('ms + COALESCE(offset_minutes, 0) * 60000')} IS raw_time
         THEN NULL ELSE raw_time END
     FROM (SELECT c.*, f.offset_minutes,
             CASE WHEN c.time IS NOT NULL AND f.offset_minutes IS NOT NULL
               THEN ${msOfTextSql('c.time')}
               ELSE ${msOfTextSql('c.raw_time')} - COALESCE(f.offset_minutes, 0) * 60000 END AS ms
-          FROM cluster_log AS c JOIN cluster_log_sources AS f ON f.source_id = c.source_id)
+          FROM cluster_log AS c JOIN cluster_log_sources AS f ON f.source_id = c.source_id) AS c
     ORDER BY id;
 
     DROP TABLE cluster_log;
@@ -113,8 +131,9 @@ export const clusterLogLines: SchemaMigration = {
       CASE WHEN ${ofFile('offset_minutes')} IS NOT NULL THEN ${utcTimeTextSql('l.time')} END AS time,
       COALESCE(l.raw_time,
         ${writtenTimeTextSql(`l.time + COALESCE(${ofFile('offset_minutes')}, 0) * 60000`)}) AS raw_time,
-      ${ofFile('time_basis')} AS time_basis, l.channel AS channel, l.pid AS pid, l.tid AS tid,
-      l.level AS level, l.component AS component, l.message AS message, l.line AS line
+      ${ofFile('time_basis')} AS time_basis, ${ofTag('channel')} AS channel, l.pid AS pid,
+      l.tid AS tid, ${ofTag('level')} AS level, ${ofTag('component')} AS component,
+      l.message AS message, l.line AS line
     FROM cluster_log_lines AS l;
   `,
 };
