@@ -41,9 +41,18 @@ export async function readTextLines(
       for (;;) {
         const end = text.indexOf('\n', start);
         if (end < 0) break;
-        let line = carry.length > 0 ? carry + text.slice(start, end) : text.slice(start, end);
-        carry = '';
-        if (line.endsWith('\r')) line = line.slice(0, -1);
+        let line: string;
+        if (carry.length > 0) {
+          line = carry + text.slice(start, end);
+          carry = '';
+          if (line.endsWith('\r')) line = line.slice(0, -1);
+        } else {
+          // One slice per line: the CR of a CRLF is left out of it rather than cut off after.
+          line = text.slice(
+            start,
+            end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end,
+          );
+        }
         number++;
         if (carryCut || line.length > maxLineLength) {
           options.onLongLine?.(number);

@@ -1,10 +1,11 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 /**
  * Decodes a UTF-8 byte stream chunk by chunk, giving exactly what one streaming
  * `TextDecoder('utf-8', { fatal: false, ignoreBOM: true })` would, but faster: while the bytes
  * are valid UTF-8 they are decoded by Buffer (one-byte strings for ASCII text, which everything
- * downstream reads and converts faster than the two-byte strings TextDecoder makes). At the
+ * downstream reads and converts faster than the two-byte strings TextDecoder makes; an ASCII
+ * chunk is copied as Latin-1, the same text without decoding). At the
  * first invalid sequence the rest of the stream goes to TextDecoder, whose U+FFFD replacement
  * rules then apply; since the bytes before it ended on a complete sequence, its output is the
  * same as if it had decoded everything.
@@ -18,6 +19,8 @@ export class Utf8ChunkDecoder {
   decode(chunk: Uint8Array): string {
     if (!this.valid) return this.decoder.decode(chunk, { stream: true });
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // ASCII is the same text read as Latin-1, which Buffer copies without decoding.
+    if (this.carry === null && isAscii(bytes)) return bytes.toString('latin1');
     const data = this.carry === null ? bytes : Buffer.concat([this.carry, bytes]);
     const end = completeLength(data);
     const body = data.subarray(0, end);
