@@ -127,11 +127,6 @@ export function inferTimeOffset(
   return { offsetMinutes: best, votes: bestVotes, pairs, confidence };
 }
 
-/** `2011/08/05-13:47:42.465` read as if UTC → epoch milliseconds; NaN when malformed. Pure. */
-export function naiveMs(rawTime: string): number {
-  return Date.parse(`${rawTime.slice(0, 10).replace(/\//g, '-')}T${rawTime.slice(11)}Z`);
-}
-
 /** `-420` → `UTC-07:00`. Pure. */
 export function formatOffset(offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? '-' : '+';
