@@ -107,9 +107,10 @@ async function runStages(dbFile: string, jobs: number, inputs: string[]): Promis
 }
 
 if (isMainThread) {
-  const { commandThreadLimits } = (await load(
+  const { applyCommandHeapFlags, commandThreadLimits } = (await load(
     'cli/command-thread.js',
   )) as typeof import('../src/cli/command-thread.js');
+  applyCommandHeapFlags();
   // This file again, on a worker that registers tsx first (node 20 does not pass it on).
   const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
   const worker = new Worker(code, {
