@@ -1,4 +1,4 @@
-import type { Template } from './binxml-nodes.js';
+import { nodeKind, type ContentNode, type Template } from './binxml-nodes.js';
 import { maxSharedTemplates, maxTemplateSignatureChars } from './limits.js';
 
 interface CachedTemplate {
@@ -62,6 +62,9 @@ export class TemplateCache {
 
   /** The earlier Template with the same GUID and nodes, or `template` itself (remembered). */
   private distinct(template: Template): Template {
+    // A template instance inside a definition (rare) is not shared: its text would spell out
+    // the nested templates, which crafted input can nest into an exponentially long text.
+    if (holdsInstance(template.nodes)) return template;
     const signature = `${template.guid}${JSON.stringify(template.nodes)}`;
     const same = this.bySignature.get(signature);
     if (same) {
@@ -79,4 +82,13 @@ export class TemplateCache {
     this.signatureChars += signature.length;
     return template;
   }
+}
+
+/** Whether decoded nodes hold a template instance, at any element depth. Pure. */
+function holdsInstance(nodes: ContentNode[]): boolean {
+  for (const node of nodes) {
+    if (node.kind === nodeKind.instance) return true;
+    if (node.kind === nodeKind.element && holdsInstance(node.children)) return true;
+  }
+  return false;
 }

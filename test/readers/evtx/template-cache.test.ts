@@ -71,4 +71,34 @@ describe('TemplateCache', () => {
     expect(cache.compiled).toBe(4);
     expect(cache.shared).toBe(1);
   });
+
+  it('does not share definitions holding a template instance (their text could explode)', () => {
+    const cache = new TemplateCache();
+    const inner: Template = { guid, nodes: element('Inner', 0) };
+    const withInstance = (): Template => ({
+      guid,
+      nodes: [
+        {
+          kind: nodeKind.element,
+          name: 'Outer',
+          localName: 'Outer',
+          attributes: [],
+          children: [
+            {
+              kind: nodeKind.instance,
+              template: inner,
+              values: { types: [1], offsets: [0], sizes: [2] },
+            },
+          ],
+          soleOptionalValue: -1,
+          contentValues: [],
+        },
+      ],
+    });
+    const a = cache.lookup(chunkWith(0, [5, 1]), 0, guid, 2, withInstance);
+    const b = cache.lookup(chunkWith(0, [5, 2]), 0, guid, 2, withInstance);
+    expect(b).not.toBe(a);
+    expect(b).toEqual(a);
+    expect(cache.shared).toBe(0);
+  });
 });
