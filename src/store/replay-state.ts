@@ -1,10 +1,17 @@
 import type { Store } from './open-database.js';
 
 /**
- * A fingerprint of what replay reads: the stored files and the time basis each cluster log
- * was read with. It changes whenever an ingest adds, replaces or re-times anything.
+ * A fingerprint of what replay reads: the schema version, the stored files and the time basis
+ * each cluster log was read with. It changes whenever an ingest adds, replaces or re-times
+ * anything, and when a newer lmdoctor has a schema step to apply (a database opened for
+ * reading then gets opened for writing, which applies it: schema step 6 moved `cluster_log`
+ * into tables that `timeline` and `report` read).
  */
 export function sourcesFingerprint(db: Store): string {
+  const schema = db
+    .prepare('SELECT COALESCE(MAX(version), 0) FROM schema_migrations')
+    .pluck()
+    .get() as number;
   const sources = db
     .prepare(
       'SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last, COALESCE(SUM(records), 0) AS records FROM sources',
@@ -16,7 +23,7 @@ export function sourcesFingerprint(db: Store): string {
        FROM (SELECT * FROM cluster_log_files ORDER BY source_id)`,
     )
     .get() as { basis: string };
-  return `${sources.n}/${sources.last}/${sources.records}/${times.basis}`;
+  return `v${schema}/${sources.n}/${sources.last}/${sources.records}/${times.basis}`;
 }
 
 /** The fingerprint the stored migrations were rebuilt from, or null (never, or an older database). */

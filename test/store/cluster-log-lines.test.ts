@@ -10,7 +10,8 @@ import { openStore, type Store } from '../../src/store/open-database.js';
 import { applySchemaMigrations, schemaMigrations } from '../../src/store/schema-migrations.js';
 import { SourceWriter } from '../../src/store/source-writer.js';
 import { CollectSink } from '../support/collect-sink.js';
-import { repoRoot } from '../support/run-cli.js';
+import { repoRoot, runCli } from '../support/run-cli.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 /** A `cluster_log` row as the table of schema steps 002–005 held it. */
 interface OldRow {
@@ -65,8 +66,8 @@ function oldRow(line: ClusterLogLine, id: number, sourceId: number): OldRow {
 }
 
 /** A database as lmdoctor left it at schema step 005. */
-function databaseAtStep5(): Database.Database {
-  const db = new Database(':memory:');
+function databaseAtStep5(path = ':memory:'): Database.Database {
+  const db = new Database(path);
   db.exec(`CREATE TABLE schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   for (const step of schemaMigrations.filter((m) => m.version <= 5)) {
@@ -112,6 +113,8 @@ const odd: Omit<OldRow, 'id' | 'source_id'> = {
 };
 
 describe('cluster_log over cluster_log_lines (schema step 006)', () => {
+  const tempDir = useTempDir();
+
   it('gives the rows the old table held for every sample log, read and stored today', async () => {
     const logs = sampleClusterLogs();
     expect(logs.length).toBeGreaterThan(30);
@@ -281,5 +284,34 @@ describe('cluster_log over cluster_log_lines (schema step 006)', () => {
       applyClusterLogOffset(db, sourceId, offset, 'local');
       expectAt(offset, 'local');
     }
+  });
+
+  it('moves a step-005 database that a reading command opens first (timeline)', () => {
+    const path = join(tempDir(), 'old.db');
+    const db = databaseAtStep5(path);
+    const sourceId = storeOld(db, 'HV01', [
+      { ...odd, raw_time: '2011/08/05-15:47:42.465', time: '2011-08-05T13:47:42.4650000Z' },
+    ]);
+    db.prepare("UPDATE sources SET records = 1, node = 'HV01' WHERE id = ?").run(sourceId);
+    db.prepare(
+      "INSERT INTO cluster_log_files VALUES (?, 'HV01', 'local', 120, 'header', NULL, 'x')",
+    ).run(sourceId);
+    // What lmdoctor at step 005 recorded after its replay: its fingerprint had no version.
+    db.prepare("INSERT INTO replay_state VALUES (1, ?, '')").run(
+      `1/${sourceId}/1/${sourceId}:local:120`,
+    );
+    db.close();
+    const run = runCli(['timeline', '--db', path, '--format', 'json']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        time: '2011-08-05T13:47:42.4650000Z',
+        node: 'HV01',
+        ref: 'cluster_log:1',
+      }),
+    ]);
+    const moved = new Database(path, { readonly: true });
+    expect(moved.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(6);
+    moved.close();
   });
 });
