@@ -29,8 +29,9 @@ export const commandThreadLimits = { maxYoungGenerationSizeMb: 12 };
 /**
  * V8 lets the old generation grow to up to four times what survived the last full collection
  * before it collects again; a case's live heap is small (about 30 MiB in replay at 1 GB) and
- * its garbage plenty, so the heap idled at 110-150 MiB. Growing it at most twofold keeps it
- * near 60 MiB for about 1 % more CPU time (--trace-gc, bench:analyze, README). The factor is
+ * its garbage plenty, so the heap stood at 110-150 MiB. Growing it at most twofold keeps it at
+ * 60-90 MiB; full collections of the small live heap cost about 1.4 s more over the 2 min run
+ * (--trace-gc; bench:analyze and the README have the end-to-end figures). The factor is
  * read at each collection, so setting it at run time works (unlike the young generation's
  * size, fixed when an isolate starts); it is process-wide, EVTX and cluster log workers included.
  */
