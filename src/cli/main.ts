@@ -13,6 +13,12 @@ if (!isMainThread) {
   const data = workerData as CommandThreadData;
   const { adoptTerminal } = await import('./terminal.js');
   adoptTerminal(data.terminal);
+  const { writeStreamDirectly } = await import('./direct-stdio.js');
+  // Windows consoles need node's own conversion; elsewhere write as the main thread would.
+  if (!(data.terminal.stdout.isTTY && process.platform === 'win32'))
+    writeStreamDirectly(process.stdout, 1);
+  if (!(data.terminal.stderr.isTTY && process.platform === 'win32'))
+    writeStreamDirectly(process.stderr, 2);
   const { runProgram } = await import('./run-program.js');
   process.exitCode = await runProgram(data.argv);
 } else if (entry.pathname.endsWith('.js') && runsOnCommandThread(process.argv.slice(2))) {

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { runsOnCommandThread } from '../../src/cli/command-thread.js';
+import { writeStreamDirectly } from '../../src/cli/direct-stdio.js';
 import type { TerminalFacts } from '../../src/cli/terminal.js';
 import { repoRoot, runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
@@ -56,6 +57,23 @@ describe('the command thread', () => {
     })) as Record<string, { colors16: boolean; colors256: boolean }>;
     expect(mono.stdout).toMatchObject({ colors16: false, colors256: false });
     expect(mono.stderr).toMatchObject({ colors16: true, colors256: false });
+  });
+
+  it('writes a stream straight to its file descriptor, before write returns', () => {
+    const file = join(tempDir(), 'out.txt');
+    const fd = openSync(file, 'w');
+    try {
+      const stream = {} as NodeJS.WriteStream;
+      writeStreamDirectly(stream, fd);
+      const text = 'ação\n'.repeat(100_000);
+      expect(stream.write(text)).toBe(true);
+      expect(fstatSync(fd).size).toBe(Buffer.byteLength(text));
+      stream.write(Buffer.from('end\n'));
+      expect(fstatSync(fd).size).toBe(Buffer.byteLength(text) + 4);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(file, 'utf8').endsWith('ação\nend\n')).toBe(true);
   });
 
   it('keeps exit codes: 0, 1 with the message and hint, 2 for bad usage', () => {
