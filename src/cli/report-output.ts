@@ -1,20 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Option } from 'commander';
-import { diagnoseCase, flowchart } from '../diagnose/diagnose-case.js';
+import { diagnosisEventIds } from '../diagnose/case-input.js';
+import { flowchart } from '../diagnose/diagnose-case.js';
 import { UsageError, UserError } from '../errors.js';
 import { languages, langFromEnvironment, type Lang, type Translator } from '../i18n/translator.js';
 import { isoToMillis, millisToIso } from '../model/time.js';
-import { buildReport, maxTimelineRows } from '../report/build-report.js';
+import { buildReport, markerEventIds, maxTimelineRows } from '../report/build-report.js';
 import type { ReportInput, ReportModel, ReportTimelineRow } from '../report/report-model.js';
 import { renderHtml } from '../report/render-html.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { readCaseSummary } from '../store/case-summary.js';
-import { selectClockSkew } from '../store/migrations-table.js';
+import { selectMarkerCandidates } from '../store/marker-candidates.js';
+import { selectClockSkew, selectMigrations } from '../store/migrations-table.js';
 import type { Store } from '../store/open-database.js';
 import { selectTimeline } from '../store/timeline-query.js';
-import { loadCaseInput } from './run-diagnosis.js';
+import { diagnoseStoredCase } from './run-diagnosis.js';
 
 export const reportFormats = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -41,13 +43,17 @@ export function reportFormatOfFile(file: string): ReportFormat {
   );
 }
 
-/** Reads everything the report shows from the store and builds the report model. */
+/**
+ * Reads everything the report shows from the store and builds the report model. The case is
+ * diagnosed batch by batch (as `diagnose` does, without saving), and only the events that can
+ * become markers are read; every migration with its steps is held, as the model lists them.
+ */
 export function loadReport(db: Store): ReportModel {
-  const caseInput = loadCaseInput(db);
-  const { diagnoses, findings } = diagnoseCase(caseInput);
+  const { diagnoses, findings } = diagnoseStoredCase(db);
+  const migrations = selectMigrations(db);
   const diagnosed = new Set(diagnoses.map((d) => d.migrationId));
   const timelines = new Map<number, ReportTimelineRow[]>();
-  for (const m of caseInput.migrations) {
+  for (const m of migrations) {
     if (m.outcome !== 'failed' && m.outcome !== 'unknown' && !diagnosed.has(m.id)) continue;
     const first = m.requestedAt ?? m.startedAt ?? m.steps[0]?.time ?? null;
     const last = m.endedAt ?? m.steps.at(-1)?.time ?? first;
@@ -73,11 +79,11 @@ export function loadReport(db: Store): ReportModel {
   }
   const input: ReportInput = {
     summary: readCaseSummary(db),
-    migrations: caseInput.migrations,
+    migrations,
     clockSkew: selectClockSkew(db),
     diagnoses,
     findings,
-    events: caseInput.events,
+    events: selectMarkerCandidates(db, diagnosisEventIds, markerEventIds()),
     timelines,
     flowchart,
   };

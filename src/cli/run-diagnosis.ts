@@ -29,8 +29,8 @@ import { readingCacheKiB } from './rebuild-migrations.js';
 
 /**
  * Loads the whole case the checks read from the store: every migration, the configuration,
- * the diagnosis events and every event a step cites. For the report; diagnosis itself reads
- * the store batch by batch (runDiagnosis).
+ * the diagnosis events and every event a step cites: what diagnoseCase takes. Diagnosis itself
+ * reads the store batch by batch (runDiagnosis, diagnoseStoredCase).
  */
 export function loadCaseInput(db: Store): CaseInput {
   return {
@@ -63,6 +63,15 @@ export function storeDiagnosisReader(db: Store): DiagnosisReader {
         rowIds,
       ),
   };
+}
+
+/** The diagnoses of a stored case and its findings, read batch by batch and not saved. */
+export function diagnoseStoredCase(db: Store): DiagnosisRun {
+  const findings: Finding[] = [];
+  const result = withPageCacheAtMost(db, readingCacheKiB, () =>
+    diagnoseInBatches(storeDiagnosisReader(db), (batch) => findings.push(...batch)),
+  );
+  return { ...result, findings };
 }
 
 /** The diagnoses of a stored case and every finding, as saved. */

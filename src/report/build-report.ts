@@ -1,3 +1,4 @@
+import { catalogEvents } from '../catalog/events/index.js';
 import { findCatalogEvent } from '../catalog/lookup.js';
 import type { Flowchart } from '../diagnose/flowchart.js';
 import type { Diagnosis, Finding } from '../model/diagnosis.js';
@@ -32,6 +33,12 @@ const markerCategories: ReadonlySet<string> = new Set<MarkerCategory>([
   'rhs',
   'backup',
 ]);
+
+/** The event ids of the catalogue entries whose category becomes a timeline marker. */
+export function markerEventIds(): number[] {
+  const ids = catalogEvents.filter((e) => markerCategories.has(e.category)).map((e) => e.eventId);
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
 
 /** Most records listed in one migration's timeline (the rest are counted as cut). */
 export const maxTimelineRows = 60;

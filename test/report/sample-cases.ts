@@ -5,7 +5,7 @@ import { ingestPaths } from '../../src/cli/ingest-files.js';
 import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
 import { loadReport } from '../../src/cli/report-output.js';
 import type { ReportModel } from '../../src/report/report-model.js';
-import { openStore } from '../../src/store/open-database.js';
+import { openStore, type Store } from '../../src/store/open-database.js';
 import { repoRoot } from '../support/run-cli.js';
 
 export const sampleLogs = join(repoRoot, 'sample-logs');
@@ -18,8 +18,8 @@ export const sampleScenarios = readdirSync(sampleLogs, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
-/** Ingests one scenario into a throwaway database and builds its report model. */
-export async function sampleReport(scenario: string): Promise<ReportModel> {
+/** Runs `work` on a throwaway database holding one scenario, ingested and replayed. */
+export async function withSampleCase<T>(scenario: string, work: (db: Store) => T): Promise<T> {
   const db = openStore(':memory:');
   try {
     await ingestPaths(
@@ -29,8 +29,13 @@ export async function sampleReport(scenario: string): Promise<ReportModel> {
       new Console(process.stderr, true),
     );
     rebuildMigrations(db);
-    return loadReport(db);
+    return work(db);
   } finally {
     db.close();
   }
+}
+
+/** Ingests one scenario into a throwaway database and builds its report model. */
+export function sampleReport(scenario: string): Promise<ReportModel> {
+  return withSampleCase(scenario, loadReport);
 }

@@ -1,8 +1,4 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Console } from '../../src/cli/console.js';
-import { ingestPaths } from '../../src/cli/ingest-files.js';
-import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
 import { renderFindingsText } from '../../src/cli/render-diagnosis.js';
 import { renderMigrationsText } from '../../src/cli/render-migrations.js';
 import { renderSummaryText } from '../../src/cli/render-summary.js';
@@ -12,23 +8,14 @@ import { messagesEn, type MessageKey } from '../../src/i18n/messages-en.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { readCaseSummary } from '../../src/store/case-summary.js';
 import { selectClockSkew, selectMigrations } from '../../src/store/migrations-table.js';
-import { openStore } from '../../src/store/open-database.js';
-import { sampleLogs } from './sample-cases.js';
+import { withSampleCase } from './sample-cases.js';
 
 /** The analyze summary of a scenario, rendered in-process in one language. */
 async function terminalText(
   scenario: string,
   lang: 'en' | 'pt-BR',
 ): Promise<{ text: string; sentences: string[] }> {
-  const db = openStore(':memory:');
-  try {
-    await ingestPaths(
-      db,
-      [join(sampleLogs, scenario)],
-      { force: false, jobs: 1 },
-      new Console(process.stderr, true),
-    );
-    rebuildMigrations(db);
+  return withSampleCase(scenario, (db) => {
     const tr = createTranslator(lang);
     const migrations = selectMigrations(db);
     const { diagnoses, findings } = runDiagnosis(db);
@@ -41,9 +28,7 @@ async function terminalText(
       ...diagnoses.flatMap((d) => d.path.map((s) => s.summary)),
     ];
     return { text, sentences };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 const englishPhrases = (Object.keys(messagesEn) as MessageKey[])

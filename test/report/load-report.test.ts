@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { loadReport } from '../../src/cli/report-output.js';
+import { loadCaseInput } from '../../src/cli/run-diagnosis.js';
+import { diagnoseCase, flowchart } from '../../src/diagnose/diagnose-case.js';
+import { buildReport } from '../../src/report/build-report.js';
+import type { ReportModel } from '../../src/report/report-model.js';
+import { readCaseSummary } from '../../src/store/case-summary.js';
+import { selectClockSkew } from '../../src/store/migrations-table.js';
+import { sampleScenarios, withSampleCase } from './sample-cases.js';
+
+/** The parts of a report that the diagnosis and the marker events decide. */
+function decided(report: ReportModel) {
+  return {
+    counts: report.counts,
+    coverageGaps: report.coverageGaps,
+    markers: report.markers,
+    advisories: report.advisories,
+    flowchart: report.flowchart,
+    migrations: report.migrations.map((m) => ({
+      id: m.id,
+      needsAttention: m.needsAttention,
+      diagnosis: m.diagnosis,
+      related: m.related,
+    })),
+  };
+}
+
+describe('loadReport', () => {
+  it('gives the diagnoses, findings and markers of the whole-case diagnosis on every sample', async () => {
+    let markers = 0;
+    let diagnosed = 0;
+    for (const scenario of sampleScenarios) {
+      await withSampleCase(scenario, (db) => {
+        const report = loadReport(db);
+        // The reference: the whole case in memory, every diagnosis event and step event read.
+        const input = loadCaseInput(db);
+        const whole = diagnoseCase(input);
+        const reference = buildReport({
+          summary: readCaseSummary(db),
+          migrations: input.migrations,
+          clockSkew: selectClockSkew(db),
+          diagnoses: whole.diagnoses,
+          findings: whole.findings,
+          events: input.events,
+          timelines: new Map(),
+          flowchart,
+        });
+        expect(decided(report), scenario).toEqual(decided(reference));
+        markers += report.markers.length;
+        diagnosed += report.counts.diagnosed;
+      });
+    }
+    // The samples exercise both parts.
+    expect(markers).toBeGreaterThan(10);
+    expect(diagnosed).toBeGreaterThan(10);
+  });
+});
