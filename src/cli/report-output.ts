@@ -1,22 +1,35 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Option } from 'commander';
 import { diagnosisEventIds } from '../diagnose/case-input.js';
 import { flowchart } from '../diagnose/diagnose-case.js';
 import { UsageError, UserError } from '../errors.js';
 import { languages, langFromEnvironment, type Lang, type Translator } from '../i18n/translator.js';
+import type { Migration } from '../model/migration.js';
 import { isoToMillis, millisToIso } from '../model/time.js';
-import { buildReport, markerEventIds, maxTimelineRows } from '../report/build-report.js';
+import {
+  buildReport,
+  markerEventIds,
+  maxTimelineRows,
+  reportMigration,
+} from '../report/build-report.js';
 import type { ReportInput, ReportModel, ReportTimelineRow } from '../report/report-model.js';
 import { renderHtml } from '../report/render-html.js';
-import { renderJson } from '../report/render-json.js';
+import { renderJson, reportJson, reportMigrationJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { readCaseSummary } from '../store/case-summary.js';
 import { selectMarkerCandidates } from '../store/marker-candidates.js';
-import { selectClockSkew, selectMigrations } from '../store/migrations-table.js';
+import {
+  migrationPagesWithoutSteps,
+  selectClockSkew,
+  selectMigrations,
+  selectMigrationsAfter,
+  selectMigrationsWithIds,
+} from '../store/migrations-table.js';
 import type { Store } from '../store/open-database.js';
 import { selectTimeline } from '../store/timeline-query.js';
 import { diagnoseStoredCase } from './run-diagnosis.js';
+import { batchesOf, writeJsonStreamed, type TextSink } from './stream-json.js';
 
 export const reportFormats = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -43,41 +56,41 @@ export function reportFormatOfFile(file: string): ReportFormat {
   );
 }
 
+/** The records around a migration that needs attention, for its report timeline. */
+function timelineOf(db: Store, m: Migration): ReportTimelineRow[] {
+  const first = m.requestedAt ?? m.startedAt ?? m.steps[0]?.time ?? null;
+  const last = m.endedAt ?? m.steps.at(-1)?.time ?? first;
+  const margin = (iso: string | null, sign: number) =>
+    iso === null
+      ? undefined
+      : millisToIso(isoToMillis(iso) + sign * timelineMarginInSeconds * 1000);
+  return selectTimeline(db, {
+    vm: [m.vm, ...(m.vmId ? [m.vmId] : [])],
+    evidence: {
+      events: m.steps.filter((s) => s.evidenceTable === 'events').map((s) => s.evidenceId),
+      clusterLog: m.steps.filter((s) => s.evidenceTable === 'cluster_log').map((s) => s.evidenceId),
+    },
+    from: margin(first, -1),
+    to: margin(last, 1),
+    limit: maxTimelineRows,
+  });
+}
+
 /**
- * Reads everything the report shows from the store and builds the report model. The case is
- * diagnosed batch by batch (as `diagnose` does, without saving), and only the events that can
- * become markers are read; every migration with its steps is held, as the model lists them.
+ * What the report is built from, with `migrations` as given (with their steps, or without
+ * them for a streamed report). The case is diagnosed batch by batch (as `diagnose` does,
+ * without saving); only the events that can become markers are read; the migrations that need
+ * attention are read again with their steps for their timelines.
  */
-export function loadReport(db: Store): ReportModel {
+function readReportInput(db: Store, migrations: readonly Migration[]): ReportInput {
   const { diagnoses, findings } = diagnoseStoredCase(db);
-  const migrations = selectMigrations(db);
   const diagnosed = new Set(diagnoses.map((d) => d.migrationId));
+  const attention = migrations
+    .filter((m) => m.outcome === 'failed' || m.outcome === 'unknown' || diagnosed.has(m.id))
+    .map((m) => m.id);
   const timelines = new Map<number, ReportTimelineRow[]>();
-  for (const m of migrations) {
-    if (m.outcome !== 'failed' && m.outcome !== 'unknown' && !diagnosed.has(m.id)) continue;
-    const first = m.requestedAt ?? m.startedAt ?? m.steps[0]?.time ?? null;
-    const last = m.endedAt ?? m.steps.at(-1)?.time ?? first;
-    const margin = (iso: string | null, sign: number) =>
-      iso === null
-        ? undefined
-        : millisToIso(isoToMillis(iso) + sign * timelineMarginInSeconds * 1000);
-    timelines.set(
-      m.id,
-      selectTimeline(db, {
-        vm: [m.vm, ...(m.vmId ? [m.vmId] : [])],
-        evidence: {
-          events: m.steps.filter((s) => s.evidenceTable === 'events').map((s) => s.evidenceId),
-          clusterLog: m.steps
-            .filter((s) => s.evidenceTable === 'cluster_log')
-            .map((s) => s.evidenceId),
-        },
-        from: margin(first, -1),
-        to: margin(last, 1),
-        limit: maxTimelineRows,
-      }),
-    );
-  }
-  const input: ReportInput = {
+  for (const m of selectMigrationsWithIds(db, attention)) timelines.set(m.id, timelineOf(db, m));
+  return {
     summary: readCaseSummary(db),
     migrations,
     clockSkew: selectClockSkew(db),
@@ -87,7 +100,33 @@ export function loadReport(db: Store): ReportModel {
     timelines,
     flowchart,
   };
-  return buildReport(input);
+}
+
+/** Reads everything the report shows from the store and builds the report model. */
+export function loadReport(db: Store): ReportModel {
+  return buildReport(readReportInput(db, selectMigrations(db)));
+}
+
+/**
+ * Writes the report of the stored case to `out`. JSON is streamed: the model is built from
+ * the migrations without their steps, and the migrations are written a page at a time, read
+ * again with their steps (the same bytes as renderJson). Markdown and HTML are rendered whole.
+ */
+export function writeReport(db: Store, format: ReportFormat, tr: Translator, out: TextSink): void {
+  if (format !== 'json') {
+    out.write(renderReport(loadReport(db), format, tr));
+    return;
+  }
+  const input = readReportInput(db, [...migrationPagesWithoutSteps(db)].flat());
+  const diagnosisOf = new Map(input.diagnoses.map((d) => [d.migrationId, d]));
+  writeJsonStreamed(
+    out,
+    { ...reportJson(buildReport(input)), migrations: [] },
+    'migrations',
+    batchesOf(selectMigrationsAfter, db, (m) =>
+      reportMigrationJson(reportMigration(m, diagnosisOf.get(m.id) ?? null, input)),
+    ),
+  );
 }
 
 /** The report in one format. Pure. */
@@ -102,16 +141,39 @@ export function renderReport(report: ReportModel, format: ReportFormat, tr: Tran
   }
 }
 
-/** Writes a report file; errors name the file. */
-export function writeReportFile(file: string, text: string): void {
-  try {
-    writeFileSync(file, text);
-  } catch (error) {
-    throw new UserError(
+/**
+ * Writes a report file: `content`, or what `content` writes to the sink it is given. Errors
+ * name the file, and a file left incomplete by an error is removed.
+ */
+export function writeReportFile(file: string, content: string | ((out: TextSink) => void)): void {
+  const write = typeof content === 'string' ? (out: TextSink) => out.write(content) : content;
+  const cannotWrite = (error: unknown) =>
+    new UserError(
       `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`,
       'check the path and that its folder exists',
     );
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (error) {
+    throw cannotWrite(error);
   }
+  try {
+    write({
+      write: (text: string) => {
+        try {
+          writeSync(fd, text);
+        } catch (error) {
+          throw cannotWrite(error);
+        }
+      },
+    });
+  } catch (error) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw error;
+  }
+  closeSync(fd);
 }
 
 export type { Lang };

@@ -92,7 +92,8 @@ export function buildReport(input: ReportInput): ReportModel {
   };
 }
 
-function reportMigration(
+/** One migration as the report shows it. Pure. */
+export function reportMigration(
   m: Migration,
   diagnosis: Diagnosis | null,
   input: ReportInput,

@@ -21,7 +21,8 @@ function findingJson(f: ReportFinding): object {
   };
 }
 
-function migrationJson(m: ReportMigration): object {
+/** One migration of the report as JSON. Pure. */
+export function reportMigrationJson(m: ReportMigration): object {
   const d = m.diagnosis;
   return {
     ...migrationHeader(m),
@@ -107,7 +108,7 @@ export function reportJson(report: ReportModel): object {
     },
     counts: report.counts,
     clockSkew: report.clockSkew,
-    migrations: report.migrations.map(migrationJson),
+    migrations: report.migrations.map(reportMigrationJson),
     findings: findings.map(findingJson),
     markers: report.markers,
     flowchart: report.flowchart,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadReport } from '../../src/cli/report-output.js';
+import { loadReport, renderReport, writeReport } from '../../src/cli/report-output.js';
+import { createTranslator } from '../../src/i18n/translator.js';
 import { loadCaseInput } from '../../src/cli/run-diagnosis.js';
 import { diagnoseCase, flowchart } from '../../src/diagnose/diagnose-case.js';
 import { buildReport } from '../../src/report/build-report.js';
@@ -53,5 +54,22 @@ describe('loadReport', () => {
     // The samples exercise both parts.
     expect(markers).toBeGreaterThan(10);
     expect(diagnosed).toBeGreaterThan(10);
+  });
+
+  it('writes the JSON report streamed with the bytes of the whole model, on every sample', async () => {
+    const tr = createTranslator('en');
+    let migrations = 0;
+    for (const scenario of sampleScenarios) {
+      await withSampleCase(scenario, (db) => {
+        const parts: string[] = [];
+        writeReport(db, 'json', tr, { write: (text: string) => parts.push(text) });
+        const whole = loadReport(db);
+        expect(parts.join(''), scenario).toBe(renderReport(whole, 'json', tr));
+        // Written in pieces, not as one string.
+        if (whole.migrations.length > 0) expect(parts.length).toBeGreaterThan(2);
+        migrations += whole.migrations.length;
+      });
+    }
+    expect(migrations).toBeGreaterThan(20);
   });
 });

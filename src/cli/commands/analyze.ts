@@ -11,13 +11,7 @@ import { databaseOption, ingestOptions, quietOption } from '../common-options.js
 import { createTranslator, type Lang } from '../../i18n/translator.js';
 import { findingJson, renderFindingsText } from '../render-diagnosis.js';
 import { migrationJson, migrationsTextChunks } from '../render-migrations.js';
-import {
-  langOption,
-  loadReport,
-  renderReport,
-  reportFormatOfFile,
-  writeReportFile,
-} from '../report-output.js';
+import { langOption, reportFormatOfFile, writeReport, writeReportFile } from '../report-output.js';
 import { renderSummaryText, summaryJson } from '../render-summary.js';
 import { ensureMigrations } from '../rebuild-migrations.js';
 import { runDiagnosis } from '../run-diagnosis.js';
@@ -92,7 +86,7 @@ Examples:
           process.stdout.write(`\n${renderFindingsText(titled, findings, tr)}`);
         }
         if (options.report && reportFormat)
-          writeReportFile(options.report, renderReport(loadReport(db), reportFormat, tr));
+          writeReportFile(options.report, (out) => writeReport(db, reportFormat, tr, out));
       } finally {
         db.close();
       }

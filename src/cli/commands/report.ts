@@ -4,10 +4,9 @@ import { databaseOption } from '../common-options.js';
 import { openCaseForReading } from '../rebuild-migrations.js';
 import {
   langOption,
-  loadReport,
-  renderReport,
   reportFormatOfFile,
   reportFormats,
+  writeReport,
   writeReportFile,
   type ReportFormat,
 } from '../report-output.js';
@@ -46,13 +45,13 @@ Examples:
     .action((options: ReportOptions) => {
       const format = options.format ?? (options.output ? reportFormatOfFile(options.output) : 'md');
       const db = openCaseForReading(options.db);
-      let text: string;
+      const tr = createTranslator(options.lang);
       try {
-        text = renderReport(loadReport(db), format, createTranslator(options.lang));
+        if (options.output)
+          writeReportFile(options.output, (out) => writeReport(db, format, tr, out));
+        else writeReport(db, format, tr, process.stdout);
       } finally {
         db.close();
       }
-      if (options.output) writeReportFile(options.output, text);
-      else process.stdout.write(text);
     });
 }
