@@ -78,9 +78,9 @@ function timelineOf(db: Store, m: Migration): ReportTimelineRow[] {
 
 /**
  * What the report is built from, with `migrations` as given (with their steps, or without
- * them for a streamed report). The case is diagnosed batch by batch (as `diagnose` does,
- * without saving); only the events that can become markers are read; the migrations that need
- * attention are read again with their steps for their timelines.
+ * them) except that those that need attention always have their steps (read again for their
+ * timelines). The case is diagnosed batch by batch (as `diagnose` does, without saving); only
+ * the events that can become markers are read.
  */
 function readReportInput(db: Store, migrations: readonly Migration[]): ReportInput {
   const { diagnoses, findings } = diagnoseStoredCase(db);
@@ -88,11 +88,12 @@ function readReportInput(db: Store, migrations: readonly Migration[]): ReportInp
   const attention = migrations
     .filter((m) => m.outcome === 'failed' || m.outcome === 'unknown' || diagnosed.has(m.id))
     .map((m) => m.id);
+  const detailed = new Map(selectMigrationsWithIds(db, attention).map((m) => [m.id, m]));
   const timelines = new Map<number, ReportTimelineRow[]>();
-  for (const m of selectMigrationsWithIds(db, attention)) timelines.set(m.id, timelineOf(db, m));
+  for (const m of detailed.values()) timelines.set(m.id, timelineOf(db, m));
   return {
     summary: readCaseSummary(db),
-    migrations,
+    migrations: migrations.map((m) => detailed.get(m.id) ?? m),
     clockSkew: selectClockSkew(db),
     diagnoses,
     findings,
@@ -108,16 +109,22 @@ export function loadReport(db: Store): ReportModel {
 }
 
 /**
- * Writes the report of the stored case to `out`. JSON is streamed: the model is built from
- * the migrations without their steps, and the migrations are written a page at a time, read
- * again with their steps (the same bytes as renderJson). Markdown and HTML are rendered whole.
+ * Writes the report of the stored case to `out`, with the bytes of renderReport(loadReport).
+ * JSON is streamed: the model is built from the migrations without their steps, and the
+ * migrations are written a page at a time, read again with their steps. Markdown lists steps
+ * only of migrations that need attention, so only theirs are read. HTML draws every
+ * migration's span from its steps: it reads them all.
  */
 export function writeReport(db: Store, format: ReportFormat, tr: Translator, out: TextSink): void {
-  if (format !== 'json') {
+  if (format === 'html') {
     out.write(renderReport(loadReport(db), format, tr));
     return;
   }
   const input = readReportInput(db, [...migrationPagesWithoutSteps(db)].flat());
+  if (format === 'md') {
+    out.write(renderReport(buildReport(input), format, tr));
+    return;
+  }
   const diagnosisOf = new Map(input.diagnoses.map((d) => [d.migrationId, d]));
   writeJsonStreamed(
     out,

@@ -56,14 +56,19 @@ describe('loadReport', () => {
     expect(diagnosed).toBeGreaterThan(10);
   });
 
-  it('writes the JSON report streamed with the bytes of the whole model, on every sample', async () => {
+  it('writes each format with the bytes of the whole model, JSON streamed, on every sample', async () => {
     const tr = createTranslator('en');
     let migrations = 0;
     for (const scenario of sampleScenarios) {
       await withSampleCase(scenario, (db) => {
+        const whole = loadReport(db);
+        for (const format of ['md', 'html'] as const) {
+          let text = '';
+          writeReport(db, format, tr, { write: (part: string) => (text += part) });
+          expect(text, `${scenario} ${format}`).toBe(renderReport(whole, format, tr));
+        }
         const parts: string[] = [];
         writeReport(db, 'json', tr, { write: (text: string) => parts.push(text) });
-        const whole = loadReport(db);
         expect(parts.join(''), scenario).toBe(renderReport(whole, 'json', tr));
         // Written in pieces, not as one string.
         if (whole.migrations.length > 0) expect(parts.length).toBeGreaterThan(2);
