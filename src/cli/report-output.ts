@@ -5,7 +5,7 @@ import { diagnosisEventIds } from '../diagnose/case-input.js';
 import { flowchart } from '../diagnose/diagnose-case.js';
 import { UsageError, UserError } from '../errors.js';
 import { languages, langFromEnvironment, type Lang, type Translator } from '../i18n/translator.js';
-import type { Migration } from '../model/migration.js';
+import type { Migration, MigrationStep } from '../model/migration.js';
 import { isoToMillis, millisToIso } from '../model/time.js';
 import {
   buildReport,
@@ -103,6 +103,27 @@ function readReportInput(db: Store, migrations: readonly Migration[]): ReportInp
   };
 }
 
+/** The earliest and the latest of `steps` by time (what a migration's span is drawn from). */
+function spanSteps(steps: readonly MigrationStep[]): MigrationStep[] {
+  let first: MigrationStep | null = null;
+  let last: MigrationStep | null = null;
+  for (const step of steps) {
+    const at = isoToMillis(step.time);
+    if (Number.isNaN(at)) continue;
+    if (first === null || at < isoToMillis(first.time)) first = step;
+    if (last === null || at > isoToMillis(last.time)) last = step;
+  }
+  return first === null || last === null ? [] : first === last ? [first] : [first, last];
+}
+
+/** Every migration, a page at a time, keeping only the steps its span is drawn from. */
+function migrationsWithSpans(db: Store): Migration[] {
+  const migrations: Migration[] = [];
+  const trimmed = (m: Migration): Migration => ({ ...m, steps: spanSteps(m.steps) });
+  for (const page of batchesOf(selectMigrationsAfter, db, trimmed)) migrations.push(...page);
+  return migrations;
+}
+
 /** Reads everything the report shows from the store and builds the report model. */
 export function loadReport(db: Store): ReportModel {
   return buildReport(readReportInput(db, selectMigrations(db)));
@@ -112,12 +133,12 @@ export function loadReport(db: Store): ReportModel {
  * Writes the report of the stored case to `out`, with the bytes of renderReport(loadReport).
  * JSON is streamed: the model is built from the migrations without their steps, and the
  * migrations are written a page at a time, read again with their steps. Markdown lists steps
- * only of migrations that need attention, so only theirs are read. HTML draws every
- * migration's span from its steps: it reads them all.
+ * only of migrations that need attention, so only theirs are read; HTML also draws every
+ * migration's span on the case timeline, for which two steps of each do.
  */
 export function writeReport(db: Store, format: ReportFormat, tr: Translator, out: TextSink): void {
   if (format === 'html') {
-    out.write(renderReport(loadReport(db), format, tr));
+    out.write(renderReport(buildReport(readReportInput(db, migrationsWithSpans(db))), format, tr));
     return;
   }
   const input = readReportInput(db, [...migrationPagesWithoutSteps(db)].flat());
