@@ -21,8 +21,8 @@ import { discardWorkers, releaseWorkers, takeWorkers } from './worker-pool.js';
  * two-thread scan some 40 MiB lower than three, at the same speed). Tasks of two blocks rather
  * than four keep fewer events alive at each young-generation collection of this thread, which
  * then stops growing its young generation: six two-thread scans of the 33.6 MB synthetic file
- * in one process peaked at 148-158 MiB in five runs of five, against 149-195 MiB (two of five
- * above 190) with four, for 0-5 % more CPU time.
+ * in one process peaked at 144-155 MiB in five runs of five, against 146-193 MiB (three runs of
+ * eight at 189-193 MiB) with four, for 0-5 % more CPU time.
  */
 const blocksPerTask = 2;
 const tasksInFlightPerWorker = 2;
