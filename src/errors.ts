@@ -1,5 +1,5 @@
 /**
- * The only error classes lmdoctor throws on purpose. `cli/main.ts` maps them to exit codes:
+ * The only error classes lmdoctor throws on purpose. `cli/run-program.ts` maps them to exit codes:
  * UserError → 1 with its hint, UsageError → 2, ParseError → recorded as a warning by readers,
  * anything else → InternalError text with a "please report" note.
  */
