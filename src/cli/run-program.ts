@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { UsageError, UserError } from '../errors.js';
+import { tolerateClosedStdout } from './closed-output.js';
 import { reportInternalError } from './internal-error.js';
 import { buildProgram } from './program.js';
 
@@ -9,6 +10,7 @@ const exitUsage = 2;
 
 /** Runs the command line `argv` (as in `process.argv`) and returns the exit code. */
 export async function runProgram(argv: string[]): Promise<number> {
+  tolerateClosedStdout();
   const program = await buildProgram(argv.slice(2));
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
