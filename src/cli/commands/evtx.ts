@@ -7,6 +7,7 @@ import { collectEvtxInfo, formatEvtxInfo } from '../../readers/evtx/evtx-info.js
 import { EvtxDamage } from '../../readers/evtx/limits.js';
 import { scanEvtxParallel } from '../../readers/evtx/parallel-scan.js';
 import { describeProblemLocation } from '../../readers/evtx/scan-evtx.js';
+import { isClosedOutputError } from '../closed-output.js';
 
 function checkFile(file: string): void {
   if (!existsSync(file)) throw new UserError(`${file}: no such file`, 'check the path');
@@ -84,9 +85,10 @@ Examples:
         checkFile(file);
         tuneV8ForDump();
         let closed = false;
-        process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-          if (error.code !== 'EPIPE') throw error;
-          closed = true; // the reader went away (e.g. `| head`); stop writing
+        process.stdout.on('error', (error: Error) => {
+          // The reader went away (e.g. `| head`): stop writing. Other errors are thrown by
+          // run-program's handler (closed-output.ts).
+          if (isClosedOutputError(error)) closed = true;
         });
         try {
           await scanEvtxParallel(
