@@ -3,8 +3,8 @@
  * first: the figures are for the compiled code, as users run it).
  *
  * On the 32 MiB synthetic file of the shared corpus (decompressed to a temp folder) and on the
- * largest real corpus file it measures: MB/s and events/s to structured events (LogEvents)
- * with one thread and with workers; `lmdoctor evtx dump --format xml` to /dev/null; peak RSS;
+ * largest real corpus file it measures: MB/s and events/s to structured events with one thread
+ * and with workers, for two contracts: store rows (what ingest stores) and LogEvents; `lmdoctor evtx dump --format xml` to /dev/null; peak RSS;
  * and, when libevtx's `evtxexport` is installed, `evtxexport -f xml` on the same file in the
  * same run, as a ratio. MB = 10^6 bytes of input file.
  */
@@ -106,8 +106,12 @@ function timedToNull(
   }
 }
 
-/** In a fresh Node process: one cold run then `runs` warm runs of the reader to LogEvents. */
-function eventsRate(file: string, jobs: number, runs: number) {
+/**
+ * In a fresh Node process: one cold run then `runs` warm runs of the reader to `mode` items:
+ * 'rows' (store rows, what ingest stores: `ingestRow` of each event, on whichever thread decoded
+ * it) or 'events' (LogEvents).
+ */
+function eventsRate(file: string, mode: 'rows' | 'events', jobs: number, runs: number) {
   const script = join(dir, 'events-rate.mjs');
   writeFileSync(
     script,
@@ -127,7 +131,7 @@ function eventsRate(file: string, jobs: number, runs: number) {
       const t0 = process.hrtime.bigint();
       const c0 = process.cpuUsage();
       const m0 = threadCpu();
-      await scanEvtxParallel(${JSON.stringify(file)}, 'events', ${jobs}, { item() { n++; }, problem() {} });
+      await scanEvtxParallel(${JSON.stringify(file)}, ${JSON.stringify(mode)}, ${jobs}, { item() { n++; }, problem() {} });
       const c = process.cpuUsage(c0);
       if (i > 0) mainWarm += threadCpu() - m0;
       times.push(Number(process.hrtime.bigint() - t0) / 1e9);
@@ -197,36 +201,46 @@ try {
         `  (${blocks} chunks: below the ${minBlocksForWorkers} that get worker threads; --jobs runs on one thread)`,
       );
     }
-    const rates = new Map<number, ReturnType<typeof eventsRate>>();
-    for (const jobs of [...new Set([1, 2, cores])]) {
-      const r = eventsRate(file, jobs, 5);
-      rates.set(jobs, r);
-      console.log(
-        `  to LogEvents, ${jobs === 1 ? 'one thread' : `${jobs} workers `}: ${mb(bytes, r.median)} MB/s, ${perSecond(r.events, r.median)} events/s ` +
-          `(median of 5 warm runs; first run ${mb(bytes, r.cold)} MB/s); ` +
-          (jobs === 1
-            ? `by CPU time ${mb(bytes, r.cpuMedian)} MB/s; `
-            : `CPU time of all threads ${r.cpuMedian.toFixed(2)} s; `) +
-          `${r.events} events; peak RSS ${rss(r.rssMiB)}`,
-      );
-    }
-    const one = rates.get(1);
-    const two = rates.get(2);
-    if (one && two) {
-      // What two free cores would give: the run takes as long as the busier of the main thread
-      // (its own CPU time) and the two cores together (half of all threads' CPU time).
-      // Only for files that get workers: the thread's CPU time is counted in 1/100 s.
-      const twoCoreSeconds = Math.max(two.mainCpu ?? 0, two.cpuMedian / 2);
-      const byCpu =
-        blocks < minBlocksForWorkers
-          ? ''
-          : `; by CPU time ${(one.cpuMedian / twoCoreSeconds).toFixed(2)}×: one thread's CPU time over ` +
-            `the larger of the main thread's own ${two.mainCpu === null ? 'n/a' : `${two.mainCpu.toFixed(2)} s`} ` +
-            `and half of all threads' ${(two.cpuMedian / 2).toFixed(2)} s, the time two free cores would need`;
-      console.log(
-        `  two threads against one, wall clock: ${(one.median / two.median).toFixed(2)}× ` +
-          `(CPU time of all threads ${(two.cpuMedian / one.cpuMedian).toFixed(2)}× one thread's${byCpu})`,
-      );
+    // Both contracts, each measured the same way with one thread and with workers: store rows
+    // (what ingest stores; workers build them and this thread only takes them over) and
+    // LogEvents (workers post them by column and this thread rebuilds the objects).
+    for (const mode of ['rows', 'events'] as const) {
+      const what =
+        mode === 'rows'
+          ? 'to store rows (LogEvent, catalogue message, data JSON: what ingest stores)'
+          : 'to LogEvents';
+      console.log(`  ${what}:`);
+      const rates = new Map<number, ReturnType<typeof eventsRate>>();
+      for (const jobs of [...new Set([1, 2, cores])]) {
+        const r = eventsRate(file, mode, jobs, 5);
+        rates.set(jobs, r);
+        console.log(
+          `    ${jobs === 1 ? 'one thread' : `${jobs} workers `}: ${mb(bytes, r.median)} MB/s, ${perSecond(r.events, r.median)} events/s ` +
+            `(median of 5 warm runs; first run ${mb(bytes, r.cold)} MB/s); ` +
+            (jobs === 1
+              ? `by CPU time ${mb(bytes, r.cpuMedian)} MB/s (${r.cpuMedian.toFixed(2)} s); `
+              : `CPU time of all threads ${r.cpuMedian.toFixed(2)} s; `) +
+            `${r.events} events; peak RSS ${rss(r.rssMiB)}`,
+        );
+      }
+      const one = rates.get(1);
+      const two = rates.get(2);
+      if (one && two) {
+        // What two free cores would give: the run takes as long as the busier of the main thread
+        // (its own CPU time) and the two cores together (half of all threads' CPU time).
+        // Only for files that get workers: the thread's CPU time is counted in 1/100 s.
+        const twoCoreSeconds = Math.max(two.mainCpu ?? 0, two.cpuMedian / 2);
+        const byCpu =
+          blocks < minBlocksForWorkers
+            ? ''
+            : `; by CPU time ${(one.cpuMedian / twoCoreSeconds).toFixed(2)}×: one thread's CPU time over ` +
+              `the larger of the main thread's own ${two.mainCpu === null ? 'n/a' : `${two.mainCpu.toFixed(2)} s`} ` +
+              `and half of all threads' ${(two.cpuMedian / 2).toFixed(2)} s, the time two free cores would need`;
+        console.log(
+          `    two threads against one, wall clock: ${(one.median / two.median).toFixed(2)}× ` +
+            `(CPU time of all threads ${(two.cpuMedian / one.cpuMedian).toFixed(2)}× one thread's${byCpu})`,
+        );
+      }
     }
     // Three rounds, each command once per round, so a burst of load hits all of them alike.
     const dumpArgs = (jobs: number) => [

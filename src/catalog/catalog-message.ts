@@ -1,3 +1,4 @@
+import { eventRow, type EventRow } from '../model/event-row.js';
 import type { LogEvent } from '../model/log-event.js';
 import { findCatalogEvent, messageOf } from './lookup.js';
 
@@ -11,4 +12,12 @@ export function withCatalogMessage(event: LogEvent): LogEvent {
   if (!entry) return event;
   const message = messageOf(event, entry);
   return message === null ? event : { ...event, message };
+}
+
+/**
+ * What ingest stores for an event read from a file: its row, with the message filled as
+ * `withCatalogMessage` fills it. Worker threads that hand rows over use this too. Pure.
+ */
+export function ingestRow(event: LogEvent): EventRow {
+  return eventRow(withCatalogMessage(event));
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { withCatalogMessage } from '../catalog/catalog-message.js';
+import { ingestRow } from '../catalog/catalog-message.js';
 import { errorMessage } from '../errors.js';
 import { discoverFiles, type SkippedPath } from '../readers/discover-files.js';
 import type { ClusterLogTimeOption } from '../readers/cluster-log/time-basis.js';
@@ -99,8 +99,10 @@ export async function ingestPaths(
     const sink: RecordSink = {
       event: (e) => {
         if (filter && !filter.matches(e)) report.filteredEvents++;
-        else writer.event(withCatalogMessage(e));
+        else writer.eventRow(ingestRow(e));
       },
+      // A filter needs LogEvents; without one, readers may hand over finished rows.
+      eventRow: filter ? undefined : (row) => writer.eventRow(row),
       clusterLogLine: (l) => writer.clusterLogLine(l),
       configRow: (r) => writer.configRow(r),
       warning: (w) => writer.warning(w),

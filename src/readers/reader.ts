@@ -1,5 +1,6 @@
 import type { ClusterLogLine } from '../model/cluster-log-line.js';
 import type { ConfigRow } from '../model/config-row.js';
+import type { EventRow } from '../model/event-row.js';
 import type { LogEvent } from '../model/log-event.js';
 import type { ClusterLogTimeOption } from './cluster-log/time-basis.js';
 
@@ -28,6 +29,12 @@ export interface ReadWarning {
  */
 export interface RecordSink {
   event(event: LogEvent): void;
+  /**
+   * When present, a reader may deliver events as store rows instead (`ingestRow` of
+   * catalog/catalog-message.ts: the row of the event, message filled from the catalogue), e.g.
+   * rows built on worker threads; each event comes through one of the two, never both.
+   */
+  eventRow?(row: EventRow): void;
   clusterLogLine(line: ClusterLogLine): void;
   configRow(row: ConfigRow): void;
   warning(warning: ReadWarning): void;

@@ -1,6 +1,7 @@
 import type { ClusterLogLine } from '../model/cluster-log-line.js';
 import type { ConfigRow } from '../model/config-row.js';
-import { shortNodeName, type LogEvent } from '../model/log-event.js';
+import { eventRow, type EventRow } from '../model/event-row.js';
+import type { LogEvent } from '../model/log-event.js';
 import type { ReadWarning } from '../readers/reader.js';
 import { ClusterLogInserter } from './cluster-log-table.js';
 import type { Store } from './open-database.js';
@@ -74,26 +75,31 @@ export class SourceWriter {
   }
 
   event(event: LogEvent): void {
-    const node = shortNodeName(event.computer);
+    this.eventRow(eventRow(event));
+  }
+
+  /** Stores an event given as its row (see model/event-row.ts). */
+  eventRow(row: EventRow): void {
+    const node = row.node;
     this.nodeCounts.set(node, (this.nodeCounts.get(node) ?? 0) + 1);
     const result = this.insertEvent.run(
       this.totals.sourceId,
       node,
-      event.time,
-      event.channel,
-      event.provider,
-      event.eventId,
-      event.level,
-      event.task,
-      event.opcode,
-      event.keywords,
-      event.recordId,
-      event.processId,
-      event.threadId,
-      event.activityId,
-      event.userSid,
-      JSON.stringify(event.data),
-      event.message,
+      row.time,
+      row.channel,
+      row.provider,
+      row.eventId,
+      row.level,
+      row.task,
+      row.opcode,
+      row.keywords,
+      row.recordId,
+      row.processId,
+      row.threadId,
+      row.activityId,
+      row.userSid,
+      row.data,
+      row.message,
     );
     this.totals.records++;
     if (result.changes > 0) this.totals.newEvents++;

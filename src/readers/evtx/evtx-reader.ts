@@ -1,3 +1,4 @@
+import type { EventRow } from '../../model/event-row.js';
 import type { LogEvent } from '../../model/log-event.js';
 import type { Reader } from '../reader.js';
 import { hasFileMagic } from './file-header.js';
@@ -7,9 +8,9 @@ import { describeProblemLocation } from './scan-evtx.js';
 
 /**
  * Binary Windows event logs (`.evtx`), recognised by the `ElfFile\0` signature whatever the file
- * is called. Records become LogEvents straight from the BinXML templates, on `jobs` worker
- * threads for large files, delivered in file order; damaged records and chunks become warnings
- * and the rest of the file is read.
+ * is called. Records become LogEvents straight from the BinXML templates (or, when the sink
+ * takes them, store rows), on `jobs` worker threads for large files, delivered in file order;
+ * damaged records and chunks become warnings and the rest of the file is read.
  */
 export const evtxReader: Reader = {
   kind: 'evtx',
@@ -20,8 +21,10 @@ export const evtxReader: Reader = {
   },
 
   async read(file, sink, options) {
-    await scanEvtxParallel(file.path, 'events', options.jobs, {
-      item: (event) => sink.event(event as LogEvent),
+    // Rows when the sink takes them: worker threads then build them, and this thread only stores.
+    const toRow = sink.eventRow?.bind(sink);
+    await scanEvtxParallel(file.path, toRow ? 'rows' : 'events', options.jobs, {
+      item: toRow ? (row) => toRow(row as EventRow) : (event) => sink.event(event as LogEvent),
       problem: (problem) =>
         sink.warning({ location: describeProblemLocation(problem), message: problem.message }),
       progress: (bytes) => sink.progress(bytes),

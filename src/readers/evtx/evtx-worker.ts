@@ -1,9 +1,11 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import type { EventRow } from '../../model/event-row.js';
 import type { LogEvent } from '../../model/log-event.js';
 import { toEventColumns, transferableBuffers, type EventColumns } from './event-columns.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
 import type { OutputItem, OutputMode } from './record-output.js';
+import { rowTransferables, toRowColumns, type RowColumns } from './row-columns.js';
 import { scanBlock } from './scan-evtx.js';
 import { taskCollector, type TaskOutput } from './task-collector.js';
 import { TemplateCache } from './template-cache.js';
@@ -19,8 +21,8 @@ export interface WorkerTask {
 
 /** Sent back: the items and problems of that range, in file order. */
 export interface WorkerResult extends Omit<TaskOutput, 'items'> {
-  /** Text chunks (xml as bytes, json as strings) as they are; LogEvents by column. */
-  items: OutputItem[] | EventColumns;
+  /** Text chunks (xml as bytes, json as strings) as they are; LogEvents and rows by column. */
+  items: OutputItem[] | EventColumns | RowColumns;
 }
 
 /**
@@ -57,6 +59,10 @@ function serve(): void {
       const columns = toEventColumns(output.items as LogEvent[]);
       const result: WorkerResult = { ...output, items: columns };
       port.postMessage(result, transferableBuffers(columns));
+    } else if (task.mode === 'rows') {
+      const columns = toRowColumns(output.items as EventRow[]);
+      const result: WorkerResult = { ...output, items: columns };
+      port.postMessage(result, rowTransferables(columns));
     } else {
       // XML chunks own their memory (ByteWriter.take): moved, not copied.
       const transfer = output.items.flatMap((item) =>

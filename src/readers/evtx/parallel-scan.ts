@@ -2,9 +2,10 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { WorkerResult, WorkerTask } from './evtx-worker.js';
 import { taskCollector, textChunkSize } from './task-collector.js';
-import { fromEventColumns } from './event-columns.js';
+import { fromEventColumns, type EventColumns } from './event-columns.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
 import { chunkedOutput, type OutputItem, type OutputMode } from './record-output.js';
+import { fromRowColumns, type RowColumns } from './row-columns.js';
 import {
   readEvtxHeader,
   scanBlock,
@@ -37,7 +38,10 @@ export const minBlocksForWorkers = 160;
 const threadCache = new TemplateCache();
 
 export interface ParallelScanOutput {
-  /** A LogEvent, or a chunk of text: records each followed by a line end (see `chunkedOutput`). */
+  /**
+   * A LogEvent or store row, or a chunk of text: records each followed by a line end (see
+   * `chunkedOutput`).
+   */
   item(item: OutputItem): void;
   problem(problem: EvtxProblem): void;
   /** File offset up to which everything has been delivered. */
@@ -202,7 +206,11 @@ async function runPool(
     for (let result = done.get(nextToDeliver); result; result = done.get(nextToDeliver)) {
       done.delete(nextToDeliver);
       const { problems } = result;
-      const items = Array.isArray(result.items) ? result.items : fromEventColumns(result.items);
+      const items = Array.isArray(result.items)
+        ? result.items
+        : setup.mode === 'rows'
+          ? fromRowColumns(result.items as RowColumns)
+          : fromEventColumns(result.items as EventColumns);
       let p = 0;
       for (let i = 0; i < items.length; i++) {
         while (p < problems.length && (problems[p]?.before ?? 0) <= i) {

@@ -1,3 +1,5 @@
+import { ingestRow } from '../../catalog/catalog-message.js';
+import type { EventRow } from '../../model/event-row.js';
 import type { LogEvent } from '../../model/log-event.js';
 import { nodeKind } from './binxml-nodes.js';
 import { JsonRenderer } from './json-renderer.js';
@@ -8,14 +10,17 @@ import { BinXmlWalker } from './walk-binxml.js';
 import { ByteWriter } from './xml-bytes.js';
 import { XmlRecordWriter } from './xml-record-writer.js';
 
-/** What a scan turns records into: LogEvents (ingest), or XML / JSON text (dump). */
-export type OutputMode = 'events' | 'xml' | 'json';
 /**
- * A LogEvent; or, for the text modes, text: one string per record from `recordOutput`, and
- * from `chunkedOutput` chunks of many records, each record followed by a line end (XML as
- * UTF-8 bytes, JSON as a string).
+ * What a scan turns records into: LogEvents; store rows (`ingestRow` of each LogEvent: what
+ * ingest stores); or XML / JSON text (dump).
  */
-export type OutputItem = LogEvent | string | Uint8Array;
+export type OutputMode = 'events' | 'rows' | 'xml' | 'json';
+/**
+ * A LogEvent or an EventRow; or, for the text modes, text: one string per record from
+ * `recordOutput`, and from `chunkedOutput` chunks of many records, each record followed by a
+ * line end (XML as UTF-8 bytes, JSON as a string).
+ */
+export type OutputItem = LogEvent | EventRow | string | Uint8Array;
 
 const lineEnd = 0x0a;
 
@@ -27,6 +32,7 @@ export function recordOutput(
   mode: OutputMode,
   emit: (item: OutputItem) => void,
 ): (record: EvtxRecord) => void {
+  if (mode === 'rows') return recordOutput('events', (event) => emit(ingestRow(event as LogEvent)));
   if (mode === 'events') {
     const builder = new LogEventBuilder();
     const walker = new BinXmlWalker(builder);
@@ -77,15 +83,17 @@ export interface ChunkedOutput {
 
 /**
  * Like `recordOutput`, but text modes gather records (each followed by a line end) and emit
- * them about `chunkSize` bytes (or characters) at a time, and on `flush`. LogEvents are
- * emitted one by one as they come.
+ * them about `chunkSize` bytes (or characters) at a time, and on `flush`. LogEvents and rows
+ * are emitted one by one as they come.
  */
 export function chunkedOutput(
   mode: OutputMode,
   emit: (item: OutputItem) => void,
   chunkSize: number,
 ): ChunkedOutput {
-  if (mode === 'events') return { onRecord: recordOutput(mode, emit), flush: () => {} };
+  if (mode === 'events' || mode === 'rows') {
+    return { onRecord: recordOutput(mode, emit), flush: () => {} };
+  }
   if (mode === 'xml') {
     const out = new ByteWriter(chunkSize + (chunkSize >> 1));
     const writer = new XmlRecordWriter(out);

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../../src/model/log-event.js';
 import { fromEventColumns, toEventColumns } from '../../../src/readers/evtx/event-columns.js';
+import { sampleEvent } from './support/sample-event.js';
 
 /** LogEvents cross threads by column; the trip must give back equal events, key order included. */
 describe('event columns', () => {
-  const base: LogEvent = {
-    time: '2024-01-01T00:00:00.0000001Z',
-    computer: 'HV01.contoso.local',
-    channel: 'System',
-    provider: 'Microsoft-Windows-Hyper-V-VMMS',
-    eventId: 20417,
-    level: 4,
-    task: 0,
-    opcode: null,
-    keywords: '0x8000000000000000',
-    recordId: 9007199254740991,
-    processId: 4,
-    threadId: null,
-    activityId: null,
-    userSid: 'S-1-5-18',
-    data: { VmName: 'SQL01', param2: '', 'Nic@Index': '0' },
-    message: null,
-  };
+  const base = sampleEvent;
 
   it('round-trips events with nulls, empty data, empty strings and big numbers', () => {
     const events: LogEvent[] = [
