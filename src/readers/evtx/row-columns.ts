@@ -31,14 +31,19 @@ function addOrRepeat(strings: StringColumn, value: string | null, previous: stri
   else strings.add(value);
 }
 
-/** Rows → columns. Pure. */
-export function toRowColumns(rows: readonly EventRow[]): RowColumns {
-  const count = rows.length;
-  const numbers = new Float64Array(count * numbersPerEvent);
-  const strings = new StringColumn(count * stringsPerRow);
-  let last: EventRow | null = null;
-  for (let i = 0; i < count; i++) {
-    const r = rows[i] as EventRow;
+/**
+ * Gathers rows into columns one at a time as they are built (so a batch's rows need not be kept
+ * as objects until it is sent); `finish` gives the batch and starts the next.
+ */
+export class RowColumnsWriter {
+  count = 0;
+  private numbers = new Float64Array(numbersPerEvent * 256);
+  private strings = new StringColumn(stringsPerRow * 256);
+  private last: EventRow | null = null;
+
+  add(r: EventRow): void {
+    const strings = this.strings;
+    const last = this.last;
     addOrRepeat(strings, r.node, last && last.node);
     strings.add(r.time);
     addOrRepeat(strings, r.channel, last && last.channel);
@@ -48,10 +53,33 @@ export function toRowColumns(rows: readonly EventRow[]): RowColumns {
     addOrRepeat(strings, r.userSid, last && last.userSid);
     strings.add(r.data);
     addOrRepeat(strings, r.message, last && last.message);
-    putSystemNumbers(numbers, i, r);
-    last = r;
+    if ((this.count + 1) * numbersPerEvent > this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    putSystemNumbers(this.numbers, this.count++, r);
+    this.last = r;
   }
-  return { count, ...strings.finish(), numbers };
+
+  finish(): RowColumns {
+    const columns: RowColumns = {
+      count: this.count,
+      ...this.strings.finish(),
+      numbers: this.numbers.slice(0, this.count * numbersPerEvent),
+    };
+    this.count = 0;
+    this.strings = new StringColumn(stringsPerRow * 256);
+    this.last = null;
+    return columns;
+  }
+}
+
+/** Rows → columns. Pure. */
+export function toRowColumns(rows: readonly EventRow[]): RowColumns {
+  const writer = new RowColumnsWriter();
+  for (const row of rows) writer.add(row);
+  return writer.finish();
 }
 
 /** Columns → rows, equal to the rows they were made from. Pure. */

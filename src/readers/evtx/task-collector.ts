@@ -1,4 +1,6 @@
-import { chunkedOutput, type OutputItem, type OutputMode } from './record-output.js';
+import type { EventRow } from '../../model/event-row.js';
+import { chunkedOutput, recordOutput, type OutputItem, type OutputMode } from './record-output.js';
+import { RowColumnsWriter, type RowColumns } from './row-columns.js';
 import type { EvtxProblem, ScanHandlers } from './scan-evtx.js';
 
 /** Text is gathered into chunks of about this many bytes (characters for JSON). */
@@ -36,6 +38,31 @@ export function taskCollector(mode: OutputMode): {
       records.flush();
       const output = { start, items, problems };
       items = [];
+      problems = [];
+      return output;
+    },
+  };
+}
+
+/**
+ * Like `taskCollector('rows')`, but each row goes into columns as it is built (a worker sends
+ * rows by column), so a task's rows are not kept as objects until it ends.
+ */
+export function rowColumnsCollector(): {
+  handlers: ScanHandlers;
+  take(start: number): Omit<TaskOutput, 'items'> & { items: RowColumns };
+} {
+  const writer = new RowColumnsWriter();
+  let problems: TaskOutput['problems'] = [];
+  return {
+    handlers: {
+      onRecord: recordOutput('rows', (row) => writer.add(row as EventRow)),
+      onProblem(problem) {
+        problems.push({ before: writer.count, problem });
+      },
+    },
+    take(start) {
+      const output = { start, items: writer.finish(), problems };
       problems = [];
       return output;
     },
