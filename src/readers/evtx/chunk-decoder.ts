@@ -11,7 +11,7 @@ import {
 import { token } from './binxml-tokens.js';
 import { formatGuid } from './format-value.js';
 import { chunkSizeInBytes, EvtxDamage, maxElementDepth, maxNestingDepth } from './limits.js';
-import type { TemplateCache } from './template-cache.js';
+import type { DefinitionField, TemplateCache } from './template-cache.js';
 import { decodeUtf16 } from './utf16.js';
 
 /**
@@ -25,6 +25,11 @@ export class ChunkDecoder {
   private readonly templates = new Map<number, Template>();
   private pos = 0;
   private end = 0;
+  /** While a definition is decoded: the fields that may differ between chunks (TemplateCache). */
+  private fields: DefinitionField[] | null = null;
+  /** Where that definition's BinXML starts. */
+  private definitionStart = 0;
+  private readonly nameAt = (offset: number): string | null => this.nameAtOffset(offset);
 
   constructor(
     readonly bytes: Uint8Array,
@@ -112,21 +117,41 @@ export class ChunkDecoder {
   /** A name reference: inline (offset = here, stepped over) or an earlier entry. */
   private readName(): string {
     this.need(4);
-    const offset = this.u32(this.pos);
+    const at = this.pos;
+    const offset = this.u32(at);
     this.pos += 4;
-    let name = this.names.get(offset);
-    if (offset === this.pos) {
+    const inPlace = offset === this.pos;
+    if (inPlace) {
       this.need(8);
       const length = 10 + 2 * this.u16(this.pos + 6);
       this.need(length);
       this.pos += length;
     }
+    const name = this.nameAtOffset(offset);
+    if (name === null) {
+      throw this.damage(
+        offset + 8 > chunkSizeInBytes
+          ? `name offset ${offset} outside the chunk`
+          : `name at ${offset} runs past the chunk`,
+      );
+    }
+    this.fields?.push({ at: at - this.definitionStart, size: this.pos - at, name });
+    return name;
+  }
+
+  /** Steps over `length` bytes the decoder does not use (sizes, ids). */
+  private stepOver(length: number): void {
+    this.fields?.push({ at: this.pos - this.definitionStart, size: length, name: null });
+    this.pos += length;
+  }
+
+  /** The name whose entry starts at chunk offset `offset`; null when it would leave the chunk. */
+  private nameAtOffset(offset: number): string | null {
+    let name = this.names.get(offset);
     if (name === undefined) {
-      if (offset + 8 > chunkSizeInBytes)
-        throw this.damage(`name offset ${offset} outside the chunk`);
+      if (offset + 8 > chunkSizeInBytes) return null;
       const units = this.u16(offset + 6);
-      if (offset + 8 + 2 * units > chunkSizeInBytes)
-        throw this.damage(`name at ${offset} runs past the chunk`);
+      if (offset + 8 + 2 * units > chunkSizeInBytes) return null;
       name = decodeUtf16(this.bytes, offset + 8, units);
       this.names.set(offset, name);
     }
@@ -188,18 +213,21 @@ export class ChunkDecoder {
     if (offset + 24 + dataSize > chunkSizeInBytes)
       throw this.damage(`template at ${offset} runs past the chunk`);
     const guid = formatGuid(this.bytes, offset + 4);
-    const template = this.cache.lookup(this.bytes, offset, guid, dataSize, () => {
-      const savedPos = this.pos;
-      const savedEnd = this.end;
+    const decode = (fields: DefinitionField[]): Template => {
+      const saved = [this.pos, this.end, this.definitionStart] as const;
+      const savedFields = this.fields;
       this.pos = offset + 24;
       this.end = offset + 24 + dataSize;
+      this.definitionStart = this.pos;
+      this.fields = fields;
       try {
         return { guid, nodes: this.readTemplateBody() };
       } finally {
-        this.pos = savedPos;
-        this.end = savedEnd;
+        [this.pos, this.end, this.definitionStart] = saved;
+        this.fields = savedFields;
       }
-    });
+    };
+    const template = this.cache.lookup(this.bytes, offset, guid, dataSize, decode, this.nameAt);
     this.templates.set(offset, template);
     return template;
   }
@@ -228,12 +256,12 @@ export class ChunkDecoder {
     const tok = this.bytes[this.pos] as number;
     this.pos++;
     this.need(inTemplate ? 6 : 4);
-    this.pos += inTemplate ? 6 : 4; // [dependency id], data size
+    this.stepOver(inTemplate ? 6 : 4); // [dependency id], data size
     const name = this.readName();
     const attributes: AttributeNode[] = [];
     if (tok & token.moreFlag) {
       this.need(4);
-      this.pos += 4; // attribute list size
+      this.stepOver(4); // attribute list size
       while (this.pos < this.end && ((this.bytes[this.pos] as number) & 0x1f) === token.attribute) {
         this.pos++;
         const attributeName = this.readName();

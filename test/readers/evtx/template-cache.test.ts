@@ -4,7 +4,11 @@ import {
   type ContentNode,
   type Template,
 } from '../../../src/readers/evtx/binxml-nodes.js';
+import { scanChunk } from '../../../src/readers/evtx/scan-evtx.js';
 import { TemplateCache } from '../../../src/readers/evtx/template-cache.js';
+import { ByteWriter } from '../../../src/readers/evtx/xml-bytes.js';
+import { XmlRecordWriter } from '../../../src/readers/evtx/xml-record-writer.js';
+import { ChunkBuilder, guidBytes, value, type BinXmlWriter } from './support/evtx-bytes.js';
 
 const guid = '{00000000-0000-0000-0000-000000000001}';
 
@@ -100,5 +104,84 @@ describe('TemplateCache', () => {
     expect(b).not.toBe(a);
     expect(b).toEqual(a);
     expect(cache.shared).toBe(0);
+  });
+});
+
+describe('TemplateCache across chunks', () => {
+  const guidT = guidBytes('{0000000a-0000-0000-0000-00000000000a}');
+  const guidU = guidBytes('{0000000b-0000-0000-0000-00000000000b}');
+  /** Template T: `<Event><Data Name="…">%0</Data></Event>`, with the attribute name given. */
+  const bodyT = (attribute: string) => (w: BinXmlWriter) =>
+    w.element('Event', [], (e) =>
+      e.element('Data', [[attribute, (a) => a.text('x')]], (d) => d.substitution(0, 0x01)),
+    );
+  /** Template U: uses the names T uses, so a chunk that starts with U refers T's names back. */
+  const bodyU = (w: BinXmlWriter) =>
+    w.element('Data', [['Name', (a) => a.text('y')]], (d) => d.substitution(0, 0x01));
+
+  /** One chunk's records (decoded with `cache`), as rendered XML and their templates. */
+  function scan(chunk: Buffer, cache: TemplateCache): { xml: string[]; templates: Template[] } {
+    const xml: string[] = [];
+    const templates: Template[] = [];
+    const out = new ByteWriter(1 << 12);
+    const writer = new XmlRecordWriter(out);
+    scanChunk(chunk, 0, 4096, cache, {
+      onRecord(record) {
+        const only = record.nodes[0];
+        if (only?.kind === nodeKind.instance) templates.push(only.template);
+        writer.write(record.decoder, record.nodes);
+        xml.push(out.take().toString('utf8'));
+      },
+      onProblem(problem) {
+        throw new Error(problem.message);
+      },
+    });
+    return { xml, templates };
+  }
+
+  it('decodes a definition once when other chunks lay it out with other name offsets and sizes', () => {
+    const first = new ChunkBuilder();
+    first.record(1, (w) => w.instance('T', guidT, bodyT('Name'), [value.string('one')]));
+    const second = new ChunkBuilder();
+    second.record(2, (w) => w.instance('U', guidU, bodyU, [value.string('u')]));
+    second.record(3, (w) => w.instance('T', guidT, bodyT('Name'), [value.string('two')]));
+    const cache = new TemplateCache();
+    const a = scan(first.finish(), cache);
+    const b = scan(second.finish(), cache);
+    // T's names are written in place in the first chunk, referred back to U's in the second:
+    // another size, other offsets; still one decoding of T (and one of U).
+    expect(cache.compiled).toBe(2);
+    expect(b.templates[1]).toBe(a.templates[0]);
+    expect(a.xml).toEqual(['<Event><Data Name="x">one</Data></Event>']);
+    expect(b.xml).toEqual(['<Data Name="y">u</Data>', '<Event><Data Name="x">two</Data></Event>']);
+  });
+
+  it('decodes again when a name differs, even where the bytes are laid out the same', () => {
+    const first = new ChunkBuilder();
+    first.record(1, (w) => w.instance('T', guidT, bodyT('Name'), [value.string('one')]));
+    const second = new ChunkBuilder();
+    second.record(2, (w) => w.instance('T', guidT, bodyT('Nome'), [value.string('two')]));
+    const cache = new TemplateCache();
+    const a = scan(first.finish(), cache);
+    const b = scan(second.finish(), cache);
+    expect(cache.compiled).toBe(2);
+    expect(b.templates[0]).not.toBe(a.templates[0]);
+    expect(b.xml).toEqual(['<Event><Data Nome="x">two</Data></Event>']);
+  });
+
+  it('decodes again when a name written in place elsewhere names something else', () => {
+    const first = new ChunkBuilder();
+    first.record(1, (w) => w.instance('U', guidU, bodyU, [value.string('u')]));
+    first.record(2, (w) => w.instance('T', guidT, bodyT('Name'), [value.string('one')]));
+    const second = new ChunkBuilder();
+    // The same layout (T refers back to U's names), but U spells its attribute otherwise.
+    const bodyU2 = (w: BinXmlWriter) =>
+      w.element('Data', [['Nome', (a) => a.text('y')]], (d) => d.substitution(0, 0x01));
+    second.record(3, (w) => w.instance('U', guidU, bodyU2, [value.string('u')]));
+    second.record(4, (w) => w.instance('T', guidT, bodyT('Nome'), [value.string('two')]));
+    const cache = new TemplateCache();
+    scan(first.finish(), cache);
+    const b = scan(second.finish(), cache);
+    expect(b.xml).toEqual(['<Data Nome="y">u</Data>', '<Event><Data Nome="x">two</Data></Event>']);
   });
 });
