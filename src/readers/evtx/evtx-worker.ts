@@ -9,72 +9,128 @@ import { scanBlock, type ScanHandlers } from './scan-evtx.js';
 import { rowColumnsCollector, taskCollector, type TaskOutput } from './task-collector.js';
 import { TemplateCache } from './template-cache.js';
 
-/** Sent to a worker: decode blocks `[start, end)` of `path` into `mode` items. */
-export interface WorkerTask {
+/**
+ * Slots of a scan's shared state (an Int32Array over `WorkerScan.shared`), which the threads of
+ * a scan use to share out its tasks without a message per task.
+ */
+export const scanSlot = {
+  /** The next task nobody has taken yet (taken with an atomic add or compare-exchange). */
+  next: 0,
+  /** How many tasks the scanning thread has delivered (it notifies waiters when it moves). */
+  delivered: 1,
+  /** Non-zero when the scan is over or failed: workers take no more tasks. */
+  stop: 2,
+} as const;
+export const scanSlots = 3;
+
+/**
+ * Sent to a worker: take tasks of `path` until none are left. Task `t` is blocks
+ * `[t × blocksPerTask, min(blocks, (t + 1) × blocksPerTask))`; a worker takes a task only when it
+ * is fewer than `window` tasks ahead of the delivered ones, so results waiting for delivery
+ * stay bounded.
+ */
+export interface WorkerScan {
   path: string;
   mode: OutputMode;
   recover: boolean;
-  start: number;
-  end: number;
+  blocks: number;
+  blocksPerTask: number;
+  tasks: number;
+  window: number;
+  shared: SharedArrayBuffer;
 }
 
-/** Sent back: the items and problems of that range, in file order. */
+/** Sent back for each task taken: its items and problems, in file order. */
 export interface WorkerResult extends Omit<TaskOutput, 'items'> {
+  task: number;
   /** Text chunks (xml as bytes, json as strings) as they are; LogEvents and rows by column. */
   items: OutputItem[] | EventColumns | RowColumns;
 }
 
+/** Sent back when the worker takes no more tasks of the scan. */
+export interface WorkerFinished {
+  finished: true;
+}
+
+/** Blocks `[start, end)` of task `task` (the last task may be shorter). */
+export function taskBlocks(scan: Pick<WorkerScan, 'blocks' | 'blocksPerTask'>, task: number) {
+  const start = task * scan.blocksPerTask;
+  return { start, end: Math.min(scan.blocks, start + scan.blocksPerTask) };
+}
+
 /**
- * Worker thread body. Workers live in a pool and serve tasks for any file: each reads its
- * blocks itself (only indexes travel), keeps the file open between tasks of the same file and
- * keeps its template cache (and warmed-up code) across tasks and files.
+ * Worker thread body. Workers live in a pool and serve scans of any file: each reads its blocks
+ * itself (only indexes travel), takes its tasks from the scan's shared counter as it becomes
+ * free (a slow worker takes fewer), and keeps its template cache (and warmed-up code) across
+ * scans and files.
  */
 function serve(): void {
   const port = parentPort;
   if (!port) return;
   const cache = new TemplateCache();
   const block = Buffer.alloc(chunkSizeInBytes);
-  let openPath = '';
-  let fd = -1;
   const collectors = new Map<OutputMode, ReturnType<typeof taskCollector>>();
   let rows: ReturnType<typeof rowColumnsCollector> | null = null;
-  const scan = (task: WorkerTask, handlers: ScanHandlers) => {
-    for (let index = task.start; index < task.end; index++) {
+
+  const decode = (fd: number, scan: WorkerScan, task: number, handlers: ScanHandlers) => {
+    const { start, end } = taskBlocks(scan, task);
+    for (let index = start; index < end; index++) {
       const offset = fileHeaderSizeInBytes + index * chunkSizeInBytes;
       if (readSync(fd, block, 0, chunkSizeInBytes, offset) < chunkSizeInBytes) break;
-      scanBlock(block, index, cache, handlers, task.recover);
+      scanBlock(block, index, cache, handlers, scan.recover);
     }
+    return start;
   };
-  port.on('message', (task: WorkerTask) => {
-    if (task.path !== openPath) {
-      if (fd >= 0) closeSync(fd);
-      fd = openSync(task.path, 'r');
-      openPath = task.path;
-    }
-    if (task.mode === 'rows') {
+
+  const runTask = (fd: number, scan: WorkerScan, task: number) => {
+    if (scan.mode === 'rows') {
       rows ??= rowColumnsCollector();
-      scan(task, rows.handlers);
-      const result: WorkerResult = rows.take(task.start);
+      const start = decode(fd, scan, task, rows.handlers);
+      const result: WorkerResult = { ...rows.take(start), task };
       port.postMessage(result, rowTransferables(result.items as RowColumns));
       return;
     }
-    let collector = collectors.get(task.mode);
+    let collector = collectors.get(scan.mode);
     if (!collector) {
-      collector = taskCollector(task.mode);
-      collectors.set(task.mode, collector);
+      collector = taskCollector(scan.mode);
+      collectors.set(scan.mode, collector);
     }
-    scan(task, collector.handlers);
-    const output = collector.take(task.start);
-    if (task.mode === 'events') {
+    const output = collector.take(decode(fd, scan, task, collector.handlers));
+    if (scan.mode === 'events') {
       const columns = toEventColumns(output.items as LogEvent[]);
-      const result: WorkerResult = { ...output, items: columns };
+      const result: WorkerResult = { ...output, items: columns, task };
       port.postMessage(result, transferableBuffers(columns));
     } else {
       // XML chunks own their memory (ByteWriter.take): moved, not copied.
       const transfer = output.items.flatMap((item) =>
         item instanceof Uint8Array ? [item.buffer as ArrayBuffer] : [],
       );
-      port.postMessage(output, transfer);
+      const result: WorkerResult = { ...output, task };
+      port.postMessage(result, transfer);
+    }
+  };
+
+  port.on('message', (scan: WorkerScan) => {
+    const state = new Int32Array(scan.shared);
+    const fd = openSync(scan.path, 'r');
+    try {
+      while (Atomics.load(state, scanSlot.stop) === 0) {
+        const task = Atomics.add(state, scanSlot.next, 1);
+        if (task >= scan.tasks) break;
+        // Wait (the scan's thread notifies each delivery) until the task is inside the window.
+        for (
+          let delivered = Atomics.load(state, scanSlot.delivered);
+          task - delivered >= scan.window && Atomics.load(state, scanSlot.stop) === 0;
+          delivered = Atomics.load(state, scanSlot.delivered)
+        ) {
+          Atomics.wait(state, scanSlot.delivered, delivered, 100);
+        }
+        runTask(fd, scan, task);
+      }
+    } finally {
+      closeSync(fd);
+      const finished: WorkerFinished = { finished: true };
+      port.postMessage(finished);
     }
   });
 }

@@ -1,6 +1,12 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { Worker } from 'node:worker_threads';
-import type { WorkerResult, WorkerTask } from './evtx-worker.js';
+import {
+  scanSlot,
+  scanSlots,
+  taskBlocks,
+  type WorkerFinished,
+  type WorkerResult,
+  type WorkerScan,
+} from './evtx-worker.js';
 import { taskCollector, textChunkSize } from './task-collector.js';
 import { fromEventColumns, type EventColumns } from './event-columns.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
@@ -17,17 +23,21 @@ import { TemplateCache } from './template-cache.js';
 import { discardWorkers, releaseWorkers, takeWorkers } from './worker-pool.js';
 
 /**
- * Blocks per task handed to a worker; tasks in flight per thread before results are used (each
- * task this thread decodes ahead holds its items until delivered: two keep the peak heap of a
- * two-thread scan some 40 MiB lower than three, at the same speed). Tasks of two blocks rather
- * than four keep fewer events alive at each young-generation collection of this thread, which
- * then stops growing its young generation: six two-thread scans of the 33.6 MB synthetic file
- * in one process peaked at 144-155 MiB in five runs of five, against 146-193 MiB (three runs of
- * eight at 189-193 MiB) with four, for 0-5 % more CPU time.
+ * Blocks per task; tasks in flight per thread (no thread takes a task this many tasks per
+ * thread ahead of the delivered ones: each task decoded ahead holds its items until delivered).
+ * Tasks of two blocks rather than four keep fewer events alive at each young-generation
+ * collection of this thread, which then stops growing its young generation: six two-thread
+ * scans of the 33.6 MB synthetic file in one process peaked at 144-155 MiB in five runs of five,
+ * against 146-193 MiB (three runs of eight at 189-193 MiB) with four, for 0-5 % more CPU time.
  */
 const blocksPerTask = 2;
 const tasksInFlightPerWorker = 2;
-const tasksQueuedPerWorker = 2;
+/**
+ * This thread decodes a worker's task itself when it is next to deliver and has not come after
+ * this many of this thread's task times (and at least `stealAfterMs`).
+ */
+const stealAfterTasks = 4;
+const stealAfterMs = 4;
 /** Smaller files are read on this thread: starting workers would cost more than it saves. */
 export const minBlocksForWorkers = 160;
 
@@ -70,7 +80,11 @@ export async function scanEvtxParallel(
   mode: OutputMode,
   jobs: number,
   output: ParallelScanOutput,
-  options: { recover?: boolean } = {},
+  options: {
+    recover?: boolean;
+    /** Wait this long (ms) for a late worker task before decoding it here (tests: 0). */
+    stealAfterMs?: number;
+  } = {},
 ): Promise<void> {
   const fd = openSync(path, 'r');
   let blocks: number;
@@ -109,11 +123,11 @@ export async function scanEvtxParallel(
   }
   await runPool(
     url,
-    { path, mode, recover: options.recover ?? false },
+    { path, mode, recover: options.recover ?? false, blocks, blocksPerTask },
     workerCount,
     tasks,
-    blocks,
     output,
+    options.stealAfterMs,
   );
   // A file cut inside its last chunk: that chunk's complete records, as the one-thread scan does.
   const tailFd = openSync(path, 'r');
@@ -139,11 +153,14 @@ export async function scanEvtxParallel(
   }
 }
 
-type TaskSetup = Pick<WorkerTask, 'path' | 'mode' | 'recover'>;
+type TaskSetup = Pick<WorkerScan, 'path' | 'mode' | 'recover' | 'blocks' | 'blocksPerTask'>;
 
-/** Decodes blocks `[start, end)` on this thread, into the same result shape as a worker's. */
+/** What one task gave, decoded here or by a worker (see WorkerResult). */
+type TaskResult = Omit<WorkerResult, 'task'>;
+
+/** Decodes task `task` on this thread, into the same result shape as a worker's. */
 function mainThreadDecoder(setup: TaskSetup): {
-  decode(task: WorkerTask): WorkerResult;
+  decode(task: number): TaskResult;
   close(): void;
 } {
   const fd = openSync(setup.path, 'r');
@@ -151,90 +168,112 @@ function mainThreadDecoder(setup: TaskSetup): {
   const collected = taskCollector(setup.mode);
   return {
     decode(task) {
-      for (let index = task.start; index < task.end; index++) {
+      const { start, end } = taskBlocks(setup, task);
+      for (let index = start; index < end; index++) {
         const offset = fileHeaderSizeInBytes + index * chunkSizeInBytes;
         if (readSync(fd, block, 0, chunkSizeInBytes, offset) < chunkSizeInBytes) break;
-        scanBlock(block, index, threadCache, collected.handlers, task.recover);
+        scanBlock(block, index, threadCache, collected.handlers, setup.recover);
       }
-      return collected.take(task.start);
+      return collected.take(start);
     },
     close: () => closeSync(fd),
   };
 }
 
+/** The items of a result, as `output.item` takes them. */
+function resultItems(mode: OutputMode, items: TaskResult['items']): OutputItem[] {
+  if (Array.isArray(items)) return items;
+  return mode === 'rows'
+    ? fromRowColumns(items as RowColumns)
+    : fromEventColumns(items as EventColumns);
+}
+
 /**
- * Spreads the tasks over `threads` threads: `threads − 1` workers, each kept two tasks ahead,
- * and this thread, which decodes the next task itself whenever the workers are supplied and
- * delivers every result in file order. Results waiting for delivery are bounded by a window
- * of `threads × tasksInFlightPerWorker` tasks.
+ * Spreads the tasks over `threads` threads: `threads − 1` workers and this thread, which
+ * delivers every result in file order. Each thread takes the next task from a shared counter
+ * whenever it is free, so none waits to be handed work and a slow worker takes fewer tasks;
+ * nobody takes a task `window` or more ahead of the delivered ones, so results waiting for
+ * delivery stay bounded. When the next task to deliver is a worker's and has not come for a
+ * while (a worker that is still starting, or descheduled), this thread decodes it too and the
+ * worker's copy is dropped: a starting worker costs time on its own core, not waiting here.
  */
 async function runPool(
   url: URL,
   setup: TaskSetup,
   threads: number,
   tasks: number,
-  blocks: number,
   output: ParallelScanOutput,
+  stealAfter?: number,
 ): Promise<void> {
   const workers = takeWorkers(url, threads - 1);
-  const outstanding = new Map<Worker, number>(workers.map((w) => [w, 0]));
-  const done = new Map<number, WorkerResult>();
+  const state = new Int32Array(new SharedArrayBuffer(scanSlots * Int32Array.BYTES_PER_ELEMENT));
   const window = threads * tasksInFlightPerWorker;
-  let nextTask = 0;
+  const done = new Map<number, TaskResult>();
   let nextToDeliver = 0;
-  const state: { failure: { error: unknown } | null } = { failure: null };
+  let finishedWorkers = 0;
+  const failure: { error: unknown }[] = [];
   let wake: (() => void) | null = null;
   const main = mainThreadDecoder(setup);
+  let mainTaskMs = 1; // running average of this thread's time per task
 
-  const taskAt = (number: number): WorkerTask => {
-    const start = number * blocksPerTask;
-    return { ...setup, start, end: Math.min(blocks, start + blocksPerTask) };
-  };
-  const dispatch = () => {
-    for (const worker of workers) {
-      while (
-        (outstanding.get(worker) ?? 0) < tasksQueuedPerWorker &&
-        nextTask < tasks &&
-        nextTask - nextToDeliver < window
-      ) {
-        outstanding.set(worker, (outstanding.get(worker) ?? 0) + 1);
-        worker.postMessage(taskAt(nextTask++));
-      }
-    }
-  };
   const deliver = () => {
     for (let result = done.get(nextToDeliver); result; result = done.get(nextToDeliver)) {
       done.delete(nextToDeliver);
       const { problems } = result;
-      const items = Array.isArray(result.items)
-        ? result.items
-        : setup.mode === 'rows'
-          ? fromRowColumns(result.items as RowColumns)
-          : fromEventColumns(result.items as EventColumns);
+      const items = resultItems(setup.mode, result.items);
       let p = 0;
       for (let i = 0; i < items.length; i++) {
         while (p < problems.length && (problems[p]?.before ?? 0) <= i) {
-          output.problem((problems[p++] as WorkerResult['problems'][number]).problem);
+          output.problem((problems[p++] as TaskResult['problems'][number]).problem);
         }
         output.item(items[i] as OutputItem);
       }
       while (p < problems.length) {
-        output.problem((problems[p++] as WorkerResult['problems'][number]).problem);
+        output.problem((problems[p++] as TaskResult['problems'][number]).problem);
       }
       nextToDeliver++;
-      const blocksDone = Math.min(blocks, nextToDeliver * blocksPerTask);
+      const blocksDone = Math.min(setup.blocks, nextToDeliver * setup.blocksPerTask);
       output.progress?.(fileHeaderSizeInBytes + blocksDone * chunkSizeInBytes);
     }
+    Atomics.store(state, scanSlot.delivered, nextToDeliver);
+    Atomics.notify(state, scanSlot.delivered);
   };
+  const decodeHere = (task: number) => {
+    const started = performance.now();
+    done.set(task, main.decode(task));
+    mainTaskMs = 0.8 * mainTaskMs + 0.2 * (performance.now() - started);
+  };
+  /** Takes the next task if it is inside the window; its number, or −1. */
+  const take = (): number => {
+    const next = Atomics.load(state, scanSlot.next);
+    if (next >= tasks || next - nextToDeliver >= window) return -1;
+    return Atomics.compareExchange(state, scanSlot.next, next, next + 1) === next ? next : -1;
+  };
+  /** Resolves on a worker's message, or after `ms`; true when something came. */
+  const waitForWorkers = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve(false);
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve(true);
+      };
+    });
+
   const listeners = workers.map((worker) => {
-    const onMessage = (result: WorkerResult) => {
-      outstanding.set(worker, (outstanding.get(worker) ?? 1) - 1);
-      done.set(result.start / blocksPerTask, result);
-      dispatch(); // keep the worker supplied before anything else
+    const onMessage = (message: WorkerResult | WorkerFinished) => {
+      if ('finished' in message) finishedWorkers++;
+      // A task this thread decoded too (see above) is already delivered or waiting: dropped.
+      else if (message.task >= nextToDeliver && !done.has(message.task)) {
+        done.set(message.task, message);
+      }
       wake?.();
     };
     const onError = (error: unknown) => {
-      state.failure ??= { error };
+      if (failure.length === 0) failure.push({ error });
       wake?.();
     };
     // A worker that ends without an error (killed, out of memory) must not leave us waiting.
@@ -249,26 +288,43 @@ async function runPool(
       worker.off('exit', onExit);
     };
   });
+  const scan: WorkerScan = { ...setup, tasks, window, shared: state.buffer as SharedArrayBuffer };
+  for (const worker of workers) worker.postMessage(scan);
 
   try {
     while (nextToDeliver < tasks) {
-      dispatch();
-      if (nextTask < tasks && nextTask - nextToDeliver < window) {
-        const number = nextTask++;
-        done.set(number, main.decode(taskAt(number)));
+      if (failure[0]) throw failure[0].error;
+      const task = take();
+      if (task >= 0) {
+        decodeHere(task);
         deliver();
         // Let worker messages in before taking the next task.
         await new Promise<void>((resolve) => setImmediate(resolve));
-      } else if (!done.has(nextToDeliver)) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        wake = null;
+        continue;
       }
-      if (state.failure) throw state.failure.error;
+      if (done.has(nextToDeliver)) {
+        deliver();
+        continue;
+      }
+      // The next task to deliver is a worker's: wait for it, and decode it here if it is late.
+      const came = await waitForWorkers(
+        stealAfter ?? Math.max(stealAfterMs, stealAfterTasks * mainTaskMs),
+      );
+      if (!came && !done.has(nextToDeliver) && nextToDeliver < Atomics.load(state, scanSlot.next)) {
+        decodeHere(nextToDeliver);
+      }
       deliver();
     }
+    // Every task is delivered: workers stop taking (none is left) and say when they are done.
+    Atomics.store(state, scanSlot.stop, 1);
+    Atomics.notify(state, scanSlot.delivered);
+    while (finishedWorkers < workers.length) {
+      if (failure[0]) throw failure[0].error;
+      await waitForWorkers(1000);
+    }
   } catch (error) {
+    Atomics.store(state, scanSlot.stop, 1);
+    Atomics.notify(state, scanSlot.delivered);
     for (const stopListening of listeners) stopListening();
     discardWorkers(workers);
     throw error;

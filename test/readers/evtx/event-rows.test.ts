@@ -201,17 +201,19 @@ describe('EVTX reader, rows for the store', () => {
       script,
       `import { scanEvtxParallel } from ${dist('readers/evtx/parallel-scan.js')};
       import { ingestRow } from ${dist('catalog/catalog-message.js')};
-      const scan = async (mode, jobs, map) => {
+      const scan = async (mode, jobs, map, options) => {
         const items = []; const problems = [];
         await scanEvtxParallel(${JSON.stringify(path)}, mode, jobs, {
           item: (item) => items.push(map(item)),
           problem: (p) => problems.push([items.length, p.message]),
-        });
+        }, options);
         return { items, problems };
       };
       const workers = await scan('rows', 2, (row) => row);
       const oneThread = await scan('events', 1, ingestRow);
-      console.log(JSON.stringify({ workers, oneThread }));`,
+      // This thread takes over every worker task not there at once (the late-worker path).
+      const taken = await scan('rows', 2, (row) => row, { stealAfterMs: 0 });
+      console.log(JSON.stringify({ workers, oneThread, taken }));`,
     );
     const run = spawnSync(process.execPath, [script], {
       encoding: 'utf8',
@@ -219,20 +221,19 @@ describe('EVTX reader, rows for the store', () => {
       maxBuffer: 1 << 28,
     });
     expect(run.status, run.stderr).toBe(0);
-    return JSON.parse(run.stdout) as {
-      workers: { items: EventRow[]; problems: [number, string][] };
-      oneThread: { items: EventRow[]; problems: [number, string][] };
-    };
+    type Scan = { items: EventRow[]; problems: [number, string][] };
+    return JSON.parse(run.stdout) as { workers: Scan; oneThread: Scan; taken: Scan };
   };
 
   it('on worker threads (built code): the same rows and problems in the same places', () => {
     const path = join(tempDir(), 'varied-large.evtx');
     writeFileSync(path, variedLog(170)); // above minBlocksForWorkers
-    const { workers, oneThread } = scanInChild(path);
+    const { workers, oneThread, taken } = scanInChild(path);
     expect(workers.items.length).toBe(169 * 5 - 2);
     expect(workers.items).toEqual(oneThread.items);
     expect(workers.problems.length).toBeGreaterThanOrEqual(2);
     expect(workers.problems).toEqual(oneThread.problems);
+    expect(taken).toEqual(oneThread);
   });
 
   it.skipIf(!corpusAvailable)(
@@ -241,10 +242,11 @@ describe('EVTX reader, rows for the store', () => {
       const path = join(tempDir(), 'synthetic.evtx');
       const gz = join(corpusRoot, 'synthetic/synthetic__concat-512-chunks.evtx.gz');
       writeFileSync(path, gunzipSync(readFileSync(gz)));
-      const { workers, oneThread } = scanInChild(path);
+      const { workers, oneThread, taken } = scanInChild(path);
       expect(workers.items.length).toBe(40471);
       expect(workers.items).toEqual(oneThread.items);
       expect(workers.problems).toEqual(oneThread.problems);
+      expect(taken).toEqual(oneThread);
     },
   );
 });
