@@ -115,18 +115,24 @@ describe('lmdoctor (built command line)', () => {
     writeFileSync(join(dir, 'a.xml'), eventXmlSeries(3000, 1, { computer: 'HV01' }).join('\n'));
     writeFileSync(join(dir, 'b.xml'), eventXmlSeries(3000, 1, { computer: 'HV02' }).join('\n'));
     const ingest = (file: string) =>
-      new Promise<number | null>((resolve) => {
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = spawn(
           process.execPath,
           ['dist/cli/main.js', 'ingest', join(dir, file), '--db', db, '--quiet'],
           {
             cwd: repoRoot,
-            stdio: 'ignore',
+            stdio: ['ignore', 'ignore', 'pipe'],
           },
         );
-        child.on('close', resolve);
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+        child.on('close', (code) => resolve({ code, stderr }));
       });
-    expect(await Promise.all([ingest('a.xml'), ingest('b.xml')])).toEqual([0, 0]);
+    const runs = await Promise.all([ingest('a.xml'), ingest('b.xml')]);
+    expect(
+      runs.map((run) => run.code),
+      runs.map((run) => run.stderr).join('\n'),
+    ).toEqual([0, 0]);
     const counts = runCli([
       'query',
       'SELECT node, COUNT(*) AS n FROM events GROUP BY node',
