@@ -1,62 +1,26 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { LogEvent } from '../../model/log-event.js';
-import { toEventColumns, transferableBuffers, type EventColumns } from './event-columns.js';
+import { toEventColumns, transferableBuffers } from './event-columns.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
-import type { OutputItem, OutputMode } from './record-output.js';
+import type { OutputMode } from './record-output.js';
 import { rowTransferables, type RowColumns } from './row-columns.js';
 import { scanBlock, type ScanHandlers } from './scan-evtx.js';
-import { rowColumnsCollector, taskCollector, type TaskOutput } from './task-collector.js';
+import {
+  evtxWorkerMark,
+  scanSlot,
+  taskBlocks,
+  type WorkerFinished,
+  type WorkerResult,
+  type WorkerScan,
+} from './scan-tasks.js';
+import { rowColumnsCollector, taskCollector } from './task-collector.js';
 import { TemplateCache } from './template-cache.js';
 
-/**
- * Slots of a scan's shared state (an Int32Array over `WorkerScan.shared`), which the threads of
- * a scan use to share out its tasks without a message per task.
+/*
+ * Only the worker thread imports this module: at load it starts serving its parent port. What
+ * the scanning thread shares with it is in scan-tasks.ts.
  */
-export const scanSlot = {
-  /** The next task nobody has taken yet (taken with an atomic add or compare-exchange). */
-  next: 0,
-  /** How many tasks the scanning thread has delivered (it notifies waiters when it moves). */
-  delivered: 1,
-  /** Non-zero when the scan is over or failed: workers take no more tasks. */
-  stop: 2,
-} as const;
-export const scanSlots = 3;
-
-/**
- * Sent to a worker: take tasks of `path` until none are left. Task `t` is blocks
- * `[t × blocksPerTask, min(blocks, (t + 1) × blocksPerTask))`; a worker takes a task only when it
- * is fewer than `window` tasks ahead of the delivered ones, so results waiting for delivery
- * stay bounded.
- */
-export interface WorkerScan {
-  path: string;
-  mode: OutputMode;
-  recover: boolean;
-  blocks: number;
-  blocksPerTask: number;
-  tasks: number;
-  window: number;
-  shared: SharedArrayBuffer;
-}
-
-/** Sent back for each task taken: its items and problems, in file order. */
-export interface WorkerResult extends Omit<TaskOutput, 'items'> {
-  task: number;
-  /** Text chunks (xml as bytes, json as strings) as they are; LogEvents and rows by column. */
-  items: OutputItem[] | EventColumns | RowColumns;
-}
-
-/** Sent back when the worker takes no more tasks of the scan. */
-export interface WorkerFinished {
-  finished: true;
-}
-
-/** Blocks `[start, end)` of task `task` (the last task may be shorter). */
-export function taskBlocks(scan: Pick<WorkerScan, 'blocks' | 'blocksPerTask'>, task: number) {
-  const start = task * scan.blocksPerTask;
-  return { start, end: Math.min(scan.blocks, start + scan.blocksPerTask) };
-}
 
 /**
  * Worker thread body. Workers live in a pool and serve scans of any file: each reads its blocks
@@ -66,7 +30,8 @@ export function taskBlocks(scan: Pick<WorkerScan, 'blocks' | 'blocksPerTask'>, t
  */
 function serve(): void {
   const port = parentPort;
-  if (!port) return;
+  // Not a thread started by worker-pool.ts (e.g. a command thread that imported this by mistake).
+  if (!port || workerData !== evtxWorkerMark) return;
   const cache = new TemplateCache();
   const block = Buffer.alloc(chunkSizeInBytes);
   const collectors = new Map<OutputMode, ReturnType<typeof taskCollector>>();

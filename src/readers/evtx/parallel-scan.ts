@@ -6,7 +6,7 @@ import {
   type WorkerFinished,
   type WorkerResult,
   type WorkerScan,
-} from './evtx-worker.js';
+} from './scan-tasks.js';
 import { taskCollector, textChunkSize } from './task-collector.js';
 import { fromEventColumns, type EventColumns } from './event-columns.js';
 import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';

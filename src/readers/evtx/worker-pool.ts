@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { evtxWorkerMark } from './scan-tasks.js';
 
 /**
  * Idle EVTX worker threads kept between scans, so later files (and repeated runs) get workers
@@ -17,7 +18,8 @@ const workerLimits = { maxYoungGenerationSizeMb: 16 };
 export function takeWorkers(url: URL, count: number): Worker[] {
   const taken: Worker[] = [];
   while (taken.length < count) {
-    const worker = idle.pop() ?? new Worker(url, { resourceLimits: workerLimits });
+    const worker =
+      idle.pop() ?? new Worker(url, { resourceLimits: workerLimits, workerData: evtxWorkerMark });
     if (worker.threadId === -1) continue; // ended while idle (threadId is -1 once it stops)
     worker.ref();
     taken.push(worker);

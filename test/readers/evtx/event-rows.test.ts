@@ -249,4 +249,39 @@ describe('EVTX reader, rows for the store', () => {
       expect(taken).toEqual(oneThread);
     },
   );
+
+  it('lmdoctor ingest (built CLI, command thread) stores the same rows with one or two jobs', () => {
+    const path = join(tempDir(), 'HV01-varied.evtx');
+    writeFileSync(path, variedLog(170));
+    const stored = (jobs: number) => {
+      const db = join(tempDir(), `jobs-${jobs}.db`);
+      const run = spawnSync(
+        process.execPath,
+        [
+          join(repoRoot, 'dist/cli/main.js'),
+          'ingest',
+          '--db',
+          db,
+          '-q',
+          '--jobs',
+          String(jobs),
+          path,
+        ],
+        { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LMDOCTOR_DB: '' } },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      const store = openStore(db);
+      const rows = store
+        .prepare('SELECT * FROM events ORDER BY id')
+        .all()
+        .map((row) => ({ ...(row as Record<string, unknown>), source_id: undefined }));
+      const errors = store.prepare('SELECT location, message FROM ingest_errors ORDER BY id').all();
+      store.close();
+      return { rows, errors };
+    };
+    const one = stored(1);
+    expect(one.rows).toHaveLength(169 * 5 - 2);
+    expect(one.errors.length).toBeGreaterThanOrEqual(2);
+    expect(stored(2)).toEqual(one);
+  });
 });
