@@ -3,9 +3,8 @@ import { setFlagsFromString } from 'node:v8';
 import { Command, Option } from 'commander';
 import { UsageError, UserError } from '../../errors.js';
 import type { DumpFormat } from '../../readers/evtx/dump-evtx.js';
-import { collectEvtxInfo, formatEvtxInfo } from '../../readers/evtx/evtx-info.js';
+import { dumpEvtxFile } from '../../readers/evtx/dump-file.js';
 import { EvtxDamage } from '../../readers/evtx/limits.js';
-import { scanEvtxParallel } from '../../readers/evtx/parallel-scan.js';
 import { describeProblemLocation } from '../../readers/evtx/scan-evtx.js';
 import { isClosedOutputError } from '../closed-output.js';
 
@@ -91,7 +90,7 @@ Examples:
           if (isClosedOutputError(error)) closed = true;
         });
         try {
-          await scanEvtxParallel(
+          await dumpEvtxFile(
             file,
             options.format,
             options.jobs ?? 1,
@@ -132,8 +131,10 @@ Examples:
   $ lmdoctor evtx info System.evtx --format json`,
     )
     .exitOverride()
-    .action((file: string, options: { format: 'text' | 'json' }) => {
+    .action(async (file: string, options: { format: 'text' | 'json' }) => {
       checkFile(file);
+      // Loaded here: `evtx dump`, a short process, does not need it.
+      const { collectEvtxInfo, formatEvtxInfo } = await import('../../readers/evtx/evtx-info.js');
       const info = asEvtx(file, () => collectEvtxInfo(file));
       process.stdout.write(
         options.format === 'json' ? `${JSON.stringify(info, null, 2)}\n` : formatEvtxInfo(info),

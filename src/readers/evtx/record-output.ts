@@ -8,6 +8,7 @@ import type { EvtxRecord } from './scan-evtx.js';
 import { buildPlannedEvent, systemPlan } from './system-plan.js';
 import { BinXmlWalker } from './walk-binxml.js';
 import { ByteWriter } from './xml-bytes.js';
+import { xmlChunks, type ChunkedOutput } from './xml-chunks.js';
 import { XmlRecordWriter } from './xml-record-writer.js';
 
 /**
@@ -21,8 +22,6 @@ export type OutputMode = 'events' | 'rows' | 'xml' | 'json';
  * line end (XML as UTF-8 bytes, JSON as a string).
  */
 export type OutputItem = LogEvent | EventRow | string | Uint8Array;
-
-const lineEnd = 0x0a;
 
 /**
  * A record handler for `mode` that passes each finished item to `emit`. A record that fails
@@ -75,12 +74,6 @@ export function recordOutput(
   };
 }
 
-/** A record handler that gathers its output, and `flush` to pass on what it holds. */
-export interface ChunkedOutput {
-  onRecord(record: EvtxRecord): void;
-  flush(): void;
-}
-
 /**
  * Like `recordOutput`, but text modes gather records (each followed by a line end) and emit
  * them about `chunkSize` bytes (or characters) at a time, and on `flush`. LogEvents and rows
@@ -94,21 +87,7 @@ export function chunkedOutput(
   if (mode === 'events' || mode === 'rows') {
     return { onRecord: recordOutput(mode, emit), flush: () => {} };
   }
-  if (mode === 'xml') {
-    const out = new ByteWriter(chunkSize + (chunkSize >> 1));
-    const writer = new XmlRecordWriter(out);
-    const flush = () => {
-      if (out.pos > 0) emit(out.take());
-    };
-    return {
-      onRecord(record) {
-        writer.write(record.decoder, record.nodes);
-        out.byte(lineEnd);
-        if (out.pos >= chunkSize) flush();
-      },
-      flush,
-    };
-  }
+  if (mode === 'xml') return xmlChunks(emit, chunkSize);
   let batch = '';
   const flush = () => {
     if (batch !== '') emit(batch);

@@ -242,6 +242,33 @@ export function scanEvtxFile(
 }
 
 /**
+ * `scanEvtxFile` into a record handler that gathers output (`records`: see xml-chunks.ts): a
+ * problem first passes on what was gathered before it, so damage reports stay next to the
+ * records around them; at the end the rest is passed on.
+ */
+export function scanEvtxFileInto(
+  path: string,
+  records: { onRecord(record: EvtxRecord): void; flush(): void },
+  onProblem: (problem: EvtxProblem) => void,
+  options: ScanOptions & { onChunk?(chunk: ChunkSummary): void } = {},
+): FileScanResult {
+  const result = scanEvtxFile(
+    path,
+    {
+      onRecord: records.onRecord,
+      onProblem: (problem) => {
+        records.flush();
+        onProblem(problem);
+      },
+      ...(options.onChunk ? { onChunk: options.onChunk } : {}),
+    },
+    options,
+  );
+  records.flush();
+  return result;
+}
+
+/**
  * Bytes after the last whole chunk are not part of the log (evtx-format.md §1.1), except when
  * they start with a chunk signature: then the file was cut inside a chunk (a half-copied log),
  * which is reported, and the records complete before the cut are read from the chunk padded
