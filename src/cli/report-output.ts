@@ -14,7 +14,7 @@ import {
   reportMigration,
 } from '../report/build-report.js';
 import type { ReportInput, ReportModel, ReportTimelineRow } from '../report/report-model.js';
-import { renderHtml } from '../report/render-html.js';
+import { renderHtml, writeHtml } from '../report/render-html.js';
 import { renderJson, reportJson, reportMigrationJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { readCaseSummary } from '../store/case-summary.js';
@@ -33,6 +33,9 @@ import { batchesOf, writeJsonStreamed, type TextSink } from './stream-json.js';
 
 export const reportFormats = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
+
+/** Characters of an HTML report gathered before each write. */
+const htmlPieceLength = 64 * 1024;
 
 /** Seconds of context kept before and after a migration in its report timeline. */
 const timelineMarginInSeconds = 60;
@@ -138,7 +141,21 @@ export function loadReport(db: Store): ReportModel {
  */
 export function writeReport(db: Store, format: ReportFormat, tr: Translator, out: TextSink): void {
   if (format === 'html') {
-    out.write(renderReport(buildReport(readReportInput(db, migrationsWithSpans(db))), format, tr));
+    const report = buildReport(readReportInput(db, migrationsWithSpans(db)));
+    // The page goes out in pieces of about 64 KiB rather than a write per line or one string.
+    let pending: string[] = [];
+    let pendingLength = 0;
+    const flush = () => {
+      if (pendingLength > 0) out.write(pending.join(''));
+      pending = [];
+      pendingLength = 0;
+    };
+    writeHtml(report, tr, (text) => {
+      pending.push(text);
+      pendingLength += text.length;
+      if (pendingLength >= htmlPieceLength) flush();
+    });
+    flush();
     return;
   }
   const input = readReportInput(db, [...migrationPagesWithoutSteps(db)].flat());

@@ -142,3 +142,19 @@ export function outcomeText(tr: Translator, m: ReportMigration): string {
   const outcome = tr.t(`outcome.${m.outcome}`);
   return m.failureSide ? `${outcome} (${tr.t(`failedAt.${m.failureSide}`)})` : outcome;
 }
+
+/** The column headings of the table of every migration (both page formats). */
+export function migrationColumns(tr: Translator): string[] {
+  const t = tr.t;
+  return [
+    t('col.id'),
+    t('col.vm'),
+    t('col.kind'),
+    t('col.route'),
+    t('col.started'),
+    t('col.duration'),
+    t('col.outcome'),
+    t('col.error'),
+    t('col.cause'),
+  ];
+}

@@ -11,11 +11,18 @@ const minBarWidth = 4;
 
 /** The times a migration spans (null when the logs hold none). Pure. */
 function migrationSpan(m: ReportMigration): [number, number] | null {
-  const times = [m.requestedAt, m.startedAt, m.endedAt, ...m.steps.map((s) => s.time)]
-    .filter((t): t is string => t !== null)
-    .map(isoToMillis)
-    .filter((t) => !Number.isNaN(t));
-  return times.length === 0 ? null : [Math.min(...times), Math.max(...times)];
+  let from = Infinity;
+  let to = -Infinity;
+  const see = (iso: string | null) => {
+    const t = iso === null ? NaN : isoToMillis(iso);
+    if (t < from) from = t;
+    if (t > to) to = t;
+  };
+  see(m.requestedAt);
+  see(m.startedAt);
+  see(m.endedAt);
+  for (const step of m.steps) see(step.time);
+  return from > to ? null : [from, to];
 }
 
 /**
@@ -25,6 +32,17 @@ function migrationSpan(m: ReportMigration): [number, number] | null {
  * only geometry goes into attributes. Pure.
  */
 export function renderTimelineSvg(report: ReportModel, tr: Translator): string {
+  const lines: string[] = [];
+  writeTimelineSvg(report, tr, (line) => lines.push(line));
+  return lines.join('\n');
+}
+
+/** Writes the lines of `renderTimelineSvg` to `line` one at a time (no line ends). */
+export function writeTimelineSvg(
+  report: ReportModel,
+  tr: Translator,
+  line: (text: string) => void,
+): void {
   const unknownLane = tr.t('report.laneUnknown');
   const lanes = [...report.nodes];
   const laneOf = (node: string | null) => {
@@ -38,18 +56,26 @@ export function renderTimelineSvg(report: ReportModel, tr: Translator): string {
     laneOf(m.destinationNode);
   }
   for (const marker of report.markers) laneOf(marker.node);
-  const times = [
-    ...spans.flatMap((s) => (s ? s : [])),
-    ...report.markers.map((k) => isoToMillis(k.time)),
-    ...[report.firstTime, report.lastTime].filter((t): t is string => t !== null).map(isoToMillis),
-  ].filter((t) => !Number.isNaN(t));
-  const start = times.length > 0 ? Math.min(...times) : 0;
-  const end = times.length > 0 ? Math.max(...times) : 1;
+  // A loop, not Math.min(...times): a large case has more times than a call takes arguments.
+  let start = Infinity;
+  let end = -Infinity;
+  const see = (t: number) => {
+    if (t < start) start = t;
+    if (t > end) end = t;
+  };
+  for (const span of spans) if (span) span.forEach(see);
+  for (const marker of report.markers) see(isoToMillis(marker.time));
+  for (const t of [report.firstTime, report.lastTime]) if (t !== null) see(isoToMillis(t));
+  if (start > end) [start, end] = [0, 1];
   const range = Math.max(end - start, 1000);
   const x = (millis: number) => labelWidth + ((millis - start) / range) * (width - labelWidth - 10);
   const laneY = (lane: number) => topMargin + lane * laneHeight;
   const height = topMargin + lanes.length * laneHeight + 8;
-  const out: string[] = [];
+  const out = {
+    push: (...texts: string[]) => {
+      for (const text of texts) line(text);
+    },
+  };
   out.push(
     `<svg class="timeline" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="timeline-title" preserveAspectRatio="xMinYMin meet">`,
   );
@@ -112,5 +138,4 @@ export function renderTimelineSvg(report: ReportModel, tr: Translator): string {
     out.push(`</g></a>`);
   });
   out.push('</svg>');
-  return out.join('\n');
 }

@@ -7,6 +7,7 @@ import {
   causeTitle,
   coverageGapText,
   foundText,
+  migrationColumns,
   migrationGapText,
   missingText,
   outcomeCounts,
@@ -16,7 +17,7 @@ import {
   timeBasisText,
   whyText,
 } from './localize.js';
-import { renderTimelineSvg } from './render-html-timeline.js';
+import { writeTimelineSvg } from './render-html-timeline.js';
 import type { ReportFlowchart, ReportMigration, ReportModel } from './report-model.js';
 
 /**
@@ -46,10 +47,16 @@ function cell(value: Cell): string {
   return text.length > 40 ? `<td class="long">${text}</td>` : `<td>${text}</td>`;
 }
 
+function tableHead(headers: string[]): string {
+  return `<table><thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>`;
+}
+
+function tableRow(row: Cell[]): string {
+  return `<tr>${row.map(cell).join('')}</tr>`;
+}
+
 function table(headers: string[], rows: Cell[][]): string {
-  return `<table><thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map(cell).join('')}</tr>`)
-    .join('')}</tbody></table>`;
+  return `${tableHead(headers)}${rows.map(tableRow).join('')}</tbody></table>`;
 }
 
 function evidenceHtml(tr: Translator, list: EvidenceRef[]): string {
@@ -64,10 +71,29 @@ function evidenceHtml(tr: Translator, list: EvidenceRef[]): string {
 
 /** The report as one self-contained HTML page: no script, no external file, strict CSP. Pure. */
 export function renderHtml(report: ReportModel, tr: Translator): string {
+  const parts: string[] = [];
+  writeHtml(report, tr, (text) => parts.push(text));
+  return parts.join('');
+}
+
+/**
+ * Writes the page of `renderHtml` to `write` piece by piece (a line, a table row, a timeline
+ * bar), so that the page of a large case never sits in memory as one string.
+ */
+export function writeHtml(
+  report: ReportModel,
+  tr: Translator,
+  write: (text: string) => void,
+): void {
   const t = tr.t;
   const files = report.sources.reduce((n, k) => n + k.files, 0);
   const records = report.sources.reduce((n, k) => n + k.records, 0);
-  const out: string[] = [];
+  // Each piece is a line of the page.
+  const out = {
+    push: (...lines: string[]) => {
+      for (const line of lines) write(`${line}\n`);
+    },
+  };
   out.push(
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(t('report.lang'))}">`,
@@ -213,7 +239,9 @@ export function renderHtml(report: ReportModel, tr: Translator): string {
   out.push('</details></section>');
   out.push(
     `<section><h2>${escapeHtml(t('report.timelineChart'))}</h2><p class="note">${escapeHtml(t('report.timelineChartNote'))}</p>`,
-    renderTimelineSvg(report, tr),
+  );
+  writeTimelineSvg(report, tr, (line) => out.push(line));
+  out.push(
     `<p class="legend">${(['succeeded', 'failed', 'unknown'] as const)
       .map(
         (o) =>
@@ -227,38 +255,30 @@ export function renderHtml(report: ReportModel, tr: Translator): string {
       .join('')}</p></section>`,
   );
   out.push(`<section><h2>${escapeHtml(t('report.allMigrations'))}</h2>`);
-  out.push(
-    report.migrations.length === 0
-      ? `<p>${escapeHtml(t('report.noMigrations'))}</p>`
-      : table(
-          [
-            t('col.id'),
-            t('col.vm'),
-            t('col.kind'),
-            t('col.route'),
-            t('col.started'),
-            t('col.duration'),
-            t('col.outcome'),
-            t('col.error'),
-            t('col.cause'),
-          ],
-          report.migrations.map((m) => [
-            m.needsAttention
-              ? { html: `<a href="#migration-${m.id}">${m.id}</a>` }
-              : { num: String(m.id) },
-            m.vm,
-            t(`kind.${m.kind}`),
-            `${m.sourceNode ?? '?'} → ${m.destinationNode ?? '?'}`,
-            tr.time(m.startedAt ?? m.requestedAt),
-            { num: tr.number(m.durationS) },
-            {
-              html: `<span class="outcome-${cssToken(m.outcome)}">${escapeHtml(outcomeText(tr, m))}</span>`,
-            },
-            m.errorCode,
-            m.diagnosis ? causeTitle(tr, m.diagnosis.cause) : '',
-          ]),
-        ),
-  );
+  if (report.migrations.length === 0) out.push(`<p>${escapeHtml(t('report.noMigrations'))}</p>`);
+  else {
+    // One row at a time: the table of a large case is most of the page.
+    write(tableHead(migrationColumns(tr)));
+    for (const m of report.migrations)
+      write(
+        tableRow([
+          m.needsAttention
+            ? { html: `<a href="#migration-${m.id}">${m.id}</a>` }
+            : { num: String(m.id) },
+          m.vm,
+          t(`kind.${m.kind}`),
+          `${m.sourceNode ?? '?'} → ${m.destinationNode ?? '?'}`,
+          tr.time(m.startedAt ?? m.requestedAt),
+          { num: tr.number(m.durationS) },
+          {
+            html: `<span class="outcome-${cssToken(m.outcome)}">${escapeHtml(outcomeText(tr, m))}</span>`,
+          },
+          m.errorCode,
+          m.diagnosis ? causeTitle(tr, m.diagnosis.cause) : '',
+        ]),
+      );
+    write('</tbody></table>\n');
+  }
   out.push('</section>');
   out.push(`<section><h2>${escapeHtml(t('report.details'))}</h2>`);
   const attention = report.migrations.filter((m) => m.needsAttention);
@@ -277,7 +297,6 @@ export function renderHtml(report: ReportModel, tr: Translator): string {
           .join('')}</ul>`,
   );
   out.push('</section></main></body></html>');
-  return `${out.join('\n')}\n`;
 }
 
 function migrationHtml(m: ReportMigration, chart: ReportFlowchart | null, tr: Translator): string {

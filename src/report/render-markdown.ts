@@ -4,6 +4,7 @@ import {
   causeTitle,
   coverageGapText,
   foundText,
+  migrationColumns,
   migrationGapText,
   missingText,
   outcomeCounts,
@@ -164,17 +165,7 @@ export function renderMarkdown(report: ReportModel, tr: Translator): string {
   else
     out.push(
       ...table(
-        [
-          t('col.id'),
-          t('col.vm'),
-          t('col.kind'),
-          t('col.route'),
-          t('col.started'),
-          t('col.duration'),
-          t('col.outcome'),
-          t('col.error'),
-          t('col.cause'),
-        ],
+        migrationColumns(tr),
         report.migrations.map((m) => [
           m.id,
           m.vm,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { escapeHtml } from '../../src/report/html-escape.js';
-import { renderHtml } from '../../src/report/render-html.js';
+import { renderHtml, writeHtml } from '../../src/report/render-html.js';
 import { hostileReport, hostileValues } from './hostile-report.js';
 import { sampleReport, sampleScenarios } from './sample-cases.js';
 
@@ -98,6 +98,33 @@ describe('renderHtml', () => {
     expect(html).toContain('<g class="marker marker-network">');
     expect(html).toContain('@media (prefers-color-scheme: dark)');
     expect(html).toContain('@media print');
+  });
+
+  it('writes the page of a case with 150,000 migrations piece by piece, a bar and a row each', async () => {
+    // More times than one call takes arguments (Math.min(...times) threw a RangeError here).
+    const sample = await sampleReport('bad-day');
+    const count = 150_000;
+    const migrations = Array.from({ length: count }, (_, i) => ({
+      ...sample.migrations[i % sample.migrations.length]!,
+      id: i + 1,
+      needsAttention: false,
+    }));
+    const report = { ...sample, migrations };
+    let pieces = 0;
+    let longest = 0;
+    let bars = 0;
+    let rows = 0;
+    writeHtml(report, en, (text) => {
+      pieces++;
+      longest = Math.max(longest, text.length);
+      if (text.startsWith('<g class="bar ', text.indexOf('<g'))) bars++;
+      if (text.startsWith('<tr><td class="num">')) rows++;
+    });
+    expect(bars).toBe(count);
+    expect(rows).toBe(count);
+    // Never the whole table or timeline in one piece.
+    expect(pieces).toBeGreaterThan(2 * count);
+    expect(longest).toBeLessThan(100_000);
   });
 
   for (const scenario of sampleScenarios) {
