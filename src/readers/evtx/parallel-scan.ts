@@ -15,7 +15,7 @@ import { fromRowColumns, type RowColumns } from './row-columns.js';
 import {
   readEvtxHeader,
   scanBlock,
-  scanEvtxFile,
+  scanEvtxFileInto,
   scanTruncatedTail,
   type EvtxProblem,
 } from './scan-evtx.js';
@@ -98,20 +98,16 @@ export async function scanEvtxParallel(
   const tasks = Math.ceil(blocks / blocksPerTask);
   const workerCount = Math.min(jobs, tasks);
   if (workerCount <= 1 || url === null || blocks < minBlocksForWorkers) {
-    const records = chunkedOutput(mode, (item) => output.item(item), textChunkSize);
-    scanEvtxFile(
+    scanEvtxFileInto(
       path,
+      chunkedOutput(mode, (item) => output.item(item), textChunkSize),
+      (problem) => output.problem(problem),
       {
-        onRecord: records.onRecord,
-        onProblem: (problem) => {
-          records.flush(); // damage reports stay next to the records around them
-          output.problem(problem);
-        },
+        cache: threadCache,
+        recover: options.recover ?? false,
         onChunk: (chunk) => output.progress?.(chunk.fileOffset + chunkSizeInBytes),
       },
-      { cache: threadCache, recover: options.recover ?? false },
     );
-    records.flush();
     return;
   }
   // The file header's own problems, reported first as the single-thread scan does.
