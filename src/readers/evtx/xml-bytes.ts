@@ -283,6 +283,13 @@ export class ByteWriter {
     const end = start + 2 * units;
     for (let at = start + 2 * i; at < end;) {
       const c = (source[at] as number) | ((source[at + 1] as number) << 8);
+      if (c < 0x80 && asciiEscapes[c] === null) {
+        // Plain ASCII after an escaped character: written here, without a call per unit.
+        bytes[this.pos++] = c;
+        this.afterCr = false;
+        at += 2;
+        continue;
+      }
       const next =
         at + 2 < end ? (source[at + 2] as number) | ((source[at + 3] as number) << 8) : 0;
       at += 2 * this.escapeUnit(c, next);
@@ -296,6 +303,11 @@ export class ByteWriter {
     for (let i = start, end = start + length; i < end; i++) {
       const b = source[i] as number;
       if (b === 0) continue; // dropped, as if it were not there (CR NUL LF is one line end)
+      if (b < 0x80 && asciiEscapes[b] === null) {
+        this.bytes[this.pos++] = b;
+        this.afterCr = false;
+        continue;
+      }
       if (b < 0x80) {
         this.asciiUnit(b);
         continue;
