@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { ingestRow } from '../catalog/catalog-message.js';
 import { errorMessage } from '../errors.js';
 import { discoverFiles, type SkippedPath } from '../readers/discover-files.js';
+import { evtxReader, prepareEvtxRead } from '../readers/evtx/evtx-reader.js';
 import type { ClusterLogTimeOption } from '../readers/cluster-log/time-basis.js';
 import type { EventFilter } from '../readers/query-list/compile-query-list.js';
 import type { ReadOptions, RecordSink } from '../readers/reader.js';
@@ -78,6 +79,12 @@ export async function ingestPaths(
     recordUnattachedError(db, skipped.path, `skipped: ${skipped.reason}`);
   }
   const totalBytes = discovery.files.reduce((sum, f) => sum + f.file.size, 0);
+  // EVTX worker threads boot while the first files are hashed (none when all are small).
+  let largestEvtx = 0;
+  for (const { file, reader } of discovery.files) {
+    if (reader === evtxReader) largestEvtx = Math.max(largestEvtx, file.size);
+  }
+  prepareEvtxRead(largestEvtx, options.jobs);
   let bytesBefore = 0;
   for (const { file, reader } of discovery.files) {
     const sha256 = await hashFile(file.path);

@@ -2,7 +2,7 @@ import type { EventRow } from '../../model/event-row.js';
 import type { LogEvent } from '../../model/log-event.js';
 import type { Reader } from '../reader.js';
 import { hasFileMagic } from './file-header.js';
-import { scanEvtxParallel } from './parallel-scan.js';
+import { scanEvtxParallel, startWorkersFor } from './parallel-scan.js';
 import { endIdleWorkers } from './worker-pool.js';
 import { describeProblemLocation } from './scan-evtx.js';
 
@@ -23,13 +23,27 @@ export const evtxReader: Reader = {
   async read(file, sink, options) {
     // Rows when the sink takes them: worker threads then build them, and this thread only stores.
     const toRow = sink.eventRow?.bind(sink);
-    await scanEvtxParallel(file.path, toRow ? 'rows' : 'events', options.jobs, {
-      item: toRow ? (row) => toRow(row as EventRow) : (event) => sink.event(event as LogEvent),
-      problem: (problem) =>
-        sink.warning({ location: describeProblemLocation(problem), message: problem.message }),
-      progress: (bytes) => sink.progress(bytes),
-    });
+    await scanEvtxParallel(
+      file.path,
+      toRow ? 'rows' : 'events',
+      options.jobs,
+      {
+        item: toRow ? (row) => toRow(row as EventRow) : (event) => sink.event(event as LogEvent),
+        problem: (problem) =>
+          sink.warning({ location: describeProblemLocation(problem), message: problem.message }),
+        progress: (bytes) => sink.progress(bytes),
+      },
+      { busyConsumer: true },
+    );
   },
 
   release: endIdleWorkers,
 };
+
+/**
+ * Starts the worker threads that reading an EVTX file of `bytes` bytes with `jobs` jobs will use,
+ * so that they boot while the caller prepares the read (none for a small file or one job).
+ */
+export function prepareEvtxRead(bytes: number, jobs: number): void {
+  startWorkersFor(bytes, jobs);
+}

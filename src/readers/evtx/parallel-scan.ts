@@ -20,7 +20,7 @@ import {
   type EvtxProblem,
 } from './scan-evtx.js';
 import { TemplateCache } from './template-cache.js';
-import { discardWorkers, releaseWorkers, takeWorkers } from './worker-pool.js';
+import { discardWorkers, releaseWorkers, startWorkers, takeWorkers } from './worker-pool.js';
 
 /**
  * Blocks per task; tasks in flight per thread (no thread takes a task this many tasks per
@@ -38,6 +38,8 @@ const tasksInFlightPerWorker = 2;
  */
 const stealAfterTasks = 4;
 const stealAfterMs = 4;
+/** The same for a thread that only delivers (`busyConsumer`): long enough for a cold worker. */
+const storeOnlyStealAfterMs = 250;
 /** Smaller files are read on this thread: starting workers would cost more than it saves. */
 export const minBlocksForWorkers = 160;
 
@@ -58,6 +60,20 @@ export interface ParallelScanOutput {
   progress?(bytesDone: number): void;
 }
 
+export interface ParallelScanOptions {
+  recover?: boolean;
+  /** Wait this long (ms) for a late worker task before decoding it here (tests: 0). */
+  stealAfterMs?: number;
+  /**
+   * The consumer of `output.item` has work of its own (ingest stores every row in SQLite): this
+   * thread then only delivers, and the workers decode (`jobs − 1` of them, at least one). It
+   * decodes a task itself only when a worker's has not come for `storeOnlyStealAfterMs`. A
+   * second isolate warming up the decoder costs more CPU time than this thread's share of the
+   * decoding saves (see README, issue 3).
+   */
+  busyConsumer?: boolean;
+}
+
 /**
  * The worker script next to this module. From TypeScript sources (tests, tsx) a worker would
  * need the TypeScript loader, so then only a process started through tsx gets workers.
@@ -66,6 +82,27 @@ function workerUrl(): URL | null {
   if (import.meta.url.endsWith('.js')) return new URL('./evtx-worker.js', import.meta.url);
   const viaTsx = process.execArgv.some((arg) => arg.includes('tsx'));
   return viaTsx ? new URL('./evtx-worker.ts', import.meta.url) : null;
+}
+
+/** Whole 64 KiB blocks after the file header of a file of `bytes` bytes. */
+function blocksIn(bytes: number): number {
+  return Math.floor(Math.max(0, bytes - fileHeaderSizeInBytes) / chunkSizeInBytes);
+}
+
+/** Worker threads a scan of `blocks` blocks with `jobs` jobs uses (0: it runs on this thread). */
+function workerThreadsFor(blocks: number, jobs: number): number {
+  const threads = Math.min(jobs, Math.ceil(blocks / blocksPerTask));
+  return threads <= 1 || blocks < minBlocksForWorkers ? 0 : threads - 1;
+}
+
+/**
+ * Starts, ahead of time, the worker threads that a scan of a file of `bytes` bytes with `jobs`
+ * jobs will take, so that they boot and load their code while the caller does other work (ingest
+ * hashes the file first). Unused, they stay idle and never keep the process alive.
+ */
+export function startWorkersFor(bytes: number, jobs: number): void {
+  const url = workerUrl();
+  if (url !== null) startWorkers(url, workerThreadsFor(blocksIn(bytes), jobs));
 }
 
 /**
@@ -80,24 +117,20 @@ export async function scanEvtxParallel(
   mode: OutputMode,
   jobs: number,
   output: ParallelScanOutput,
-  options: {
-    recover?: boolean;
-    /** Wait this long (ms) for a late worker task before decoding it here (tests: 0). */
-    stealAfterMs?: number;
-  } = {},
+  options: ParallelScanOptions = {},
 ): Promise<void> {
   const fd = openSync(path, 'r');
   let blocks: number;
   try {
     readEvtxHeader(fd, () => {}); // fails early on a non-EVTX file; problems come below
-    blocks = Math.floor(Math.max(0, fstatSync(fd).size - fileHeaderSizeInBytes) / chunkSizeInBytes);
+    blocks = blocksIn(fstatSync(fd).size);
   } finally {
     closeSync(fd);
   }
   const url = workerUrl();
   const tasks = Math.ceil(blocks / blocksPerTask);
-  const workerCount = Math.min(jobs, tasks);
-  if (workerCount <= 1 || url === null || blocks < minBlocksForWorkers) {
+  const workerThreads = workerThreadsFor(blocks, jobs);
+  if (url === null || workerThreads === 0) {
     scanEvtxFileInto(
       path,
       chunkedOutput(mode, (item) => output.item(item), textChunkSize),
@@ -120,10 +153,10 @@ export async function scanEvtxParallel(
   await runPool(
     url,
     { path, mode, recover: options.recover ?? false, blocks, blocksPerTask },
-    workerCount,
+    workerThreads + 1,
     tasks,
     output,
-    options.stealAfterMs,
+    options,
   );
   // A file cut inside its last chunk: that chunk's complete records, as the one-thread scan does.
   const tailFd = openSync(path, 'r');
@@ -199,8 +232,10 @@ async function runPool(
   threads: number,
   tasks: number,
   output: ParallelScanOutput,
-  stealAfter?: number,
+  options: Pick<ParallelScanOptions, 'stealAfterMs' | 'busyConsumer'>,
 ): Promise<void> {
+  const stealAfter = options.stealAfterMs;
+  const storeOnly = options.busyConsumer ?? false;
   const workers = takeWorkers(url, threads - 1);
   const state = new Int32Array(new SharedArrayBuffer(scanSlots * Int32Array.BYTES_PER_ELEMENT));
   const window = threads * tasksInFlightPerWorker;
@@ -290,7 +325,7 @@ async function runPool(
   try {
     while (nextToDeliver < tasks) {
       if (failure[0]) throw failure[0].error;
-      const task = take();
+      const task = storeOnly ? -1 : take();
       if (task >= 0) {
         decodeHere(task);
         deliver();
@@ -304,10 +339,18 @@ async function runPool(
       }
       // The next task to deliver is a worker's: wait for it, and decode it here if it is late.
       const came = await waitForWorkers(
-        stealAfter ?? Math.max(stealAfterMs, stealAfterTasks * mainTaskMs),
+        stealAfter ??
+          (storeOnly
+            ? storeOnlyStealAfterMs
+            : Math.max(stealAfterMs, stealAfterTasks * mainTaskMs)),
       );
-      if (!came && !done.has(nextToDeliver) && nextToDeliver < Atomics.load(state, scanSlot.next)) {
-        decodeHere(nextToDeliver);
+      if (!came && !done.has(nextToDeliver)) {
+        if (nextToDeliver < Atomics.load(state, scanSlot.next)) decodeHere(nextToDeliver);
+        else if (storeOnly) {
+          // No worker has taken even the next task for that long (one that does not start).
+          const untaken = take();
+          if (untaken >= 0) decodeHere(untaken);
+        }
       }
       deliver();
     }

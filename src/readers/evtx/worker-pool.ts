@@ -14,17 +14,28 @@ const idle: Worker[] = [];
  */
 const workerLimits = { maxYoungGenerationSizeMb: 16 };
 
+const newWorker = (url: URL) =>
+  new Worker(url, { resourceLimits: workerLimits, workerData: evtxWorkerMark });
+
 /** `count` workers for one scan: idle ones first, new ones for the rest. */
 export function takeWorkers(url: URL, count: number): Worker[] {
   const taken: Worker[] = [];
   while (taken.length < count) {
-    const worker =
-      idle.pop() ?? new Worker(url, { resourceLimits: workerLimits, workerData: evtxWorkerMark });
+    const worker = idle.pop() ?? newWorker(url);
     if (worker.threadId === -1) continue; // ended while idle (threadId is -1 once it stops)
     worker.ref();
     taken.push(worker);
   }
   return taken;
+}
+
+/** Starts idle workers until `count` are idle, for a scan that will take them soon. */
+export function startWorkers(url: URL, count: number): void {
+  while (idle.length < count) {
+    const worker = newWorker(url);
+    worker.unref();
+    idle.push(worker);
+  }
 }
 
 /** Returns healthy workers to the pool after a scan (the caller has removed its listeners). */

@@ -213,7 +213,10 @@ describe('EVTX reader, rows for the store', () => {
       const oneThread = await scan('events', 1, ingestRow);
       // This thread takes over every worker task not there at once (the late-worker path).
       const taken = await scan('rows', 2, (row) => row, { stealAfterMs: 0 });
-      console.log(JSON.stringify({ workers, oneThread, taken }));`,
+      // As ingest scans: this thread only delivers (the worker decodes), or takes over late tasks.
+      const stored = await scan('rows', 2, (row) => row, { busyConsumer: true });
+      const storedTaken = await scan('rows', 2, (row) => row, { busyConsumer: true, stealAfterMs: 0 });
+      console.log(JSON.stringify({ workers, oneThread, taken, stored, storedTaken }));`,
     );
     const run = spawnSync(process.execPath, [script], {
       encoding: 'utf8',
@@ -222,18 +225,23 @@ describe('EVTX reader, rows for the store', () => {
     });
     expect(run.status, run.stderr).toBe(0);
     type Scan = { items: EventRow[]; problems: [number, string][] };
-    return JSON.parse(run.stdout) as { workers: Scan; oneThread: Scan; taken: Scan };
+    return JSON.parse(run.stdout) as Record<
+      'workers' | 'oneThread' | 'taken' | 'stored' | 'storedTaken',
+      Scan
+    >;
   };
 
   it('on worker threads (built code): the same rows and problems in the same places', () => {
     const path = join(tempDir(), 'varied-large.evtx');
     writeFileSync(path, variedLog(170)); // above minBlocksForWorkers
-    const { workers, oneThread, taken } = scanInChild(path);
+    const { workers, oneThread, taken, stored, storedTaken } = scanInChild(path);
     expect(workers.items.length).toBe(169 * 5 - 2);
     expect(workers.items).toEqual(oneThread.items);
     expect(workers.problems.length).toBeGreaterThanOrEqual(2);
     expect(workers.problems).toEqual(oneThread.problems);
     expect(taken).toEqual(oneThread);
+    expect(stored).toEqual(oneThread);
+    expect(storedTaken).toEqual(oneThread);
   });
 
   it.skipIf(!corpusAvailable)(
@@ -242,11 +250,13 @@ describe('EVTX reader, rows for the store', () => {
       const path = join(tempDir(), 'synthetic.evtx');
       const gz = join(corpusRoot, 'synthetic/synthetic__concat-512-chunks.evtx.gz');
       writeFileSync(path, gunzipSync(readFileSync(gz)));
-      const { workers, oneThread, taken } = scanInChild(path);
+      const { workers, oneThread, taken, stored, storedTaken } = scanInChild(path);
       expect(workers.items.length).toBe(40471);
       expect(workers.items).toEqual(oneThread.items);
       expect(workers.problems).toEqual(oneThread.problems);
       expect(taken).toEqual(oneThread);
+      expect(stored).toEqual(oneThread);
+      expect(storedTaken).toEqual(oneThread);
     },
   );
 

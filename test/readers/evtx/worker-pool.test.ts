@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   endIdleWorkers,
   releaseWorkers,
+  startWorkers,
   takeWorkers,
 } from '../../../src/readers/evtx/worker-pool.js';
 
@@ -37,5 +38,18 @@ describe('EVTX worker pool', () => {
     expect(fresh!.threadId).not.toBe(firstId);
     releaseWorkers([fresh!]);
     await endIdleWorkers();
+  });
+
+  it('starts workers ahead of a scan, which then takes those same workers', async () => {
+    startWorkers(url, 2);
+    startWorkers(url, 2); // already two idle: none more
+    const taken = takeWorkers(url, 3);
+    const ids = taken.map((worker) => worker.threadId);
+    expect(new Set(ids).size).toBe(3);
+    // The third is new: started after the two that were waiting.
+    expect(ids[2]).toBeGreaterThan(Math.max(ids[0]!, ids[1]!));
+    releaseWorkers(taken);
+    await endIdleWorkers();
+    expect(taken.every((worker) => worker.threadId === -1)).toBe(true);
   });
 });
