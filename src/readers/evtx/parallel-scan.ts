@@ -20,7 +20,13 @@ import {
   type EvtxProblem,
 } from './scan-evtx.js';
 import { TemplateCache } from './template-cache.js';
-import { discardWorkers, releaseWorkers, startWorkers, takeWorkers } from './worker-pool.js';
+import {
+  discardWorkers,
+  idleWorkers,
+  releaseWorkers,
+  startWorkers,
+  takeWorkers,
+} from './worker-pool.js';
 
 /**
  * Blocks per task; tasks in flight per thread (no thread takes a task this many tasks per
@@ -89,9 +95,18 @@ function blocksIn(bytes: number): number {
   return Math.floor(Math.max(0, bytes - fileHeaderSizeInBytes) / chunkSizeInBytes);
 }
 
-/** Worker threads a scan of `blocks` blocks with `jobs` jobs uses (0: it runs on this thread). */
-function workerThreadsFor(blocks: number, jobs: number): number {
-  const threads = Math.min(jobs, Math.ceil(blocks / blocksPerTask));
+/**
+ * Worker threads a scan of `blocks` blocks with `jobs` jobs uses (0: it runs on this thread).
+ * When this thread only stores (`busyConsumer`), workers already started take small files too
+ * (as many as are idle), so that in a run only the workers warm up the decoder.
+ */
+function workerThreadsFor(blocks: number, jobs: number, storeOnly = false): number {
+  const tasks = Math.ceil(blocks / blocksPerTask);
+  if (storeOnly) {
+    const threads = Math.min(jobs - 1, tasks);
+    return blocks >= minBlocksForWorkers ? threads : Math.min(threads, idleWorkers());
+  }
+  const threads = Math.min(jobs, tasks);
   return threads <= 1 || blocks < minBlocksForWorkers ? 0 : threads - 1;
 }
 
@@ -129,7 +144,7 @@ export async function scanEvtxParallel(
   }
   const url = workerUrl();
   const tasks = Math.ceil(blocks / blocksPerTask);
-  const workerThreads = workerThreadsFor(blocks, jobs);
+  const workerThreads = workerThreadsFor(blocks, jobs, options.busyConsumer);
   if (url === null || workerThreads === 0) {
     scanEvtxFileInto(
       path,
@@ -153,7 +168,7 @@ export async function scanEvtxParallel(
   await runPool(
     url,
     { path, mode, recover: options.recover ?? false, blocks, blocksPerTask },
-    workerThreads + 1,
+    workerThreads,
     tasks,
     output,
     options,
@@ -218,8 +233,8 @@ function resultItems(mode: OutputMode, items: TaskResult['items']): OutputItem[]
 }
 
 /**
- * Spreads the tasks over `threads` threads: `threads − 1` workers and this thread, which
- * delivers every result in file order. Each thread takes the next task from a shared counter
+ * Spreads the tasks over `workerThreads` workers and this thread (which decodes too unless
+ * `busyConsumer`), which delivers every result in file order. Each thread takes the next task from a shared counter
  * whenever it is free, so none waits to be handed work and a slow worker takes fewer tasks;
  * nobody takes a task `window` or more ahead of the delivered ones, so results waiting for
  * delivery stay bounded. When the next task to deliver is a worker's and has not come for a
@@ -229,16 +244,16 @@ function resultItems(mode: OutputMode, items: TaskResult['items']): OutputItem[]
 async function runPool(
   url: URL,
   setup: TaskSetup,
-  threads: number,
+  workerThreads: number,
   tasks: number,
   output: ParallelScanOutput,
   options: Pick<ParallelScanOptions, 'stealAfterMs' | 'busyConsumer'>,
 ): Promise<void> {
   const stealAfter = options.stealAfterMs;
   const storeOnly = options.busyConsumer ?? false;
-  const workers = takeWorkers(url, threads - 1);
+  const workers = takeWorkers(url, workerThreads);
   const state = new Int32Array(new SharedArrayBuffer(scanSlots * Int32Array.BYTES_PER_ELEMENT));
-  const window = threads * tasksInFlightPerWorker;
+  const window = (workerThreads + 1) * tasksInFlightPerWorker;
   const done = new Map<number, TaskResult>();
   let nextToDeliver = 0;
   let finishedWorkers = 0;

@@ -29,6 +29,11 @@ export function takeWorkers(url: URL, count: number): Worker[] {
   return taken;
 }
 
+/** How many started workers are waiting for a scan. */
+export function idleWorkers(): number {
+  return idle.length;
+}
+
 /** Starts idle workers until `count` are idle, for a scan that will take them soon. */
 export function startWorkers(url: URL, count: number): void {
   while (idle.length < count) {

@@ -260,6 +260,55 @@ describe('EVTX reader, rows for the store', () => {
     },
   );
 
+  it('as ingest scans (built code): a small file goes to a worker already started, same rows', () => {
+    const path = join(tempDir(), 'varied-small.evtx');
+    writeFileSync(path, variedLog(24)); // below minBlocksForWorkers, with both kinds of damage
+    const script = join(tempDir(), 'small-in-worker.mjs');
+    const dist = (module: string) =>
+      JSON.stringify(pathToFileURL(join(repoRoot, 'dist', module)).href);
+    writeFileSync(
+      script,
+      `import { scanEvtxParallel, startWorkersFor } from ${dist('readers/evtx/parallel-scan.js')};
+      import { endIdleWorkers, idleWorkers } from ${dist('readers/evtx/worker-pool.js')};
+      const scan = async (jobs, options) => {
+        const items = []; const problems = []; let idleAtFirstItem = -1;
+        await scanEvtxParallel(${JSON.stringify(path)}, 'rows', jobs, {
+          item: (item) => {
+            if (items.length === 0) idleAtFirstItem = idleWorkers();
+            items.push(item);
+          },
+          problem: (p) => problems.push([items.length, p.message]),
+        }, options);
+        return { items, problems, idleAtFirstItem };
+      };
+      const noWorker = await scan(2, { busyConsumer: true });
+      startWorkersFor(1 << 30, 2); // as ingest does when a large EVTX file is among its inputs
+      const started = idleWorkers();
+      const stored = await scan(2, { busyConsumer: true });
+      const oneThread = await scan(1, {});
+      await endIdleWorkers();
+      console.log(JSON.stringify({ noWorker, started, stored, oneThread }));`,
+    );
+    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    type Scan = { items: EventRow[]; problems: [number, string][]; idleAtFirstItem: number };
+    const { noWorker, started, stored, oneThread } = JSON.parse(run.stdout) as {
+      noWorker: Scan;
+      started: number;
+      stored: Scan;
+      oneThread: Scan;
+    };
+    expect(started).toBe(1);
+    expect(noWorker.idleAtFirstItem).toBe(0); // no worker started: read on this thread
+    expect(stored.idleAtFirstItem).toBe(0); // the started worker was taken for the scan
+    expect(oneThread.idleAtFirstItem).toBe(1); // and given back after it
+    expect(oneThread.items.length).toBe(23 * 5 - 2);
+    expect(oneThread.problems.length).toBeGreaterThanOrEqual(2);
+    expect(stored.items).toEqual(oneThread.items);
+    expect(stored.problems).toEqual(oneThread.problems);
+    expect(noWorker.items).toEqual(oneThread.items);
+  });
+
   it('lmdoctor ingest (built CLI, command thread) stores the same rows with one or two jobs', () => {
     const path = join(tempDir(), 'HV01-varied.evtx');
     writeFileSync(path, variedLog(170));
