@@ -9,6 +9,28 @@ export type Store = Database.Database;
 const busyTimeoutInMs = 10 * 60 * 1000;
 
 /**
+ * Puts the database in WAL mode. While another connection holds the write lock of a database
+ * still in rollback-journal mode (two lmdoctor processes creating the same new database at
+ * once), SQLite answers this pragma with SQLITE_BUSY at once, without waiting through the busy
+ * timeout (a wait could deadlock the two): so wait here, a little longer each time, and retry
+ * for as long as the busy timeout allows.
+ */
+function useWal(db: Store): void {
+  const deadline = Date.now() + busyTimeoutInMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let ms = 5; ; ms = Math.min(ms * 2, 200)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline)
+        throw error;
+      Atomics.wait(pause, 0, 0, ms);
+    }
+  }
+}
+
+/**
  * Opens (creating if needed) a case database for writing and brings its schema up to date.
  * `:memory:` gives a private in-memory database. Throws UserError when the file is not a
  * database lmdoctor can use.
@@ -18,7 +40,7 @@ export function openStore(path: string): Store {
   try {
     db = new Database(path);
     db.pragma(`busy_timeout = ${busyTimeoutInMs}`);
-    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    if (path !== ':memory:') useWal(db);
     db.pragma('synchronous = NORMAL');
     // A larger page cache keeps index pages of big ingests in memory (64 MiB at most).
     db.pragma('cache_size = -65536');
