@@ -3,11 +3,10 @@ import { createReadStream } from 'node:fs';
 import { ingestRow } from '../catalog/catalog-message.js';
 import { errorMessage } from '../errors.js';
 import { discoverFiles, type SkippedPath } from '../readers/discover-files.js';
-import { evtxReader, prepareEvtxRead } from '../readers/evtx/evtx-reader.js';
 import type { ClusterLogTimeOption } from '../readers/cluster-log/time-basis.js';
 import type { EventFilter } from '../readers/query-list/compile-query-list.js';
 import type { ReadOptions, RecordSink } from '../readers/reader.js';
-import { releaseReaders } from '../readers/registry.js';
+import { prepareReaders, releaseReaders } from '../readers/registry.js';
 import type { ClusterLogFileRow } from '../store/cluster-log-files.js';
 import type { Store } from '../store/open-database.js';
 import { SourceWriter, type SourceTotals } from '../store/source-writer.js';
@@ -79,12 +78,9 @@ export async function ingestPaths(
     recordUnattachedError(db, skipped.path, `skipped: ${skipped.reason}`);
   }
   const totalBytes = discovery.files.reduce((sum, f) => sum + f.file.size, 0);
-  // EVTX worker threads boot while the first files are hashed (none when all are small).
-  let largestEvtx = 0;
-  for (const { file, reader } of discovery.files) {
-    if (reader === evtxReader) largestEvtx = Math.max(largestEvtx, file.size);
-  }
-  prepareEvtxRead(largestEvtx, options.jobs);
+  // Readers start what they need (EVTX worker threads) while the first files are hashed.
+  const readOptions: ReadOptions = { jobs: options.jobs, clusterLogTime: options.clusterLogTime };
+  prepareReaders(discovery.files, readOptions);
   let bytesBefore = 0;
   for (const { file, reader } of discovery.files) {
     const sha256 = await hashFile(file.path);
@@ -115,7 +111,6 @@ export async function ingestPaths(
       warning: (w) => writer.warning(w),
       progress: (done) => console.progress(file.displayPath, bytesBefore + done, totalBytes),
     };
-    const readOptions: ReadOptions = { jobs: options.jobs, clusterLogTime: options.clusterLogTime };
     try {
       await reader.read(file, sink, readOptions);
     } catch (error) {

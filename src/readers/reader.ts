@@ -61,6 +61,11 @@ export interface Reader {
   sniff(head: Uint8Array, fileName: string): boolean;
   read(file: InputFile, sink: RecordSink, options: ReadOptions): Promise<void>;
   /**
+   * Told, before the first file of a run is read, which files this reader will read, so it can
+   * start what they need ahead of time (worker threads that boot while files are hashed).
+   */
+  prepare?(files: readonly InputFile[], options: ReadOptions): void;
+  /**
    * Frees what the reader keeps between files (warm worker threads): called once the last
    * file is read, so that the stages after ingest do not carry it.
    */

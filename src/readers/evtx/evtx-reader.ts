@@ -37,13 +37,11 @@ export const evtxReader: Reader = {
     );
   },
 
+  /** Starts the worker threads the largest file will use (none for small files or one job). */
+  prepare(files, options) {
+    const largest = files.reduce((size, file) => Math.max(size, file.size), 0);
+    startWorkersFor(largest, options.jobs);
+  },
+
   release: endIdleWorkers,
 };
-
-/**
- * Starts the worker threads that reading an EVTX file of `bytes` bytes with `jobs` jobs will use,
- * so that they boot while the caller prepares the read (none for a small file or one job).
- */
-export function prepareEvtxRead(bytes: number, jobs: number): void {
-  startWorkersFor(bytes, jobs);
-}
