@@ -72,14 +72,14 @@ async function stage(name: string, run: () => Promise<string> | string): Promise
 async function runStages(dbFile: string, jobs: number, inputs: string[]): Promise<void> {
   const { Console } = (await load('cli/console.js')) as typeof import('../src/cli/console.js');
   const { ingestPaths } = (await load(
-    'cli/ingest-files.js',
-  )) as typeof import('../src/cli/ingest-files.js');
+    'case/ingest-case.js',
+  )) as typeof import('../src/case/ingest-case.js');
   const { rebuildMigrations } = (await load(
-    'cli/rebuild-migrations.js',
-  )) as typeof import('../src/cli/rebuild-migrations.js');
+    'case/rebuild-migrations.js',
+  )) as typeof import('../src/case/rebuild-migrations.js');
   const { runDiagnosis } = (await load(
-    'cli/run-diagnosis.js',
-  )) as typeof import('../src/cli/run-diagnosis.js');
+    'case/run-diagnosis.js',
+  )) as typeof import('../src/case/run-diagnosis.js');
   const { openStore } = (await load(
     'store/open-database.js',
   )) as typeof import('../src/store/open-database.js');

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type * as ConsoleModule from '../src/cli/console.js';
-import type * as IngestModule from '../src/cli/ingest-files.js';
+import type * as IngestModule from '../src/case/ingest-case.js';
 import type * as StoreModule from '../src/store/open-database.js';
 
 const args = process.argv.slice(2);
@@ -22,7 +22,7 @@ if (dbPath === undefined || paths.length === 0 || !(jobs >= 1)) {
   process.exit(2);
 }
 const { Console } = (await import(`${root}/cli/console.js`)) as typeof ConsoleModule;
-const { ingestPaths } = (await import(`${root}/cli/ingest-files.js`)) as typeof IngestModule;
+const { ingestPaths } = (await import(`${root}/case/ingest-case.js`)) as typeof IngestModule;
 const { openStore } = (await import(`${root}/store/open-database.js`)) as typeof StoreModule;
 const db = openStore(dbPath);
 const report = await ingestPaths(

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Console } from '../../src/cli/console.js';
-import { ingestPaths } from '../../src/cli/ingest-files.js';
+import { ingestPaths } from '../../src/case/ingest-case.js';
 import { removeExtractionFolders } from '../../src/readers/archive/extract-zip.js';
 import { compileQueryList } from '../../src/readers/query-list/compile-query-list.js';
 import { readCaseSummary } from '../../src/store/case-summary.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
+import { rebuildMigrations } from '../../src/case/rebuild-migrations.js';
 import { migrationsTextChunks, renderMigrationsText } from '../../src/cli/render-migrations.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
-import { loadCaseInput, runDiagnosis, storeDiagnosisReader } from '../../src/cli/run-diagnosis.js';
+import { rebuildMigrations } from '../../src/case/rebuild-migrations.js';
+import { loadCaseInput, runDiagnosis, storeDiagnosisReader } from '../../src/case/run-diagnosis.js';
 import { diagnoseInBatches } from '../../src/diagnose/diagnose-batches.js';
 import { diagnoseCase } from '../../src/diagnose/diagnose-case.js';
 import type { Finding } from '../../src/model/diagnosis.js';

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
-import { runDiagnosis } from '../../src/cli/run-diagnosis.js';
+import { rebuildMigrations } from '../../src/case/rebuild-migrations.js';
+import { runDiagnosis } from '../../src/case/run-diagnosis.js';
 import type { EvidenceRef } from '../../src/model/diagnosis.js';
 import type { Store } from '../../src/store/open-database.js';
 import { selectFindings } from '../../src/store/findings-table.js';

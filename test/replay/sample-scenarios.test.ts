@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
+import { rebuildMigrations } from '../../src/case/rebuild-migrations.js';
 import { selectMigrations } from '../../src/store/migrations-table.js';
 import { repoRoot } from '../support/run-cli.js';
 import { ingestSampleScenario } from '../support/sample-scenario-store.js';

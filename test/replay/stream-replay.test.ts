@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordRole } from '../../src/catalog/types.js';
-import { classifiedRecords, rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
+import { classifiedRecords, rebuildMigrations } from '../../src/case/rebuild-migrations.js';
 import { isoToMillis, millisToIso } from '../../src/model/time.js';
 import { reconstructMigrations } from '../../src/replay/reconstruct-migrations.js';
 import type { ReplayRecord } from '../../src/replay/replay-record.js';

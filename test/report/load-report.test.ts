@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadReport, renderReport, writeReport } from '../../src/cli/report-output.js';
+import { loadReport, renderReport, writeReport } from '../../src/case/load-report.js';
 import { createTranslator } from '../../src/i18n/translator.js';
-import { loadCaseInput } from '../../src/cli/run-diagnosis.js';
+import { loadCaseInput } from '../../src/case/run-diagnosis.js';
 import { diagnoseCase, flowchart } from '../../src/diagnose/diagnose-case.js';
 import { buildReport } from '../../src/report/build-report.js';
 import type { ReportModel } from '../../src/report/report-model.js';

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Console } from '../../src/cli/console.js';
-import { ingestPaths } from '../../src/cli/ingest-files.js';
-import { rebuildMigrations } from '../../src/cli/rebuild-migrations.js';
-import { loadReport } from '../../src/cli/report-output.js';
+import { ingestPaths } from '../../src/case/ingest-case.js';
+import { rebuildMigrations } from '../../src/case/rebuild-migrations.js';
+import { loadReport } from '../../src/case/load-report.js';
 import type { ReportModel } from '../../src/report/report-model.js';
 import { openStore, type Store } from '../../src/store/open-database.js';
 import { repoRoot } from '../support/run-cli.js';

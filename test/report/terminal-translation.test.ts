@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderFindingsText } from '../../src/cli/render-diagnosis.js';
 import { renderMigrationsText } from '../../src/cli/render-migrations.js';
 import { renderSummaryText } from '../../src/cli/render-summary.js';
-import { runDiagnosis } from '../../src/cli/run-diagnosis.js';
+import { runDiagnosis } from '../../src/case/run-diagnosis.js';
 import { flowchart } from '../../src/diagnose/diagnose-case.js';
 import { messagesEn, type MessageKey } from '../../src/i18n/messages-en.js';
 import { createTranslator } from '../../src/i18n/translator.js';

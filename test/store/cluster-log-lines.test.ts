@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { resolveClusterLogTimes } from '../../src/cli/resolve-cluster-log-times.js';
+import { resolveClusterLogTimes } from '../../src/case/settle-cluster-log-times.js';
 import type { ClusterLogLine } from '../../src/model/cluster-log-line.js';
 import { readClusterLog } from '../../src/readers/cluster-log/cluster-log-reader.js';
 import { applyClusterLogOffset } from '../../src/store/cluster-log-files.js';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Console } from '../../src/cli/console.js';
-import { ingestPaths } from '../../src/cli/ingest-files.js';
+import { ingestPaths } from '../../src/case/ingest-case.js';
 import { openStore, type Store } from '../../src/store/open-database.js';
 import { repoRoot } from './run-cli.js';
 

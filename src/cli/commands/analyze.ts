@@ -11,11 +11,12 @@ import { databaseOption, ingestOptions, quietOption } from '../common-options.js
 import { createTranslator, type Lang } from '../../i18n/translator.js';
 import { findingJson, renderFindingsText } from '../render-diagnosis.js';
 import { migrationJson, migrationsTextChunks } from '../render-migrations.js';
-import { langOption, reportFormatOfFile, writeReport, writeReportFile } from '../report-output.js';
+import { writeReport } from '../../case/load-report.js';
+import { langOption, reportFormatOfFile, writeReportFile } from '../report-output.js';
 import { renderSummaryText, summaryJson } from '../render-summary.js';
-import { ensureMigrations } from '../rebuild-migrations.js';
-import { runDiagnosis } from '../run-diagnosis.js';
-import { batchesOf, writeJsonStreamed } from '../stream-json.js';
+import { ensureMigrations } from '../../case/rebuild-migrations.js';
+import { runDiagnosis } from '../../case/run-diagnosis.js';
+import { batchesOf, writeJsonStreamed } from '../../case/stream-json.js';
 import { runIngest, type IngestCommandOptions } from './ingest.js';
 
 interface AnalyzeOptions extends IngestCommandOptions {

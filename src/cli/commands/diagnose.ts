@@ -12,8 +12,8 @@ import {
   findingJson,
   renderDiagnosisText,
 } from '../render-diagnosis.js';
-import { ensureMigrations } from '../rebuild-migrations.js';
-import { runDiagnosis } from '../run-diagnosis.js';
+import { ensureMigrations } from '../../case/rebuild-migrations.js';
+import { runDiagnosis } from '../../case/run-diagnosis.js';
 
 interface DiagnoseOptions {
   db: string;

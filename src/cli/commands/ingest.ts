@@ -5,7 +5,7 @@ import type { ClusterLogTimeOption } from '../../readers/cluster-log/time-basis.
 import { readQueryListFile } from '../../readers/query-list/compile-query-list.js';
 import { databaseOption, ingestOptions, defaultJobs, quietOption } from '../common-options.js';
 import { Console } from '../console.js';
-import { describeIngest, ingestPaths, type IngestReport } from '../ingest-files.js';
+import { describeIngest, ingestPaths, type IngestReport } from '../../case/ingest-case.js';
 
 export interface IngestCommandOptions {
   db: string;

@@ -4,7 +4,7 @@ import { selectMigrations } from '../../store/migrations-table.js';
 import { databaseOption } from '../common-options.js';
 import { displayTime } from '../display-time.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
-import { openCaseForReading } from '../rebuild-migrations.js';
+import { openCaseForReading } from '../../case/rebuild-migrations.js';
 
 interface MigrationsOptions {
   db: string;

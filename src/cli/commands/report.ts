@@ -1,15 +1,9 @@
 import { Command, Option } from 'commander';
 import { createTranslator, type Lang } from '../../i18n/translator.js';
 import { databaseOption } from '../common-options.js';
-import { openCaseForReading } from '../rebuild-migrations.js';
-import {
-  langOption,
-  reportFormatOfFile,
-  reportFormats,
-  writeReport,
-  writeReportFile,
-  type ReportFormat,
-} from '../report-output.js';
+import { openCaseForReading } from '../../case/rebuild-migrations.js';
+import { reportFormats, writeReport, type ReportFormat } from '../../case/load-report.js';
+import { langOption, reportFormatOfFile, writeReportFile } from '../report-output.js';
 
 interface ReportOptions {
   db: string;

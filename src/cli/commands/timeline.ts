@@ -7,7 +7,7 @@ import { databaseOption, parsePositiveInt } from '../common-options.js';
 import { Console } from '../console.js';
 import { displayTime } from '../display-time.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
-import { openCaseForReading } from '../rebuild-migrations.js';
+import { openCaseForReading } from '../../case/rebuild-migrations.js';
 
 interface TimelineOptions {
   db: string;

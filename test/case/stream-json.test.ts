@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeJsonStreamed } from '../../src/cli/stream-json.js';
+import { writeJsonStreamed } from '../../src/case/stream-json.js';
 
 function streamed(object: object, key: string, batches: unknown[][]): string {
   let text = '';

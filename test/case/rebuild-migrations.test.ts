@@ -2,12 +2,12 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Console } from '../../src/cli/console.js';
-import { ingestPaths } from '../../src/cli/ingest-files.js';
+import { ingestPaths } from '../../src/case/ingest-case.js';
 import {
   ensureMigrations,
   migrationsAreStale,
   openCaseForReading,
-} from '../../src/cli/rebuild-migrations.js';
+} from '../../src/case/rebuild-migrations.js';
 import { selectMigrations } from '../../src/store/migrations-table.js';
 import { openStore } from '../../src/store/open-database.js';
 import { repoRoot } from '../support/run-cli.js';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Console } from '../../src/cli/console.js';
-import { ingestPaths } from '../../src/cli/ingest-files.js';
+import { ingestPaths } from '../../src/case/ingest-case.js';
 import { openStore, type Store } from '../../src/store/open-database.js';
 import { eventXml, eventXmlSeries } from '../support/event-xml.js';
 import { useTempDir } from '../support/temp-dir.js';

@@ -11,8 +11,8 @@ import type { ClusterLogFileRow } from '../store/cluster-log-files.js';
 import type { Store } from '../store/open-database.js';
 import { SourceWriter, type SourceTotals } from '../store/source-writer.js';
 import { findStoredSource, recordUnattachedError } from '../store/sources-table.js';
-import type { Console } from './console.js';
-import { resolveClusterLogTimes } from './resolve-cluster-log-times.js';
+import type { CaseProgress } from './progress.js';
+import { resolveClusterLogTimes } from './settle-cluster-log-times.js';
 
 export interface IngestOptions {
   /** Read files again even when the same content is already stored. */
@@ -57,7 +57,7 @@ export async function ingestPaths(
   db: Store,
   paths: readonly string[],
   options: IngestOptions,
-  console: Console,
+  console: CaseProgress,
 ): Promise<IngestReport> {
   const started = Date.now();
   const discovery = await discoverFiles(paths);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterLogLine } from '../../src/model/cluster-log-line.js';
 import type { LogEvent } from '../../src/model/log-event.js';
-import { resolveClusterLogTimes } from '../../src/cli/resolve-cluster-log-times.js';
+import { resolveClusterLogTimes } from '../../src/case/settle-cluster-log-times.js';
 import { readClusterLogSummary } from '../../src/store/cluster-log-summary.js';
 import { openStore, type Store } from '../../src/store/open-database.js';
 import { SourceWriter } from '../../src/store/source-writer.js';
