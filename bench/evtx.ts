@@ -26,7 +26,7 @@ import { gunzipSync } from 'node:zlib';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(repoRoot, '../shared/evtx-corpus');
-const scanModule = pathToFileURL(join(repoRoot, 'dist/readers/evtx/parallel-scan.js')).href;
+const scanModule = pathToFileURL(join(repoRoot, 'dist/readers/evtx/threads/parallel-scan.js')).href;
 const cli = join(repoRoot, 'dist/cli/main.js');
 
 if (!existsSync(join(corpus, 'synthetic'))) {

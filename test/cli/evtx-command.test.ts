@@ -89,7 +89,7 @@ describe('lmdoctor evtx', () => {
   it('reuses its worker threads for later files: the same records, in order, every time', () => {
     const path = writeLog();
     const script = join(tempDir(), 'scan-twice.mjs');
-    const module = pathToFileURL(join(repoRoot, 'dist/readers/evtx/parallel-scan.js')).href;
+    const module = pathToFileURL(join(repoRoot, 'dist/readers/evtx/threads/parallel-scan.js')).href;
     writeFileSync(
       script,
       `import { scanEvtxParallel } from ${JSON.stringify(module)};

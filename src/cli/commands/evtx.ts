@@ -4,8 +4,8 @@ import { Command, Option } from 'commander';
 import { UsageError, UserError } from '../../errors.js';
 import type { DumpFormat } from '../../readers/evtx/dump-evtx.js';
 import { dumpEvtxFile } from '../../readers/evtx/dump-file.js';
-import { EvtxDamage } from '../../readers/evtx/limits.js';
-import { describeProblemLocation } from '../../readers/evtx/scan-evtx.js';
+import { EvtxDamage } from '../../readers/evtx/binary/limits.js';
+import { describeProblemLocation } from '../../readers/evtx/binary/scan-evtx.js';
 import { isClosedOutputError } from '../closed-output.js';
 
 function checkFile(file: string): void {

@@ -1,10 +1,10 @@
-import { recordOutput } from './record-output.js';
+import { recordOutput } from './render/record-output.js';
 import {
   scanEvtxFile,
   type EvtxProblem,
   type FileScanResult,
   type ScanOptions,
-} from './scan-evtx.js';
+} from './binary/scan-evtx.js';
 
 export type DumpFormat = 'xml' | 'json';
 

@@ -1,8 +1,8 @@
 import type { DumpFormat } from './dump-evtx.js';
-import type { ParallelScanOutput } from './parallel-scan.js';
-import { scanEvtxFileInto } from './scan-evtx.js';
-import { TemplateCache } from './template-cache.js';
-import { xmlChunks } from './xml-chunks.js';
+import type { ParallelScanOutput } from './threads/parallel-scan.js';
+import { scanEvtxFileInto } from './binary/scan-evtx.js';
+import { TemplateCache } from './binary/template-cache.js';
+import { xmlChunks } from './render/xml-chunks.js';
 
 /** Records are written about this many bytes at a time (as the parallel scan gathers them). */
 const writeSize = 1 << 18;
@@ -23,7 +23,7 @@ export async function dumpEvtxFile(
   options: { recover?: boolean } = {},
 ): Promise<void> {
   if (format !== 'xml' || jobs > 1) {
-    const { scanEvtxParallel } = await import('./parallel-scan.js');
+    const { scanEvtxParallel } = await import('./threads/parallel-scan.js');
     await scanEvtxParallel(path, format, jobs, output, options);
     return;
   }

@@ -1,6 +1,6 @@
-import { describeFileFlags, type FileHeader } from './file-header.js';
-import { chunkSizeInBytes } from './limits.js';
-import { describeProblemLocation, scanEvtxFile, type ChunkSummary } from './scan-evtx.js';
+import { describeFileFlags, type FileHeader } from './binary/file-header.js';
+import { chunkSizeInBytes } from './binary/limits.js';
+import { describeProblemLocation, scanEvtxFile, type ChunkSummary } from './binary/scan-evtx.js';
 
 /** What `lmdoctor evtx info` reports about a file (libevtx `evtxinfo` and more). */
 export interface EvtxInfo {

@@ -1,10 +1,10 @@
 import type { EventRow } from '../../model/event-row.js';
 import type { LogEvent } from '../../model/log-event.js';
 import type { Reader } from '../reader.js';
-import { hasFileMagic } from './file-header.js';
-import { scanEvtxParallel, startWorkersFor } from './parallel-scan.js';
-import { endIdleWorkers } from './worker-pool.js';
-import { describeProblemLocation } from './scan-evtx.js';
+import { hasFileMagic } from './binary/file-header.js';
+import { scanEvtxParallel, startWorkersFor } from './threads/parallel-scan.js';
+import { endIdleWorkers } from './threads/worker-pool.js';
+import { describeProblemLocation } from './binary/scan-evtx.js';
 
 /**
  * Binary Windows event logs (`.evtx`), recognised by the `ElfFile\0` signature whatever the file

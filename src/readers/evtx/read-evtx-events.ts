@@ -1,7 +1,7 @@
 import type { LogEvent } from '../../model/log-event.js';
 import type { ReadWarning } from '../reader.js';
-import { recordOutput } from './record-output.js';
-import { describeProblemLocation, scanEvtxFile, type ScanOptions } from './scan-evtx.js';
+import { recordOutput } from './render/record-output.js';
+import { describeProblemLocation, scanEvtxFile, type ScanOptions } from './binary/scan-evtx.js';
 
 /** What `readEvtxEvents` reports besides the events. */
 export interface EvtxEventSink {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../../src/model/log-event.js';
-import { fromEventColumns, toEventColumns } from '../../../src/readers/evtx/event-columns.js';
+import {
+  fromEventColumns,
+  toEventColumns,
+} from '../../../src/readers/evtx/threads/event-columns.js';
 import { sampleEvent } from './support/sample-event.js';
 
 /** LogEvents cross threads by column; the trip must give back equal events, key order included. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestRow, withCatalogMessage } from '../../../src/catalog/catalog-message.js';
 import { eventRow, type EventRow } from '../../../src/model/event-row.js';
 import { evtxReader } from '../../../src/readers/evtx/evtx-reader.js';
-import { fromRowColumns, toRowColumns } from '../../../src/readers/evtx/row-columns.js';
+import { fromRowColumns, toRowColumns } from '../../../src/readers/evtx/threads/row-columns.js';
 import type { RecordSink } from '../../../src/readers/reader.js';
 import { openStore } from '../../../src/store/open-database.js';
 import { SourceWriter } from '../../../src/store/source-writer.js';
@@ -199,7 +199,7 @@ describe('EVTX reader, rows for the store', () => {
       JSON.stringify(pathToFileURL(join(repoRoot, 'dist', module)).href);
     writeFileSync(
       script,
-      `import { scanEvtxParallel } from ${dist('readers/evtx/parallel-scan.js')};
+      `import { scanEvtxParallel } from ${dist('readers/evtx/threads/parallel-scan.js')};
       import { ingestRow } from ${dist('catalog/catalog-message.js')};
       const scan = async (mode, jobs, map, options) => {
         const items = []; const problems = [];
@@ -268,8 +268,8 @@ describe('EVTX reader, rows for the store', () => {
       JSON.stringify(pathToFileURL(join(repoRoot, 'dist', module)).href);
     writeFileSync(
       script,
-      `import { scanEvtxParallel, startWorkersFor } from ${dist('readers/evtx/parallel-scan.js')};
-      import { endIdleWorkers, idleWorkers } from ${dist('readers/evtx/worker-pool.js')};
+      `import { scanEvtxParallel, startWorkersFor } from ${dist('readers/evtx/threads/parallel-scan.js')};
+      import { endIdleWorkers, idleWorkers } from ${dist('readers/evtx/threads/worker-pool.js')};
       const scan = async (jobs, options) => {
         const items = []; const problems = []; let idleAtFirstItem = -1;
         await scanEvtxParallel(${JSON.stringify(path)}, 'rows', jobs, {

@@ -4,7 +4,7 @@ import {
   formatArrayItems,
   formatValue,
   integerValue,
-} from '../../../src/readers/evtx/format-value.js';
+} from '../../../src/readers/evtx/binary/format-value.js';
 import { guidBytes, sidBytes } from './support/evtx-bytes.js';
 
 /** Every substitution value type (evtx-format.md §1.11) in the forms of §2. */

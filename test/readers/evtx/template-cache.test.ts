@@ -3,11 +3,11 @@ import {
   nodeKind,
   type ContentNode,
   type Template,
-} from '../../../src/readers/evtx/binxml-nodes.js';
-import { scanChunk } from '../../../src/readers/evtx/scan-evtx.js';
-import { TemplateCache } from '../../../src/readers/evtx/template-cache.js';
-import { ByteWriter } from '../../../src/readers/evtx/xml-bytes.js';
-import { XmlRecordWriter } from '../../../src/readers/evtx/xml-record-writer.js';
+} from '../../../src/readers/evtx/binary/binxml-nodes.js';
+import { scanChunk } from '../../../src/readers/evtx/binary/scan-evtx.js';
+import { TemplateCache } from '../../../src/readers/evtx/binary/template-cache.js';
+import { ByteWriter } from '../../../src/readers/evtx/render/xml-bytes.js';
+import { XmlRecordWriter } from '../../../src/readers/evtx/render/xml-record-writer.js';
 import { ChunkBuilder, guidBytes, value, type BinXmlWriter } from './support/evtx-bytes.js';
 
 const guid = '{00000000-0000-0000-0000-000000000001}';

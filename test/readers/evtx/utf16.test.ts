@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { xmlNewlines } from '../../../src/readers/evtx/system-fields.js';
-import { decodeUtf16, scanUtf16, utf16Length } from '../../../src/readers/evtx/utf16.js';
+import { xmlNewlines } from '../../../src/readers/evtx/render/system-fields.js';
+import { decodeUtf16, scanUtf16, utf16Length } from '../../../src/readers/evtx/binary/utf16.js';
 
 const units = (...codes: number[]) => Buffer.from(codes.flatMap((c) => [c & 0xff, c >> 8]));
 

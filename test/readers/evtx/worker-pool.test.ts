@@ -8,7 +8,7 @@ import {
   releaseWorkers,
   startWorkers,
   takeWorkers,
-} from '../../../src/readers/evtx/worker-pool.js';
+} from '../../../src/readers/evtx/threads/worker-pool.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'lmdoctor-pool-'));
 const script = join(folder, 'idle-worker.mjs');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue } from '../../../src/readers/evtx/format-value.js';
-import { ByteWriter, utf8 } from '../../../src/readers/evtx/xml-bytes.js';
-import { writeValue } from '../../../src/readers/evtx/xml-values.js';
+import { formatValue } from '../../../src/readers/evtx/binary/format-value.js';
+import { ByteWriter, utf8 } from '../../../src/readers/evtx/render/xml-bytes.js';
+import { writeValue } from '../../../src/readers/evtx/render/xml-values.js';
 
 /**
  * XML text is written as UTF-8 straight from the record bytes (xml-bytes.ts, xml-values.ts).

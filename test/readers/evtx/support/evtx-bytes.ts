@@ -1,4 +1,4 @@
-import { crc32Portable } from '../../../../src/readers/evtx/crc32.js';
+import { crc32Portable } from '../../../../src/readers/evtx/binary/crc32.js';
 
 /**
  * Byte builders for EVTX structures (evtx-format.md §1), written independently of the parser so

@@ -1,5 +1,5 @@
 import { dumpEvtx } from '../../../../src/readers/evtx/dump-evtx.js';
-import type { EvtxProblem, ScanOptions } from '../../../../src/readers/evtx/scan-evtx.js';
+import type { EvtxProblem, ScanOptions } from '../../../../src/readers/evtx/binary/scan-evtx.js';
 
 /** Every record of an EVTX file rendered as XML, in file order, with the problems reported. */
 export function renderFile(

@@ -1,4 +1,4 @@
-import type { EventRow } from '../../model/event-row.js';
+import type { EventRow } from '../../../model/event-row.js';
 import {
   numbersPerEvent,
   orNull,

@@ -1,4 +1,4 @@
-import type { LogEvent } from '../../model/log-event.js';
+import type { LogEvent } from '../../../model/log-event.js';
 
 /**
  * Many short strings laid out for the trip between threads: structured cloning spends most of

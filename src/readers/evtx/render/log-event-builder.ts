@@ -1,7 +1,7 @@
-import type { LogEvent } from '../../model/log-event.js';
+import type { LogEvent } from '../../../model/log-event.js';
 import { flattenPayload, flattenUserData, type PayloadElement } from './flatten-payload.js';
 import { SystemFields, systemChild, xmlNewlines } from './system-fields.js';
-import { entityText, type BinXmlVisitor } from './walk-binxml.js';
+import { entityText, type BinXmlVisitor } from '../binary/walk-binxml.js';
 
 const section = {
   none: 0,

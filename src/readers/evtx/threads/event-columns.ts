@@ -1,4 +1,4 @@
-import type { LogEvent } from '../../model/log-event.js';
+import type { LogEvent } from '../../../model/log-event.js';
 import {
   numbersPerEvent,
   orNull,

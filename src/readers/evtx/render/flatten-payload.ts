@@ -1,4 +1,4 @@
-export { localName } from './binxml-nodes.js';
+export { localName } from '../binary/binxml-nodes.js';
 
 /**
  * UserData and other payload elements → `data` keys, exactly as the XML export reader derives

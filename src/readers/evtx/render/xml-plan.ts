@@ -6,8 +6,8 @@ import {
   type Template,
   type ValuePiece,
   type ValueTable,
-} from './binxml-nodes.js';
-import { entityText } from './walk-binxml.js';
+} from '../binary/binxml-nodes.js';
+import { entityText } from '../binary/walk-binxml.js';
 import { ByteWriter, utf8 } from './xml-bytes.js';
 
 /**

@@ -1,12 +1,12 @@
-import { ingestRow } from '../../catalog/catalog-message.js';
-import type { EventRow } from '../../model/event-row.js';
-import type { LogEvent } from '../../model/log-event.js';
-import { nodeKind } from './binxml-nodes.js';
+import { ingestRow } from '../../../catalog/catalog-message.js';
+import type { EventRow } from '../../../model/event-row.js';
+import type { LogEvent } from '../../../model/log-event.js';
+import { nodeKind } from '../binary/binxml-nodes.js';
 import { JsonRenderer } from './json-renderer.js';
 import { LogEventBuilder } from './log-event-builder.js';
-import type { EvtxRecord } from './scan-evtx.js';
+import type { EvtxRecord } from '../binary/scan-evtx.js';
 import { buildPlannedEvent, systemPlan } from './system-plan.js';
-import { BinXmlWalker } from './walk-binxml.js';
+import { BinXmlWalker } from '../binary/walk-binxml.js';
 import { ByteWriter } from './xml-bytes.js';
 import { xmlChunks, type ChunkedOutput } from './xml-chunks.js';
 import { XmlRecordWriter } from './xml-record-writer.js';

@@ -1,11 +1,11 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LogEvent } from '../../model/log-event.js';
+import type { LogEvent } from '../../../model/log-event.js';
 import { toEventColumns, transferableBuffers } from './event-columns.js';
-import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
-import type { OutputMode } from './record-output.js';
+import { chunkSizeInBytes, fileHeaderSizeInBytes } from '../binary/limits.js';
+import type { OutputMode } from '../render/record-output.js';
 import { rowTransferables, type RowColumns } from './row-columns.js';
-import { scanBlock, type ScanHandlers } from './scan-evtx.js';
+import { scanBlock, type ScanHandlers } from '../binary/scan-evtx.js';
 import {
   evtxWorkerMark,
   scanSlot,
@@ -15,7 +15,7 @@ import {
   type WorkerScan,
 } from './scan-tasks.js';
 import { rowColumnsCollector, taskCollector } from './task-collector.js';
-import { TemplateCache } from './template-cache.js';
+import { TemplateCache } from '../binary/template-cache.js';
 
 /*
  * Only the worker thread imports this module: at load it starts serving its parent port. What

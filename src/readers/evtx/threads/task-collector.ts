@@ -1,7 +1,12 @@
-import type { EventRow } from '../../model/event-row.js';
-import { chunkedOutput, recordOutput, type OutputItem, type OutputMode } from './record-output.js';
+import type { EventRow } from '../../../model/event-row.js';
+import {
+  chunkedOutput,
+  recordOutput,
+  type OutputItem,
+  type OutputMode,
+} from '../render/record-output.js';
 import { RowColumnsWriter, type RowColumns } from './row-columns.js';
-import type { EvtxProblem, ScanHandlers } from './scan-evtx.js';
+import type { EvtxProblem, ScanHandlers } from '../binary/scan-evtx.js';
 
 /** Text is gathered into chunks of about this many bytes (characters for JSON). */
 export const textChunkSize = 1 << 18;

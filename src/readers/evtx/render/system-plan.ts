@@ -5,13 +5,13 @@ import {
   type ElementNode,
   type Template,
   type ValueTable,
-} from './binxml-nodes.js';
-import type { ChunkDecoder } from './chunk-decoder.js';
+} from '../binary/binxml-nodes.js';
+import type { ChunkDecoder } from '../binary/chunk-decoder.js';
 import type { LogEventBuilder } from './log-event-builder.js';
-import { integerValue } from './format-value.js';
+import { integerValue } from '../binary/format-value.js';
 import { isNumericField, systemChild } from './system-fields.js';
-import { valueType } from './value-types.js';
-import { isAlwaysClean, type BinXmlWalker } from './walk-binxml.js';
+import { valueType } from '../binary/value-types.js';
+import { isAlwaysClean, type BinXmlWalker } from '../binary/walk-binxml.js';
 
 /**
  * The ingest fast path's compiled form of a template's `<System>` part: for each field the

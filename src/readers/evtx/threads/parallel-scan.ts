@@ -9,8 +9,8 @@ import {
 } from './scan-tasks.js';
 import { taskCollector, textChunkSize } from './task-collector.js';
 import { fromEventColumns, type EventColumns } from './event-columns.js';
-import { chunkSizeInBytes, fileHeaderSizeInBytes } from './limits.js';
-import { chunkedOutput, type OutputItem, type OutputMode } from './record-output.js';
+import { chunkSizeInBytes, fileHeaderSizeInBytes } from '../binary/limits.js';
+import { chunkedOutput, type OutputItem, type OutputMode } from '../render/record-output.js';
 import { fromRowColumns, type RowColumns } from './row-columns.js';
 import {
   readEvtxHeader,
@@ -18,8 +18,8 @@ import {
   scanEvtxFileInto,
   scanTruncatedTail,
   type EvtxProblem,
-} from './scan-evtx.js';
-import { TemplateCache } from './template-cache.js';
+} from '../binary/scan-evtx.js';
+import { TemplateCache } from '../binary/template-cache.js';
 import {
   discardWorkers,
   idleWorkers,

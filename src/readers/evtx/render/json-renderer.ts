@@ -1,4 +1,4 @@
-import { entityText, type BinXmlVisitor } from './walk-binxml.js';
+import { entityText, type BinXmlVisitor } from '../binary/walk-binxml.js';
 
 /** A JSON value as the renderer builds it. */
 export type JsonValue = string | JsonObject | JsonValue[];

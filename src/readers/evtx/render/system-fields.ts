@@ -1,6 +1,6 @@
-import type { LogEvent } from '../../model/log-event.js';
-import { normalizeIsoTime } from '../../model/time.js';
-import { EvtxDamage } from './limits.js';
+import type { LogEvent } from '../../../model/log-event.js';
+import { normalizeIsoTime } from '../../../model/time.js';
+import { EvtxDamage } from '../binary/limits.js';
 
 /**
  * The System part of a LogEvent as the EVTX fast path collects it: the texts the XML reader

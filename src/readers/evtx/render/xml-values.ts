@@ -1,7 +1,7 @@
-import { civilFields, filetimeParts } from './format-time.js';
-import { formatValue, u16, u32 } from './format-value.js';
-import { utf16Length } from './utf16.js';
-import { valueType } from './value-types.js';
+import { civilFields, filetimeParts } from '../binary/format-time.js';
+import { formatValue, u16, u32 } from '../binary/format-value.js';
+import { utf16Length } from '../binary/utf16.js';
+import { valueType } from '../binary/value-types.js';
 import type { ByteWriter } from './xml-bytes.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { EventColumns } from './event-columns.js';
-import type { OutputItem, OutputMode } from './record-output.js';
+import type { OutputItem, OutputMode } from '../render/record-output.js';
 import type { RowColumns } from './row-columns.js';
 import type { TaskOutput } from './task-collector.js';
 

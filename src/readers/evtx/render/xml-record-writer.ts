@@ -1,8 +1,13 @@
-import { isEmptyValue, nodeKind, type ContentNode, type ValueTable } from './binxml-nodes.js';
-import type { ChunkDecoder } from './chunk-decoder.js';
-import { formatArrayItems } from './format-value.js';
-import { repeatingArray, valueText } from './value-text.js';
-import { valueType } from './value-types.js';
+import {
+  isEmptyValue,
+  nodeKind,
+  type ContentNode,
+  type ValueTable,
+} from '../binary/binxml-nodes.js';
+import type { ChunkDecoder } from '../binary/chunk-decoder.js';
+import { formatArrayItems } from '../binary/format-value.js';
+import { repeatingArray, valueText } from '../binary/value-text.js';
+import { valueType } from '../binary/value-types.js';
 import type { ByteWriter } from './xml-bytes.js';
 import {
   compileContent,

@@ -1,4 +1,4 @@
-import type { EvtxRecord } from './scan-evtx.js';
+import type { EvtxRecord } from '../binary/scan-evtx.js';
 import { ByteWriter } from './xml-bytes.js';
 import { XmlRecordWriter } from './xml-record-writer.js';
 
