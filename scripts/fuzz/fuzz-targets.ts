@@ -6,7 +6,7 @@ import { removeExtractionFolders, type ZipLimits } from '../../src/readers/archi
 import { clusterLogReader } from '../../src/readers/cluster-log/cluster-log-reader.js';
 import { configReader } from '../../src/readers/config/config-reader.js';
 import { evtxReader } from '../../src/readers/evtx/evtx-reader.js';
-import { EvtxDamage } from '../../src/readers/evtx/limits.js';
+import { EvtxDamage } from '../../src/readers/evtx/binary/limits.js';
 import { compileQueryList } from '../../src/readers/query-list/compile-query-list.js';
 import type { Reader, ReadWarning, RecordSink } from '../../src/readers/reader.js';
 import { pickReader } from '../../src/readers/registry.js';

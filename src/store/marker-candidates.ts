@@ -1,8 +1,14 @@
-import type { ReportInfraEvent } from '../report/report-model.js';
 import type { Store } from './open-database.js';
 
-/** An event that may become a report timeline marker. */
-export type MarkerCandidateRow = ReportInfraEvent;
+/** An event that may become a report timeline marker (the report's ReportInfraEvent). */
+export interface MarkerCandidateRow {
+  id: number;
+  node: string;
+  time: string;
+  provider: string;
+  eventId: number;
+  message: string | null;
+}
 
 /**
  * The events the report's timeline markers come from: those selectDiagnosisEvents gives (the
