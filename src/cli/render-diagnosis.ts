@@ -123,39 +123,3 @@ export function renderDiagnosisText(
     lines.push(`  missing: ${missing.input}; collect with: ${missing.collect}`);
   return `${lines.join('\n')}\n`;
 }
-
-function evidenceJson(e: EvidenceRef): object {
-  return { table: e.table, id: e.id, node: e.node, time: e.time, note: e.note };
-}
-
-/** A migration's `diagnosis` in the analyze JSON (DESIGN §7). Pure. */
-export function diagnosisJson(d: Diagnosis): object {
-  return {
-    cause: d.cause,
-    verdict: d.verdict,
-    path: d.path.map((s) => ({
-      node: s.node,
-      check: s.check,
-      question: s.question,
-      answer: s.answer,
-      summary: s.summary,
-      evidence: s.evidence.map(evidenceJson),
-      missing: s.missing,
-    })),
-    remediation: d.remediation,
-    evidence: d.evidence.map(evidenceJson),
-  };
-}
-
-/** One entry of the analyze JSON's `findings` (DESIGN §7). Pure. */
-export function findingJson(f: Finding): object {
-  return {
-    cause: f.cause,
-    verdict: f.verdict,
-    scope: f.scope,
-    migrationId: f.migrationId,
-    summary: f.summary,
-    remediation: f.remediation,
-    evidence: f.evidence.map(evidenceJson),
-  };
-}

@@ -1,9 +1,7 @@
-import type { Diagnosis } from '../model/diagnosis.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
-import { migrationHeader, type ClockSkew, type Migration } from '../model/migration.js';
+import type { ClockSkew, Migration } from '../model/migration.js';
 import { migrationGapText } from '../report/localize.js';
 import { migrationColumns, migrationRow } from './commands/migrations.js';
-import { diagnosisJson } from './render-diagnosis.js';
 import { TableLayout } from './output.js';
 import type { MessageKey } from '../i18n/messages-en.js';
 
@@ -106,21 +104,4 @@ function tableRow(
     side: m.failureSide ? t(`side.${m.failureSide}`) : null,
   };
   return Object.fromEntries(migrationColumns.map((c, i) => [labels[i]!, row[c] ?? null]));
-}
-
-/** One migration in the analyze JSON (DESIGN §7), with its diagnosis when it has one. Pure. */
-export function migrationJson(m: Migration, diagnosis: Diagnosis | null = null): object {
-  return {
-    ...migrationHeader(m),
-    gaps: m.gaps,
-    facts: m.facts,
-    evidence: m.steps.map((s) => ({
-      time: s.time,
-      node: s.node,
-      phase: s.phase,
-      table: s.evidenceTable,
-      id: s.evidenceId,
-    })),
-    diagnosis: diagnosis ? diagnosisJson(diagnosis) : null,
-  };
 }

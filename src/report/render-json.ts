@@ -1,25 +1,9 @@
-import type { EvidenceRef } from '../model/diagnosis.js';
 import { migrationHeader } from '../model/migration.js';
+import { evidenceJson, findingJson, migrationStepJson, pathStepJson } from './json-mapping.js';
 import type { ReportFinding, ReportMigration, ReportModel } from './report-model.js';
 
 /** Where the JSON Schema of the report lives in the repository (and in the npm package). */
 export const reportSchemaPath = 'schemas/report.schema.json';
-
-function evidenceJson(e: EvidenceRef): object {
-  return { table: e.table, id: e.id, node: e.node, time: e.time, note: e.note };
-}
-
-function findingJson(f: ReportFinding): object {
-  return {
-    cause: f.cause,
-    verdict: f.verdict,
-    scope: f.scope,
-    migrationId: f.migrationId,
-    summary: f.summary,
-    remediation: f.remediation,
-    evidence: f.evidence.map(evidenceJson),
-  };
-}
 
 /** One migration of the report as JSON. Pure. */
 export function reportMigrationJson(m: ReportMigration): object {
@@ -28,29 +12,14 @@ export function reportMigrationJson(m: ReportMigration): object {
     ...migrationHeader(m),
     gaps: m.gaps,
     needsAttention: m.needsAttention,
-    steps: m.steps.map((s) => ({
-      time: s.time,
-      node: s.node,
-      phase: s.phase,
-      table: s.evidenceTable,
-      id: s.evidenceId,
-      summary: s.summary,
-    })),
+    steps: m.steps.map((s) => migrationStepJson(s, true)),
     diagnosis: d
       ? {
           cause: d.cause,
           verdict: d.verdict,
           conclusion: d.conclusion,
           summary: d.summary,
-          path: d.path.map((s) => ({
-            node: s.node,
-            check: s.check,
-            question: s.question,
-            answer: s.answer,
-            summary: s.summary,
-            evidence: s.evidence.map(evidenceJson),
-            missing: s.missing,
-          })),
+          path: d.path.map(pathStepJson),
           remediation: d.remediation,
           source: d.source,
           evidence: d.evidence.map(evidenceJson),

@@ -9,8 +9,9 @@ import {
 import { openStore } from '../../store/open-database.js';
 import { databaseOption, ingestOptions, quietOption } from '../common-options.js';
 import { createTranslator, type Lang } from '../../i18n/translator.js';
-import { findingJson, renderFindingsText } from '../render-diagnosis.js';
-import { migrationJson, migrationsTextChunks } from '../render-migrations.js';
+import { findingJson, migrationJson } from '../../report/json-mapping.js';
+import { renderFindingsText } from '../render-diagnosis.js';
+import { migrationsTextChunks } from '../render-migrations.js';
 import { writeReport } from '../../case/load-report.js';
 import { langOption, reportFormatOfFile, writeReportFile } from '../report-output.js';
 import { renderSummaryText, summaryJson } from '../render-summary.js';

@@ -5,13 +5,8 @@ import { selectClusterLogLocations } from '../../store/diagnosis-input.js';
 import { selectMigrations, selectMigrationsWithIds } from '../../store/migrations-table.js';
 import { openStore } from '../../store/open-database.js';
 import { databaseOption } from '../common-options.js';
-import {
-  diagnosisJson,
-  evidenceLine,
-  type EvidenceLocator,
-  findingJson,
-  renderDiagnosisText,
-} from '../render-diagnosis.js';
+import { diagnosisJson, findingJson } from '../../report/json-mapping.js';
+import { evidenceLine, type EvidenceLocator, renderDiagnosisText } from '../render-diagnosis.js';
 import { ensureMigrations } from '../../case/rebuild-migrations.js';
 import { runDiagnosis } from '../../case/run-diagnosis.js';
 
