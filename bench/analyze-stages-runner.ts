@@ -70,7 +70,9 @@ async function stage(name: string, run: () => Promise<string> | string): Promise
 
 /** The stages, on the worker thread. */
 async function runStages(dbFile: string, jobs: number, inputs: string[]): Promise<void> {
-  const { Console } = (await load('cli/console.js')) as typeof import('../src/cli/console.js');
+  const { silentProgress } = (await load(
+    'case/progress.js',
+  )) as typeof import('../src/case/progress.js');
   const { ingestPaths } = (await load(
     'case/ingest-case.js',
   )) as typeof import('../src/case/ingest-case.js');
@@ -89,12 +91,7 @@ async function runStages(dbFile: string, jobs: number, inputs: string[]): Promis
 
   const db = openStore(dbFile);
   await stage('ingest', async () => {
-    const report = await ingestPaths(
-      db,
-      inputs,
-      { force: false, jobs },
-      new Console(process.stderr, true),
-    );
+    const report = await ingestPaths(db, inputs, { force: false, jobs }, silentProgress);
     return `${report.records} records, ${report.warnings} warnings`;
   });
   await stage('replay', () => `${rebuildMigrations(db).migrations} migrations rebuilt`);

@@ -7,7 +7,7 @@
  * TypeScript sources, as `lmdoctor` does (worker threads need it).
  */
 import { readFileSync } from 'node:fs';
-import type * as ConsoleModule from '../src/cli/console.js';
+import type * as ProgressModule from '../src/case/progress.js';
 import type * as IngestModule from '../src/case/ingest-case.js';
 import type * as StoreModule from '../src/store/open-database.js';
 
@@ -21,16 +21,11 @@ if (dbPath === undefined || paths.length === 0 || !(jobs >= 1)) {
   console.error('usage: ingest-runner [--jobs N] [--dist] DB PATH...');
   process.exit(2);
 }
-const { Console } = (await import(`${root}/cli/console.js`)) as typeof ConsoleModule;
+const { silentProgress } = (await import(`${root}/case/progress.js`)) as typeof ProgressModule;
 const { ingestPaths } = (await import(`${root}/case/ingest-case.js`)) as typeof IngestModule;
 const { openStore } = (await import(`${root}/store/open-database.js`)) as typeof StoreModule;
 const db = openStore(dbPath);
-const report = await ingestPaths(
-  db,
-  paths,
-  { force: false, jobs },
-  new Console(process.stderr, true),
-);
+const report = await ingestPaths(db, paths, { force: false, jobs }, silentProgress);
 db.close();
 console.log(
   JSON.stringify({

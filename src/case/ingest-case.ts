@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { ingestRow } from '../catalog/catalog-message.js';
 import { errorMessage } from '../errors.js';
 import { discoverFiles, type SkippedPath } from '../readers/discover-files.js';
@@ -13,6 +14,11 @@ import { SourceWriter, type SourceTotals } from '../store/source-writer.js';
 import { findStoredSource, recordUnattachedError } from '../store/sources-table.js';
 import type { CaseProgress } from './progress.js';
 import { resolveClusterLogTimes } from './settle-cluster-log-times.js';
+
+/** Reading threads by default: one per core. */
+export function defaultIngestJobs(): number {
+  return Math.max(1, availableParallelism());
+}
 
 export interface IngestOptions {
   /** Read files again even when the same content is already stored. */

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { parseClusterLogTimeOption } from '../readers/cluster-log/time-basis.js';
@@ -45,10 +44,6 @@ export function queryOption(): Option {
     '--query <file>',
     'keep only the events this QueryList XML selects (as given to wevtutil epl /sq:true)',
   );
-}
-
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
 }
 
 /** Commander parser for options that take a whole number of 1 or more. */

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Console } from '../../src/cli/console.js';
+import { silentProgress } from '../../src/case/progress.js';
 import { ingestPaths } from '../../src/case/ingest-case.js';
 import { openStore, type Store } from '../../src/store/open-database.js';
 import { eventXml, eventXmlSeries } from '../support/event-xml.js';
 import { useTempDir } from '../support/temp-dir.js';
 
-const quiet = new Console(process.stderr, true);
+const quiet = silentProgress;
 const ingest = (db: Store, paths: string[], force = false) =>
   ingestPaths(db, paths, { force, jobs: 1 }, quiet);
 const count = (db: Store, sql: string) => (db.prepare(sql).get() as { n: number }).n;

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Console } from '../../src/cli/console.js';
+import { silentProgress } from '../../src/case/progress.js';
 import { ingestPaths } from '../../src/case/ingest-case.js';
 import {
   ensureMigrations,
@@ -13,7 +13,7 @@ import { openStore } from '../../src/store/open-database.js';
 import { repoRoot } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
-const quiet = new Console(process.stderr, true);
+const quiet = silentProgress;
 const scenario = join(repoRoot, 'sample-logs', 'no-migration-network');
 
 describe('migrations are rebuilt when what they were built from changed', () => {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Console } from '../../src/cli/console.js';
+import { silentProgress } from '../../src/case/progress.js';
 import { ingestPaths } from '../../src/case/ingest-case.js';
 import { removeExtractionFolders } from '../../src/readers/archive/extract-zip.js';
 import { compileQueryList } from '../../src/readers/query-list/compile-query-list.js';
@@ -11,7 +11,7 @@ import { buildZip } from '../support/build-zip.js';
 import { eventXml } from '../support/event-xml.js';
 import { useTempDir } from '../support/temp-dir.js';
 
-const quiet = new Console(process.stderr, true);
+const quiet = silentProgress;
 
 // REAL lines (cluster-log.md §2.1): a 2008 R2 log without a header, so its basis is unknown.
 // The events around them are CONSTRUCTED: the node's clock is UTC+2 and the log was written

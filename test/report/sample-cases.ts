@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Console } from '../../src/cli/console.js';
+import { silentProgress } from '../../src/case/progress.js';
 import { ingestPaths } from '../../src/case/ingest-case.js';
 import { rebuildMigrations } from '../../src/case/rebuild-migrations.js';
 import { loadReport } from '../../src/case/load-report.js';
@@ -22,12 +22,7 @@ export const sampleScenarios = readdirSync(sampleLogs, { withFileTypes: true })
 export async function withSampleCase<T>(scenario: string, work: (db: Store) => T): Promise<T> {
   const db = openStore(':memory:');
   try {
-    await ingestPaths(
-      db,
-      [join(sampleLogs, scenario)],
-      { force: false, jobs: 1 },
-      new Console(process.stderr, true),
-    );
+    await ingestPaths(db, [join(sampleLogs, scenario)], { force: false, jobs: 1 }, silentProgress);
     rebuildMigrations(db);
     return work(db);
   } finally {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Console } from '../../src/cli/console.js';
+import { silentProgress } from '../../src/case/progress.js';
 import { ingestPaths } from '../../src/case/ingest-case.js';
 import { openStore, type Store } from '../../src/store/open-database.js';
 import { repoRoot } from './run-cli.js';
@@ -16,11 +16,6 @@ export const sampleScenarios: readonly string[] = readdirSync(samples, { withFil
 /** A fresh in-memory case database holding one sample scenario's logs (not replayed yet). */
 export async function ingestSampleScenario(scenario: string): Promise<Store> {
   const db = openStore(':memory:');
-  await ingestPaths(
-    db,
-    [join(samples, scenario)],
-    { force: false, jobs: 1 },
-    new Console(process.stderr, true),
-  );
+  await ingestPaths(db, [join(samples, scenario)], { force: false, jobs: 1 }, silentProgress);
   return db;
 }

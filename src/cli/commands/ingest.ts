@@ -3,9 +3,14 @@ import { UserError } from '../../errors.js';
 import { openStore, type Store } from '../../store/open-database.js';
 import type { ClusterLogTimeOption } from '../../readers/cluster-log/time-basis.js';
 import { readQueryListFile } from '../../readers/query-list/compile-query-list.js';
-import { databaseOption, ingestOptions, defaultJobs, quietOption } from '../common-options.js';
+import { databaseOption, ingestOptions, quietOption } from '../common-options.js';
 import { Console } from '../console.js';
-import { describeIngest, ingestPaths, type IngestReport } from '../../case/ingest-case.js';
+import {
+  defaultIngestJobs,
+  describeIngest,
+  ingestPaths,
+  type IngestReport,
+} from '../../case/ingest-case.js';
 
 export interface IngestCommandOptions {
   db: string;
@@ -59,7 +64,7 @@ export async function runIngest(
     paths,
     {
       force: options.force ?? false,
-      jobs: options.jobs ?? defaultJobs(),
+      jobs: options.jobs ?? defaultIngestJobs(),
       clusterLogTime: options.clusterLogTime,
       eventFilter: options.query === undefined ? undefined : await readQueryListFile(options.query),
     },
