@@ -1,11 +1,10 @@
 import type { Translator } from '../i18n/translator.js';
-import { diagnosisEventIds } from '../diagnose/case-input.js';
 import { flowchart } from '../diagnose/diagnose-case.js';
 import type { Migration, MigrationStep } from '../model/migration.js';
 import { isoToMillis, millisToIso } from '../model/time.js';
 import {
   buildReport,
-  markerEventIds,
+  markerCategoryList,
   maxTimelineRows,
   reportMigration,
 } from '../report/build-report.js';
@@ -77,7 +76,7 @@ function readReportInput(db: Store, migrations: readonly Migration[]): ReportInp
     clockSkew: selectClockSkew(db),
     diagnoses,
     findings,
-    events: selectMarkerCandidates(db, diagnosisEventIds, markerEventIds()),
+    events: selectMarkerCandidates(db, markerCategoryList()),
     timelines,
     flowchart,
   };

@@ -1,7 +1,6 @@
 import type { CaseInput } from '../diagnose/case-input.js';
-import { diagnosisEventIds } from '../diagnose/case-input.js';
+import { diagnosisNeeds } from '../diagnose/check-events.js';
 import {
-  caseWideEventIds,
   diagnoseInBatches,
   type BatchDiagnosis,
   type DiagnosisReader,
@@ -14,8 +13,10 @@ import {
   selectDiagnosisEvents,
   selectEventNodes,
   selectEventsAround,
-  selectEventsWithIds,
+  selectEventsMatching,
 } from '../store/diagnosis-input.js';
+import { readClusterPresence } from '../store/cluster-presence.js';
+import { flowchart } from '../diagnose/diagnose-case.js';
 import { replaceFindings } from '../store/findings-table.js';
 import {
   selectMigrations,
@@ -33,31 +34,34 @@ import { readingCacheKiB } from './rebuild-migrations.js';
  * reads the store batch by batch (runDiagnosis, diagnoseStoredCase).
  */
 export function loadCaseInput(db: Store): CaseInput {
+  const needs = diagnosisNeeds(flowchart);
   return {
     migrations: selectMigrations(db),
     config: selectConfigRecords(db),
-    events: selectDiagnosisEvents(db, diagnosisEventIds),
+    events: selectDiagnosisEvents(db, [...needs.around, ...needs.caseWide]),
     nodesWithLogs: selectNodesWithLogs(db),
     channelsByNode: selectChannelsByNode(db),
+    clusterEvidence: readClusterPresence(db).found,
   };
 }
 
 /** What the batch diagnosis reads, from the store. */
 export function storeDiagnosisReader(db: Store): DiagnosisReader {
   const nodes = selectEventNodes(db);
-  const aroundIds = diagnosisEventIds.filter((id) => !caseWideEventIds.includes(id));
+  const needs = diagnosisNeeds(flowchart);
   return {
     config: selectConfigRecords(db),
     nodesWithLogs: selectNodesWithLogs(db),
     channelsByNode: selectChannelsByNode(db),
+    clusterEvidence: readClusterPresence(db).found,
     migrationsAfter: (afterId, limit) => selectMigrationsAfter(db, afterId, limit),
     migrationsWithIds: (ids) => selectMigrationsWithIds(db, ids),
-    caseWideEvents: () => selectEventsWithIds(db, caseWideEventIds),
+    caseWideEvents: () => selectEventsMatching(db, needs.caseWide),
     eventsAround: (from, to, rowIds) =>
       selectEventsAround(
         db,
         nodes,
-        aroundIds,
+        needs.around,
         Number.isFinite(from) ? millisToIso(from - 1) : '',
         Number.isFinite(to) ? millisToIso(to + 1) : '',
         rowIds,

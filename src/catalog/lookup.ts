@@ -14,12 +14,26 @@ import type {
   RecordRole,
 } from './types.js';
 
-/** `Microsoft-Windows-FailoverClustering`, `FailoverClustering` → `failoverclustering`. */
-function providerKey(provider: string): string {
-  return provider
-    .trim()
-    .toLowerCase()
-    .replace(/^microsoft-windows-/, '');
+const windowsPrefix = 'microsoft-windows-';
+
+/**
+ * A provider as Windows writes it in any export style, compared without case and without the
+ * `Microsoft-Windows-` prefix that legacy `EventSourceName`s drop: `Microsoft-Windows-
+ * FailoverClustering`, `FailoverClustering` → `failoverclustering`. Pure.
+ */
+export function providerKey(provider: string): string {
+  const lower = provider.trim().toLowerCase();
+  return lower.startsWith(windowsPrefix) ? lower.slice(windowsPrefix.length) : lower;
+}
+
+/**
+ * The lower-case spellings under which a provider's events are stored (the `Name` attribute
+ * and the legacy source name without the `Microsoft-Windows-` prefix), for a store query
+ * that compares `lower(provider)`. Pure.
+ */
+export function providerSpellings(provider: string): string[] {
+  const key = providerKey(provider);
+  return [...new Set([provider.trim().toLowerCase(), key, `${windowsPrefix}${key}`])];
 }
 
 const eventsByKey = new Map<string, CatalogEvent>();
@@ -169,11 +183,34 @@ export function messageOf(
   return template === '' ? null : fillTemplate(template, event.data);
 }
 
-/** The event's role: decided by its text for ids with `textRoles`, else the entry's. Pure. */
+/**
+ * The event's role: decided by its field values for ids with `fieldRoles`, by its text for
+ * ids with `textRoles`, else the entry's. Pure.
+ */
 export function roleOf(event: Pick<LogEvent, 'data' | 'message'>, entry: CatalogEvent): RecordRole {
+  if (entry.fieldRoles !== undefined) {
+    const byField = entry.fieldRoles.find((rule) =>
+      (Object.entries(rule.when) as [FieldRole, RegExp][]).every(([field, pattern]) => {
+        const value = fieldOf(event, entry, field);
+        return value !== null && pattern.test(value.trim());
+      }),
+    );
+    if (byField) return byField.role;
+  }
   if (entry.textRoles === undefined) return entry.role;
   const text = messageOf(event, entry) ?? '';
   return entry.textRoles.find((t) => t.pattern.test(text))?.role ?? entry.role;
+}
+
+/** Every role an entry's events can take (its own, and those its field or text rules give). Pure. */
+export function rolesOfEntry(entry: CatalogEvent): RecordRole[] {
+  return [
+    ...new Set([
+      entry.role,
+      ...(entry.fieldRoles ?? []).map((r) => r.role),
+      ...(entry.textRoles ?? []).map((r) => r.role),
+    ]),
+  ];
 }
 
 /** A cluster log message that matched a pattern, with the pattern's named groups. */

@@ -93,6 +93,8 @@ export type FieldRole =
   | 'phase'
   /** A Windows service's display name (Service Control Manager 7036). */
   | 'service'
+  /** A virtual switch port's name. */
+  | 'switchPort'
   /** A state word written into the message (`running`, `stopped`). */
   | 'state';
 
@@ -141,6 +143,12 @@ export interface CatalogEvent {
    * or depends on a value (1125/1126, 5122, 7036). First match wins; `role` is the fallback.
    */
   textRoles?: { pattern: RegExp; role: RecordRole }[];
+  /**
+   * Roles decided by field values, for ids whose meaning depends on what they name (7036: which
+   * service, in which state). A rule applies when every field it lists has a value its pattern
+   * matches; the first rule that applies wins, before `textRoles`; `role` is the fallback.
+   */
+  fieldRoles?: { when: Partial<Record<FieldRole, RegExp>>; role: RecordRole }[];
 }
 
 /** Another wording of a catalogue event id. */

@@ -5,7 +5,9 @@
  */
 import type { Diagnosis, FailureCause, Finding } from '../model/diagnosis.js';
 import type { CaseInput, ConfigRecord } from './case-input.js';
-import { configEvidence, eventEvidence, text } from './check-helpers.js';
+import { csvRedirectedEvents, csvResumedEvents } from './check-events.js';
+import { configEvidence, eventEvidence, eventField, text } from './check-helpers.js';
+import { eventsMatchingBetween } from './event-index.js';
 import { subnetOf } from './checks-config.js';
 import { advisoryFinding as finding } from './advisory-finding.js';
 import { coverageAdvisory } from './coverage-advisories.js';
@@ -212,23 +214,23 @@ const switchNames: Advisory = (input) => {
 };
 
 const csvLeftRedirected: Advisory = (input) => {
-  const open = input.events.filter(
-    (e) =>
-      (e.eventId === 5121 || e.eventId === 5136) &&
-      !input.events.some(
-        (r) =>
-          r.eventId === 5122 &&
-          r.node === e.node &&
-          r.time > e.time &&
-          (e.data.param1 === undefined || Object.values(r.data).includes(e.data.param1)),
-      ),
-  );
+  const all = eventsMatchingBetween(input.events, csvRedirectedEvents, -Infinity, Infinity);
+  const resumed = eventsMatchingBetween(input.events, csvResumedEvents, -Infinity, Infinity);
+  const open = all.filter((e) => {
+    const volume = eventField(e, 'volume');
+    return !resumed.some(
+      (r) =>
+        r.node === e.node &&
+        r.time > e.time &&
+        (volume === null || Object.values(r.data).includes(volume)),
+    );
+  });
   if (open.length === 0) return [];
   return [
     finding(
       'csv-redirected-io',
-      `CSV ${[...new Set(open.map((e) => e.data.param1 ?? '?'))].join(', ')} entered redirected I/O and the logs never show it back to direct access`,
-      open.map((e) => eventEvidence(e, `CSV ${e.data.param1 ?? ''} redirected`)),
+      `CSV ${[...new Set(open.map((e) => eventField(e, 'volume') ?? '?'))].join(', ')} entered redirected I/O and the logs never show it back to direct access`,
+      open.map((e) => eventEvidence(e, `CSV ${eventField(e, 'volume') ?? ''} redirected`)),
     ),
   ];
 };
@@ -256,10 +258,14 @@ const advisories: readonly Advisory[] = [
   coverageAdvisory,
 ];
 
-/** Every cluster-wide advisory of the case. Pure. */
+/**
+ * Every cluster-wide advisory of the case; none when nothing collected comes from a cluster
+ * node (a workstation's or a domain controller's logs say nothing about a cluster). Pure.
+ */
 export function clusterAdvisories(
   input: CaseInput,
   diagnoses: readonly Diagnosis[] = [],
 ): Finding[] {
+  if (!input.clusterEvidence) return [];
   return advisories.flatMap((a) => a(input, diagnoses));
 }

@@ -1,8 +1,11 @@
 import { classifyFailureText, type FailureClassification } from '../catalog/failure-fragments.js';
+import { fieldOf, findCatalogEvent } from '../catalog/lookup.js';
+import { eventMatches, type EventSelector } from '../catalog/select.js';
+import type { FieldRole } from '../catalog/types.js';
 import type { Answer, EvidenceRef, MissingInput } from '../model/diagnosis.js';
 import type { Migration, MigrationStep } from '../model/migration.js';
 import { isoToMillis } from '../model/time.js';
-import { eventsOfIdsBetween, eventsWithRowIds } from './event-index.js';
+import { eventsMatchingBetween, eventsWithRowIds } from './event-index.js';
 import type { CaseEvent, CaseInput, ConfigRecord } from './case-input.js';
 
 /** What a check returns: the answer, one sentence, the records that decided it. */
@@ -88,6 +91,17 @@ export function stepEvents(context: CheckContext): CaseEvent[] {
   return eventsWithRowIds(context.input.events, ids);
 }
 
+/** The migration's own events (cited by its steps) that a selector matches. Pure. */
+export function ownEvents(context: CheckContext, selector: EventSelector): CaseEvent[] {
+  return stepEvents(context).filter((e) => eventMatches(e, selector));
+}
+
+/** An event's field by its catalogue role (bound by position), or null. Pure. */
+export function eventField(event: CaseEvent, role: FieldRole): string | null {
+  const entry = findCatalogEvent(event.provider, event.eventId);
+  return entry === undefined ? null : fieldOf(event, entry, role);
+}
+
 /** The step citing an event, when there is one. Pure. */
 export function stepOfEvent(migration: Migration, event: CaseEvent): MigrationStep | undefined {
   return migration.steps.find((s) => s.evidenceTable === 'events' && s.evidenceId === event.id);
@@ -102,10 +116,10 @@ export function attemptWindow(migration: Migration): [number, number] | null {
   return [start, Math.max(start, end)];
 }
 
-/** Loaded events with one of the ids, within [from, to] ms, optionally on some nodes. Pure. */
+/** Loaded events a selector matches, within [from, to] ms, optionally on some nodes. Pure. */
 export function eventsBetween(
   input: CaseInput,
-  ids: readonly number[],
+  selector: EventSelector | readonly EventSelector[],
   from: number,
   to: number,
   nodes?: readonly (string | null)[],
@@ -113,7 +127,7 @@ export function eventsBetween(
   const onNodes = nodes
     ? new Set(nodes.filter((n): n is string => n !== null).map((n) => n.toUpperCase()))
     : null;
-  return eventsOfIdsBetween(input.events, ids, from, to).filter(
+  return eventsMatchingBetween(input.events, selector, from, to).filter(
     (e) => !onNodes || onNodes.has(e.node.toUpperCase()),
   );
 }

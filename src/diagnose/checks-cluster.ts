@@ -2,18 +2,33 @@
  * Checks on the cluster around the attempt: node loss, RHS, restarts, networks, CSV and
  * backups (events.md §3.3 steps 5, 6, 9, 10; guide.md written checks 3-4). Pure.
  */
+import { eventMatches, idsText, type EventSelector } from '../catalog/select.js';
 import { isoToMillis } from '../model/time.js';
 import type { CaseEvent } from './case-input.js';
+import {
+  backupEvents,
+  clusterServiceHaltEvents,
+  clusterServiceStateEvents,
+  csvDownEvents,
+  csvRedirectedEvents,
+  csvResumedEvents,
+  longBlackoutEvents,
+  networkDownEvents,
+  networkTroubleEvents,
+  nodeDownEvents,
+  rhsEvents,
+} from './check-events.js';
 import { missingNodeLogs } from './collect-commands.js';
-import { eventsOfIdsBetween } from './event-index.js';
+import { eventsMatchingBetween } from './event-index.js';
 import {
   attemptWindow,
   configEvidence,
   eventEvidence,
+  eventField,
   eventsBetween,
   hasLogsFrom,
   no,
-  stepEvents,
+  ownEvents,
   stepEvidence,
   unknown,
   yes,
@@ -42,20 +57,25 @@ export const nodeLost: Check = (c) => {
   if (down.length === 0) return no('neither node left the cluster during the attempt');
   const window = attemptWindow(m);
   const events = window
-    ? eventsBetween(c.input, [1135, 1177], window[0], window[1] + nodeLossSlackInMs)
+    ? eventsBetween(
+        c.input,
+        [nodeDownEvents, clusterServiceHaltEvents],
+        window[0],
+        window[1] + nodeLossSlackInMs,
+      )
     : [];
   const evidence = events
-    .filter((e) => down.some((n) => mentions(e, n)) || e.eventId === 1177)
+    .filter((e) => down.some((n) => mentions(e, n)) || eventMatches(e, clusterServiceHaltEvents))
     .map((e) => eventEvidence(e, `node ${down.join(', ')} removed from membership`));
   return yes(`${down.join(', ')} left the cluster during the attempt`, evidence);
 };
 
-/** The restart record behind a `secondsSince…` fact: 7036 for the cluster service, RHS events. */
-function restartEvidence(c: CheckContext, node: string, seconds: number, ids: number[]) {
+/** The restart record behind a `secondsSince…` fact: the cluster service's state, RHS events. */
+function restartEvidence(c: CheckContext, node: string, seconds: number, events: EventSelector) {
   const window = attemptWindow(c.migration);
   if (!window) return [];
   const at = window[0] - seconds * 1000;
-  return eventsBetween(c.input, ids, at - 60_000, window[0], [node]).map((e) =>
+  return eventsBetween(c.input, events, at - 60_000, window[0], [node]).map((e) =>
     eventEvidence(e, (e.message ?? '').slice(0, 80)),
   );
 }
@@ -63,40 +83,44 @@ function restartEvidence(c: CheckContext, node: string, seconds: number, ids: nu
 export const recentRestart: Check = (c) => {
   const m = c.migration;
   const f = m.facts;
-  const candidates: { node: string | null; seconds: number | null; what: string; ids: number[] }[] =
-    [
-      {
-        node: m.sourceNode,
-        seconds: f.secondsSinceServiceStart.source,
-        what: 'the cluster service started',
-        ids: [7036],
-      },
-      {
-        node: m.destinationNode,
-        seconds: f.secondsSinceServiceStart.destination,
-        what: 'the cluster service started',
-        ids: [7036],
-      },
-      {
-        node: m.sourceNode,
-        seconds: f.secondsSinceRhsRestart.source,
-        what: 'the VM moved to a new RHS process',
-        ids: [1146, 1230],
-      },
-      {
-        node: m.destinationNode,
-        seconds: f.secondsSinceRhsRestart.destination,
-        what: 'the VM moved to a new RHS process',
-        ids: [1146, 1230],
-      },
-    ];
+  const candidates: {
+    node: string | null;
+    seconds: number | null;
+    what: string;
+    events: EventSelector;
+  }[] = [
+    {
+      node: m.sourceNode,
+      seconds: f.secondsSinceServiceStart.source,
+      what: 'the cluster service started',
+      events: clusterServiceStateEvents,
+    },
+    {
+      node: m.destinationNode,
+      seconds: f.secondsSinceServiceStart.destination,
+      what: 'the cluster service started',
+      events: clusterServiceStateEvents,
+    },
+    {
+      node: m.sourceNode,
+      seconds: f.secondsSinceRhsRestart.source,
+      what: 'the VM moved to a new RHS process',
+      events: rhsEvents,
+    },
+    {
+      node: m.destinationNode,
+      seconds: f.secondsSinceRhsRestart.destination,
+      what: 'the VM moved to a new RHS process',
+      events: rhsEvents,
+    },
+  ];
   const hit = candidates.find(
     (x) =>
       x.node !== null && x.seconds !== null && x.seconds >= 0 && x.seconds <= networkReadySeconds,
   );
   if (hit && hit.node !== null && hit.seconds !== null) {
     const evidence = [
-      ...restartEvidence(c, hit.node, hit.seconds, hit.ids),
+      ...restartEvidence(c, hit.node, hit.seconds, hit.events),
       ...m.steps
         .filter((s) => s.phase === 'lm-failed')
         .slice(0, 1)
@@ -129,17 +153,16 @@ export const migrationNetworkDown: Check = (c) => {
   }
   const window = attemptWindow(c.migration);
   const events = window
-    ? eventsBetween(c.input, [1126, 1127, 1130], window[0] - 3_600_000, window[1])
+    ? eventsBetween(c.input, networkTroubleEvents, window[0] - 3_600_000, window[1])
     : [];
-  const named = events.filter(
-    (e) =>
-      down.some((n) => Object.values(e.data).some((v) => v.toLowerCase() === n.toLowerCase())) &&
-      e.eventId === 1130,
+  const downEvents = events.filter((e) => eventMatches(e, networkDownEvents));
+  const named = downEvents.filter((e) =>
+    down.some((n) => Object.values(e.data).some((v) => v.toLowerCase() === n.toLowerCase())),
   );
   const evidence = [
-    ...(named.length > 0 ? named : events.filter((e) => e.eventId === 1130))
+    ...(named.length > 0 ? named : downEvents)
       .slice(-3)
-      .map((e) => eventEvidence(e, `cluster network ${e.data.param1 ?? ''} down`)),
+      .map((e) => eventEvidence(e, `cluster network ${eventField(e, 'network') ?? ''} down`)),
     // A capture taken after the network came back shows it Up: cite only rows that say Down.
     ...networks
       .filter(
@@ -155,16 +178,24 @@ export const migrationNetworkDown: Check = (c) => {
   return yes(`cluster network ${down.join(', ')} was down at the attempt`, evidence);
 };
 
-/** CSV episodes on the attempt's nodes: events of `ids` up to the attempt's end with no 5122 after them. */
-function csvEpisodes(c: CheckContext, ids: number[], from: number | null): CaseEvent[] {
+/**
+ * CSV episodes on the attempt's nodes: events of a selector up to the attempt's end with no
+ * resumption of their volume after them.
+ */
+function csvEpisodes(c: CheckContext, events: EventSelector, from: number | null): CaseEvent[] {
   const window = attemptWindow(c.migration);
   if (!window) return [];
   const nodes = [c.migration.sourceNode, c.migration.destinationNode];
   const start = from ?? 0;
-  const hits = eventsBetween(c.input, ids, start, window[1], from === null ? undefined : nodes);
+  const hits = eventsBetween(c.input, events, start, window[1], from === null ? undefined : nodes);
   return hits.filter((h) => {
-    const volume = h.data.param1 ?? h.data.VolumeName ?? '';
-    return !eventsOfIdsBetween(c.input.events, [5122], isoToMillis(h.time), window[0]).some(
+    const volume = eventField(h, 'volume') ?? '';
+    return !eventsMatchingBetween(
+      c.input.events,
+      csvResumedEvents,
+      isoToMillis(h.time),
+      window[0],
+    ).some(
       (e) =>
         e.time > h.time &&
         e.node === h.node &&
@@ -175,30 +206,32 @@ function csvEpisodes(c: CheckContext, ids: number[], from: number | null): CaseE
 
 export const csvUnavailable: Check = (c) => {
   const window = attemptWindow(c.migration);
-  const hits = window ? csvEpisodes(c, [5120, 5142], window[0] - 60_000) : [];
+  const hits = window ? csvEpisodes(c, csvDownEvents, window[0] - 60_000) : [];
   return hits.length > 0
     ? yes(
         `CSV paused or lost on ${[...new Set(hits.map((h) => h.node))].join(', ')} during the attempt`,
-        hits.map((e) => eventEvidence(e, `CSV ${e.data.param1 ?? ''} paused or unreachable`)),
+        hits.map((e) =>
+          eventEvidence(e, `CSV ${eventField(e, 'volume') ?? ''} paused or unreachable`),
+        ),
       )
-    : no('no CSV pause or loss (5120, 5142) on either node during the attempt');
+    : no(`no CSV pause or loss (${idsText(csvDownEvents)}) on either node during the attempt`);
 };
 
 export const csvRedirected: Check = (c) => {
-  const hits = csvEpisodes(c, [5121, 5136], null);
+  const hits = csvEpisodes(c, csvRedirectedEvents, null);
   return hits.length > 0
     ? yes(
-        `CSV ${hits[0]!.data.param1 ?? ''} was in redirected I/O since ${hits[0]!.time}`,
-        hits.map((e) => eventEvidence(e, `CSV ${e.data.param1 ?? ''} redirected`)),
+        `CSV ${eventField(hits[0]!, 'volume') ?? ''} was in redirected I/O since ${hits[0]!.time}`,
+        hits.map((e) => eventEvidence(e, `CSV ${eventField(e, 'volume') ?? ''} redirected`)),
       )
-    : no('no CSV left in redirected I/O (5121, 5136 without 5122) before the attempt ended');
+    : no(
+        `no CSV left in redirected I/O (${idsText(csvRedirectedEvents)} without ${idsText(csvResumedEvents)}) before the attempt ended`,
+      );
 };
 
 export const backupDuring: Check = (c) => {
   const window = attemptWindow(c.migration);
-  const events = window
-    ? eventsBetween(c.input, [1584, 5217, 5219], window[0] - 600_000, window[1])
-    : [];
+  const events = window ? eventsBetween(c.input, backupEvents, window[0] - 600_000, window[1]) : [];
   const activity = c.migration.facts.backupActivity;
   if (events.length === 0 && activity.length === 0)
     return no('no backup activity around the attempt');
@@ -213,7 +246,7 @@ export const backupDuring: Check = (c) => {
 export const rhsFailure: Check = (c) => {
   const window = attemptWindow(c.migration);
   const nodes = [c.migration.sourceNode, c.migration.destinationNode];
-  const events = window ? eventsBetween(c.input, [1146, 1230], window[0], window[1], nodes) : [];
+  const events = window ? eventsBetween(c.input, rhsEvents, window[0], window[1], nodes) : [];
   const steps = c.migration.steps.filter(
     (s) => s.phase === 'rhs-died' || s.phase === 'rhs-deadlock',
   );
@@ -227,12 +260,8 @@ export const rhsFailure: Check = (c) => {
 
 export const migrationSlow: Check = (c) => {
   const m = c.migration;
-  // 20417: VMMS itself calls the blackout unexpectedly long.
-  const long = new Set(
-    stepEvents(c)
-      .filter((e) => e.eventId === 20417)
-      .map((e) => e.id),
-  );
+  // VMMS itself calls the blackout unexpectedly long.
+  const long = new Set(ownEvents(c, longBlackoutEvents).map((e) => e.id));
   const warned = m.steps.filter((s) => s.evidenceTable === 'events' && long.has(s.evidenceId));
   if (warned.length > 0 || (m.blackoutS !== null && m.blackoutS >= slowBlackoutSeconds))
     return yes(

@@ -2,13 +2,22 @@
  * Checks that read the failure itself: error codes (catalog error-codes.ts, events.md §2) and
  * the Hyper-V failure events of events.md §1a. Each is pure.
  */
+import { idsText } from '../catalog/select.js';
 import type { CaseEvent } from './case-input.js';
 import {
+  cleanupEvents,
+  noNetworkEvents,
+  registerFailedEvents,
+  switchPortEvents,
+  virtualNetworkEvents,
+} from './check-events.js';
+import {
   eventEvidence,
+  eventField,
   failureEvidence,
   failureSteps,
   no,
-  stepEvents,
+  ownEvents,
   stepEvidence,
   yes,
   type Check,
@@ -29,11 +38,6 @@ function causeIs(cause: string, what: string): Check {
   };
 }
 
-/** The migration's own events with one of the ids. */
-function ownEvents(context: CheckContext, ids: readonly number[]): CaseEvent[] {
-  return stepEvents(context).filter((e) => ids.includes(e.eventId));
-}
-
 export const migrationFailed: Check = (context) => {
   const { outcome } = context.migration;
   if (outcome === 'failed') return yes('the migration failed', failureEvidence(context.migration));
@@ -46,15 +50,13 @@ export const migrationFailed: Check = (context) => {
 };
 
 export const errorNoNetwork: Check = (context) => {
-  const events = ownEvents(context, [21126]);
+  const events = ownEvents(context, noNetworkEvents);
+  const cited = `${idsText(noNetworkEvents)} / 0x000013AB`;
   if (context.failure.cause === 'no-migration-network' || events.length > 0) {
     const evidence = failureEvidence(context.migration);
-    return yes(
-      'the source found no cluster network to reach the destination (21126 / 0x000013AB)',
-      evidence,
-    );
+    return yes(`the source found no cluster network to reach the destination (${cited})`, evidence);
   }
-  return no('no "network not available" error (21126 / 0x000013AB)');
+  return no(`no "network not available" error (${cited})`);
 };
 
 export const errorConcurrent: Check = (context) => {
@@ -112,16 +114,16 @@ export const cleanupSeconds = 10;
 
 export const previousMigrationTooClose: Check = (context) => {
   const m = context.migration;
-  const cleanupEvents = ownEvents(context, [21121]);
+  const cleanup = ownEvents(context, cleanupEvents);
   const gap = m.facts.secondsSincePreviousMigration;
   const close = gap !== null && gap >= 0 && gap < cleanupSeconds;
-  if (cleanupEvents.length === 0 && !close)
+  if (cleanup.length === 0 && !close)
     return no(
       gap === null
         ? 'no earlier migration of this VM in the logs'
         : `the previous migration of this VM ended ${gap} s before`,
     );
-  const evidence = cleanupEvents.map((e) =>
+  const evidence = cleanup.map((e) =>
     eventEvidence(e, 'cleanup on the target failed before the migration'),
   );
   const previous = context.input.migrations
@@ -137,7 +139,7 @@ export const previousMigrationTooClose: Check = (context) => {
   return yes(
     close
       ? `started ${gap} s after the previous migration of this VM ended (cleanup needs a few seconds)`
-      : 'the target had not finished cleaning up the previous migration (21121)',
+      : `the target had not finished cleaning up the previous migration (${cleanup.map((e) => e.eventId).join(', ')})`,
     evidence,
   );
 };
@@ -164,18 +166,20 @@ export const errorProcessor: Check = (context) =>
       )
     : no('no processor-compatibility error');
 
-/** The 21203 port name (`%1`), from the event field, else the message. */
+/** The switch port an event names, from its catalogue field, else the message. */
 function portName(event: CaseEvent): string | null {
-  const field = event.data.param1 ?? event.data.Parameter0 ?? Object.values(event.data)[0];
+  const field = eventField(event, 'switchPort');
   if (field) return field.trim();
   const match = /switch port (.+?)\.?$/.exec(event.message ?? '');
   return match?.[1]?.trim() ?? null;
 }
 
 export const errorSwitchPortNamedLikeSwitch: Check = (context): CheckResult => {
-  const events = ownEvents(context, [21203]);
+  const events = ownEvents(context, switchPortEvents);
   if (events.length === 0)
-    return no('no "failed to create virtual network switch port" error (21203)');
+    return no(
+      `no "failed to create virtual network switch port" error (${idsText(switchPortEvents)})`,
+    );
   const switches = context.input.config.virtual_switches;
   const names = events.map(portName).filter((n): n is string => n !== null);
   const matching = switches.filter((s) =>
@@ -197,7 +201,7 @@ export const errorSwitchPortNamedLikeSwitch: Check = (context): CheckResult => {
     return yes(`the switch port "${names[0]}" has the name of its virtual switch`, evidence);
   if (switches.length === 0)
     return yes(
-      `21203 names switch port "${names[0] ?? '?'}"; no switch listing to compare (the guide's fifth check)`,
+      `${events[0]!.eventId} names switch port "${names[0] ?? '?'}"; no switch listing to compare (the guide's fifth check)`,
       evidence,
     );
   return no(
@@ -207,11 +211,9 @@ export const errorSwitchPortNamedLikeSwitch: Check = (context): CheckResult => {
 };
 
 export const errorVirtualNetwork: Check = (context) => {
-  const events = ownEvents(context, [21125, 21145, 21158, 21159, 21201]);
+  const events = ownEvents(context, virtualNetworkEvents);
   if (events.length === 0 && context.failure.cause !== 'virtual-network-name-mismatch')
-    return no(
-      'no virtual network / switch configuration error (21125, 21145, 21158, 21159, 21201)',
-    );
+    return no(`no virtual network / switch configuration error (${idsText(virtualNetworkEvents)})`);
   const evidence =
     events.length > 0
       ? events.map((e) =>
@@ -223,7 +225,9 @@ export const errorVirtualNetwork: Check = (context) => {
 
 export const failedRegistering: Check = (context) => {
   const steps = failureSteps(context.migration).filter((s) => s.phase === 'vm-register-failed');
+  const ids = ownEvents(context, registerFailedEvents).map((e) => e.eventId);
+  const cited = ids.length > 0 ? ` (${[...new Set(ids)].join(', ')})` : '';
   return steps.length > 0
-    ? yes('the destination could not register the VM with VMMS (21102)', steps.map(stepEvidence))
+    ? yes(`the destination could not register the VM with VMMS${cited}`, steps.map(stepEvidence))
     : no('no registration failure on the destination');
 };

@@ -10,22 +10,21 @@ import { diagnoseMigration } from './diagnose-case.js';
 export const eventsBeforeAttemptMs = 3_600_000;
 /** How far after it (a node loss logged after the attempt's last record). */
 export const eventsAfterAttemptMs = 60_000;
-/** Event ids the checks read from the whole case, not only around an attempt (CSV episodes). */
-export const caseWideEventIds: readonly number[] = [5120, 5121, 5122, 5136, 5142];
-
 /** What diagnosing batch by batch reads from the case (the store, in production). */
 export interface DiagnosisReader {
   config: Record<ConfigTable, readonly ConfigRecord[]>;
   nodesWithLogs: readonly string[];
   channelsByNode: Readonly<Record<string, readonly string[]>>;
+  /** Whether anything collected comes from a cluster node (CaseInput.clusterEvidence). */
+  clusterEvidence: boolean;
   /** Up to `limit` migrations numbered after `afterId`, in number order, with their steps. */
   migrationsAfter(afterId: number, limit: number): Migration[];
   /** The migrations with these numbers, in number order. */
   migrationsWithIds(ids: readonly number[]): Migration[];
-  /** The events of the case-wide ids (caseWideEventIds), in time order. */
+  /** The events of the case-wide needs (diagnosisNeeds(flowchart).caseWide), in time order. */
   caseWideEvents(): CaseEvent[];
   /**
-   * The diagnosis events (diagnosisEventIds) other than the case-wide ones between two
+   * The events the checks read around attempts (diagnosisNeeds(flowchart).around) between two
    * instants (ms, inclusive), plus the events with the given row ids, in time order.
    */
   eventsAround(from: number, to: number, rowIds: readonly number[]): CaseEvent[];
@@ -86,6 +85,7 @@ export function diagnoseInBatches(
         events: caseWide,
         nodesWithLogs: reader.nodesWithLogs,
         channelsByNode: reader.channelsByNode,
+        clusterEvidence: reader.clusterEvidence,
       },
       diagnoses,
     ),
@@ -131,6 +131,7 @@ function batchInput(
     events: mergeByTime(caseWide, around),
     nodesWithLogs: reader.nodesWithLogs,
     channelsByNode: reader.channelsByNode,
+    clusterEvidence: reader.clusterEvidence,
   };
 }
 

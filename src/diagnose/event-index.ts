@@ -1,10 +1,16 @@
+import { catalogRoleOf, eventMatches, type EventSelector } from '../catalog/select.js';
+import type { RecordRole } from '../catalog/types.js';
 import { isoToMillis } from '../model/time.js';
 import type { CaseEvent } from './case-input.js';
 
-/** The loaded events by row id and by event id (each list in load order, with its times). */
+/**
+ * The loaded events by row id and by catalogue role (decided by provider and id, then fields
+ * or text; each list in time order, with its times and load orders). Events the catalogue does
+ * not know under their provider have no role and are found only by row id.
+ */
 export interface EventIndex {
   byRowId: Map<number, { event: CaseEvent; order: number }>;
-  byEventId: Map<number, { events: CaseEvent[]; times: number[]; orders: number[] }>;
+  byRole: Map<RecordRole, { events: CaseEvent[]; times: number[]; orders: number[] }>;
 }
 
 const indexes = new WeakMap<readonly CaseEvent[], EventIndex>();
@@ -16,21 +22,22 @@ const indexes = new WeakMap<readonly CaseEvent[], EventIndex>();
 export function eventIndex(events: readonly CaseEvent[]): EventIndex {
   let index = indexes.get(events);
   if (!index) {
-    index = { byRowId: new Map(), byEventId: new Map() };
+    index = { byRowId: new Map(), byRole: new Map() };
     events.forEach((event, order) => {
       index!.byRowId.set(event.id, { event, order });
-      let list = index!.byEventId.get(event.eventId);
-      if (!list)
-        index!.byEventId.set(event.eventId, (list = { events: [], times: [], orders: [] }));
+      const role = catalogRoleOf(event);
+      if (role === null) return;
+      let list = index!.byRole.get(role);
+      if (!list) index!.byRole.set(role, (list = { events: [], times: [], orders: [] }));
       list.events.push(event);
       list.times.push(isoToMillis(event.time));
       list.orders.push(order);
     });
-    for (const [eventId, list] of index.byEventId) {
+    for (const [role, list] of index.byRole) {
       // Events are usually loaded in time order; sort by time when they were not.
       if (list.times.every((t, i) => i === 0 || list.times[i - 1]! <= t)) continue;
       const order = list.times.map((_, i) => i).sort((a, b) => list.times[a]! - list.times[b]!);
-      index.byEventId.set(eventId, {
+      index.byRole.set(role, {
         events: order.map((i) => list.events[i]!),
         times: order.map((i) => list.times[i]!),
         orders: order.map((i) => list.orders[i]!),
@@ -52,17 +59,21 @@ export function eventsWithRowIds(events: readonly CaseEvent[], ids: Iterable<num
   return found.sort((a, b) => a.order - b.order).map((h) => h.event);
 }
 
-/** The loaded events with one of the event ids whose time is within [from, to] ms, in load order. */
-export function eventsOfIdsBetween(
+/**
+ * The loaded events any of the selectors matches whose time is within [from, to] ms, in load
+ * order.
+ */
+export function eventsMatchingBetween(
   events: readonly CaseEvent[],
-  eventIds: Iterable<number>,
+  selectors: EventSelector | readonly EventSelector[],
   from: number,
   to: number,
 ): CaseEvent[] {
-  const { byEventId } = eventIndex(events);
+  const { byRole } = eventIndex(events);
+  const wanted = isSelectorList(selectors) ? selectors : [selectors];
   const found: { event: CaseEvent; order: number }[] = [];
-  for (const eventId of new Set(eventIds)) {
-    const list = byEventId.get(eventId);
+  for (const role of new Set(wanted.flatMap((s) => s.roles))) {
+    const list = byRole.get(role);
     if (!list) continue;
     // The times are ascending (see eventIndex): binary search the window start.
     let low = 0;
@@ -73,8 +84,15 @@ export function eventsOfIdsBetween(
       else high = mid;
     }
     for (let i = low; i < list.times.length && list.times[i]! <= to; i++) {
-      found.push({ event: list.events[i]!, order: list.orders[i]! });
+      const event = list.events[i]!;
+      if (wanted.some((s) => eventMatches(event, s))) found.push({ event, order: list.orders[i]! });
     }
   }
   return found.sort((a, b) => a.order - b.order).map((h) => h.event);
+}
+
+function isSelectorList(
+  selectors: EventSelector | readonly EventSelector[],
+): selectors is readonly EventSelector[] {
+  return Array.isArray(selectors);
 }

@@ -1,4 +1,3 @@
-import { catalogEvents } from '../catalog/events/index.js';
 import { findCatalogEvent } from '../catalog/lookup.js';
 import type { Flowchart } from '../diagnose/flowchart.js';
 import type { Diagnosis, Finding } from '../model/diagnosis.js';
@@ -34,10 +33,9 @@ const markerCategories: ReadonlySet<string> = new Set<MarkerCategory>([
   'backup',
 ]);
 
-/** The event ids of the catalogue entries whose category becomes a timeline marker. */
-export function markerEventIds(): number[] {
-  const ids = catalogEvents.filter((e) => markerCategories.has(e.category)).map((e) => e.eventId);
-  return [...new Set(ids)].sort((a, b) => a - b);
+/** The catalogue categories whose events become timeline markers. */
+export function markerCategoryList(): MarkerCategory[] {
+  return [...markerCategories] as MarkerCategory[];
 }
 
 /** Most records listed in one migration's timeline (the rest are counted as cut). */

@@ -1,3 +1,6 @@
+import { anchorCategories, clusterLogAnchorLines } from '../catalog/clock-anchors.js';
+import { catalogEvents } from '../catalog/events/index.js';
+import { storeKeysOf } from '../catalog/select.js';
 import type { Store } from './open-database.js';
 
 /** How one cluster log's times were read (a row of `cluster_log_files`). */
@@ -42,42 +45,54 @@ export function selectPendingClusterLogs(db: Store): PendingClusterLog[] {
 }
 
 /**
- * Group-move and service-stop lines of one cluster log, for pairing with events, with their
- * timestamp as written read as UTC (`writtenMs`).
+ * Group-move and service-stop lines of one cluster log (catalog/clock-anchors.ts), for pairing
+ * with events, with their timestamp as written read as UTC (`writtenMs`).
  */
 export function selectLineAnchorRows(
   db: Store,
   sourceId: number,
 ): { component: string | null; message: string; writtenMs: number }[] {
+  const terms = clusterLogAnchorLines.map(() => '(t.component = ? AND l.message LIKE ?)');
   return db
     .prepare(
       `SELECT t.component, l.message, l.time + COALESCE(f.offset_minutes, 0) * 60000 AS writtenMs
        FROM cluster_log_sources AS f JOIN cluster_log_lines AS l
          ON l.id BETWEEN f.first_id AND f.last_id AND l.source_id = f.source_id
          JOIN cluster_log_tags AS t ON t.id = l.tag
-       WHERE f.source_id = ? AND l.time IS NOT NULL AND (
-         (t.component = 'RCM' AND (l.message LIKE 'move of group %' OR l.message LIKE '%MoveGroup: (%'))
-         OR (t.component = 'CS' AND l.message LIKE 'Service Stopp%'))
+       WHERE f.source_id = ? AND l.time IS NOT NULL AND (${terms.join(' OR ')})
        ORDER BY l.id LIMIT 20000`,
     )
-    .all(sourceId) as { component: string | null; message: string; writtenMs: number }[];
+    .all(sourceId, ...clusterLogAnchorLines.flatMap((a) => [a.component, a.like])) as {
+    component: string | null;
+    message: string;
+    writtenMs: number;
+  }[];
 }
 
-/** Events of one node that can pair with cluster log lines. */
+/**
+ * Events of one node that can pair with cluster log lines: those of the catalogue entries of
+ * the anchor categories (by provider and id; eventAnchorKeys decides on each).
+ */
 export function selectEventAnchorRows(
   db: Store,
   node: string,
 ): { time: string; provider: string; event_id: number; data: string }[] {
+  const { ids, keys } = storeKeysOf(
+    catalogEvents.filter((e) => anchorCategories.includes(e.category)),
+  );
   return db
     .prepare(
       `SELECT time, provider, event_id, data FROM events
-       WHERE node = ? COLLATE NOCASE AND (
-         (provider LIKE '%FailoverClustering%' AND event_id IN (1641, 1201, 1204, 1205, 1155, 1069))
-         OR provider LIKE '%Hyper-V-High-Availability%'
-         OR (provider = 'Service Control Manager' AND event_id = 7036))
+       WHERE node = ? COLLATE NOCASE AND event_id IN (SELECT value FROM json_each(?))
+         AND lower(provider) || '|' || event_id IN (SELECT value FROM json_each(?))
        ORDER BY time LIMIT 50000`,
     )
-    .all(node) as { time: string; provider: string; event_id: number; data: string }[];
+    .all(node, JSON.stringify(ids), JSON.stringify(keys)) as {
+    time: string;
+    provider: string;
+    event_id: number;
+    data: string;
+  }[];
 }
 
 /**

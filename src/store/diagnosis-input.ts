@@ -1,3 +1,9 @@
+import {
+  entriesMatching,
+  eventMatches,
+  storeKeysOf,
+  type EventSelector,
+} from '../catalog/select.js';
 import { configColumns } from '../model/config-columns.js';
 import type { ConfigTable } from '../model/config-row.js';
 import type { Store } from './open-database.js';
@@ -36,67 +42,97 @@ export function selectConfigRecords(db: Store): Record<ConfigTable, ConfigRecord
 }
 
 /**
- * Events with one of `eventIds` (7036 only for the cluster service) plus every event a
+ * The SQL condition and parameters that keep the events of these catalogue entries: the id,
+ * then the provider in any of its stored spellings (ids are unique only within a provider).
+ * The roles decided by fields or text are checked afterwards (keepMatching).
+ */
+function catalogFilter(selectors: readonly EventSelector[]): { sql: string; params: string[] } {
+  const { ids, keys } = storeKeysOf(entriesMatching(...selectors));
+  return {
+    sql: `(event_id IN (SELECT value FROM json_each(?))
+           AND lower(provider) || '|' || event_id IN (SELECT value FROM json_each(?)))`,
+    params: [JSON.stringify(ids), JSON.stringify(keys)],
+  };
+}
+
+/** The rows any selector matches, plus those marked `cited`, parsed. */
+function keepMatching(
+  rows: readonly (EventRow & { cited?: number })[],
+  selectors: readonly EventSelector[],
+): DiagnosisEventRow[] {
+  const out: DiagnosisEventRow[] = [];
+  for (const { cited, ...row } of rows) {
+    const event = parsed(row);
+    if (cited === 1 || selectors.some((s) => eventMatches(event, s))) out.push(event);
+  }
+  return out;
+}
+
+const columns = 'id, node, time, channel, provider, event_id AS eventId, data, message';
+
+/**
+ * The events the selectors match (catalogue provider and id, then role) plus every event a
  * migration step cites, in time order.
  */
-export function selectDiagnosisEvents(db: Store, eventIds: readonly number[]): DiagnosisEventRow[] {
+export function selectDiagnosisEvents(
+  db: Store,
+  selectors: readonly EventSelector[],
+): DiagnosisEventRow[] {
+  const filter = catalogFilter(selectors);
   const rows = db
     .prepare(
-      `SELECT id, node, time, channel, provider, event_id AS eventId, data, message FROM events
-       WHERE (event_id IN (SELECT value FROM json_each(?))
-              AND (event_id <> 7036 OR data LIKE '%Cluster%' OR message LIKE '%Cluster%'))
+      `SELECT ${columns}, id IN (SELECT evidence_id FROM migration_steps
+                                 WHERE evidence_table = 'events') AS cited
+       FROM events
+       WHERE ${filter.sql}
           OR id IN (SELECT evidence_id FROM migration_steps WHERE evidence_table = 'events')
        ORDER BY time, id`,
     )
-    .all(JSON.stringify(eventIds)) as (Omit<DiagnosisEventRow, 'data'> & { data: string })[];
-  return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, string> }));
+    .all(...filter.params) as (EventRow & { cited: number })[];
+  return keepMatching(rows, selectors);
 }
 
-/** Events with one of `eventIds` (7036 only for the cluster service), in time order. */
-export function selectEventsWithIds(db: Store, eventIds: readonly number[]): DiagnosisEventRow[] {
+/** The events the selectors match (catalogue provider and id, then role), in time order. */
+export function selectEventsMatching(
+  db: Store,
+  selectors: readonly EventSelector[],
+): DiagnosisEventRow[] {
+  const filter = catalogFilter(selectors);
   const rows = db
-    .prepare(
-      `SELECT id, node, time, channel, provider, event_id AS eventId, data, message FROM events
-       WHERE event_id IN (SELECT value FROM json_each(?))
-         AND (event_id <> 7036 OR data LIKE '%Cluster%' OR message LIKE '%Cluster%')
-       ORDER BY time, id`,
-    )
-    .all(JSON.stringify(eventIds)) as EventRow[];
-  return rows.map(parsed);
+    .prepare(`SELECT ${columns} FROM events WHERE ${filter.sql} ORDER BY time, id`)
+    .all(...filter.params) as EventRow[];
+  return keepMatching(rows, selectors);
 }
 
 /**
- * Events with one of `eventIds` (7036 only for the cluster service) between two stored times
- * (inclusive) on the given nodes (the `node` of `events`), plus the events with the given row
- * ids, in time order. The time range is read along the (node, time) index, node by node.
+ * The events the selectors match between two stored times (inclusive) on the given nodes (the
+ * `node` of `events`), plus the events with the given row ids, in time order. The time range
+ * is read along the (node, time) index, node by node.
  */
 export function selectEventsAround(
   db: Store,
   nodes: readonly string[],
-  eventIds: readonly number[],
+  selectors: readonly EventSelector[],
   from: string,
   to: string,
   rowIds: readonly number[],
 ): DiagnosisEventRow[] {
-  const columns = 'id, node, time, channel, provider, event_id AS eventId, data, message';
+  const filter = catalogFilter(selectors);
   const rows = db
     .prepare(
-      `SELECT ${columns} FROM events
+      `SELECT ${columns}, 0 AS cited FROM events
        WHERE node IN (SELECT value FROM json_each(?)) AND time >= ? AND time <= ?
-         AND event_id IN (SELECT value FROM json_each(?))
-         AND (event_id <> 7036 OR data LIKE '%Cluster%' OR message LIKE '%Cluster%')
+         AND ${filter.sql}
        UNION
-       SELECT ${columns} FROM events WHERE id IN (SELECT value FROM json_each(?))
+       SELECT ${columns}, 1 AS cited FROM events WHERE id IN (SELECT value FROM json_each(?))
        ORDER BY time, id`,
     )
-    .all(
-      JSON.stringify(nodes),
-      from,
-      to,
-      JSON.stringify(eventIds),
-      JSON.stringify(rowIds),
-    ) as EventRow[];
-  return rows.map(parsed);
+    .all(JSON.stringify(nodes), from, to, ...filter.params, JSON.stringify(rowIds)) as (EventRow & {
+    cited: number;
+  })[];
+  // An event both in range and cited comes twice (UNION keeps rows that differ in `cited`).
+  const seen = new Set<number>();
+  return keepMatching(rows, selectors).filter((e) => !seen.has(e.id) && seen.add(e.id));
 }
 
 type EventRow = Omit<DiagnosisEventRow, 'data'> & { data: string };

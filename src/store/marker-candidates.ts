@@ -1,3 +1,6 @@
+import { catalogEvents } from '../catalog/events/index.js';
+import { catalogRoleOf, storeKeysOf } from '../catalog/select.js';
+import type { RecordCategory } from '../catalog/types.js';
 import type { Store } from './open-database.js';
 
 /** An event that may become a report timeline marker (the report's ReportInfraEvent). */
@@ -11,25 +14,34 @@ export interface MarkerCandidateRow {
 }
 
 /**
- * The events the report's timeline markers come from: those selectDiagnosisEvents gives (the
- * diagnosis event ids, 7036 only for the cluster service, and every event a migration step
- * cites) narrowed to `markerIds` (the ids of the marker categories), in time order, without
- * their data. The narrowing is what keeps a large case's step events (most of them) out of
- * memory: the markers the report draws are the same.
+ * The events the report's timeline markers come from: events of the catalogue entries of the
+ * given categories (by provider and id) that the catalogue gives a role other than `context`
+ * (so of Service Control Manager's service changes only the cluster service's), or that a
+ * migration step cites, in time order, without their data. Reading only these entries is what
+ * keeps a large case's step events (most of them) out of memory.
  */
 export function selectMarkerCandidates(
   db: Store,
-  diagnosisIds: readonly number[],
-  markerIds: readonly number[],
+  categories: readonly RecordCategory[],
 ): MarkerCandidateRow[] {
-  return db
+  const { ids, keys } = storeKeysOf(catalogEvents.filter((e) => categories.includes(e.category)));
+  const rows = db
     .prepare(
-      `SELECT id, node, time, provider, event_id AS eventId, message FROM events
+      `SELECT id, node, time, provider, event_id AS eventId, message, data,
+         id IN (SELECT evidence_id FROM migration_steps WHERE evidence_table = 'events') AS cited
+       FROM events
        WHERE event_id IN (SELECT value FROM json_each(?))
-         AND ((event_id IN (SELECT value FROM json_each(?))
-               AND (event_id <> 7036 OR data LIKE '%Cluster%' OR message LIKE '%Cluster%'))
-              OR id IN (SELECT evidence_id FROM migration_steps WHERE evidence_table = 'events'))
+         AND lower(provider) || '|' || event_id IN (SELECT value FROM json_each(?))
        ORDER BY time, id`,
     )
-    .all(JSON.stringify(markerIds), JSON.stringify(diagnosisIds)) as MarkerCandidateRow[];
+    .all(JSON.stringify(ids), JSON.stringify(keys)) as (MarkerCandidateRow & {
+    data: string;
+    cited: number;
+  })[];
+  const out: MarkerCandidateRow[] = [];
+  for (const { data, cited, ...row } of rows) {
+    const role = catalogRoleOf({ ...row, data: JSON.parse(data) as Record<string, string> });
+    if (cited === 1 || (role !== null && role !== 'context')) out.push(row);
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 /** Builders for diagnosis unit tests: a migration, its events and the case's configuration. */
 import type { CaseEvent, CaseInput, ConfigRecord } from '../../src/diagnose/case-input.js';
+import { catalogEvents } from '../../src/catalog/events/index.js';
 import { emptyConfig } from '../../src/diagnose/case-input.js';
 import type { ConfigTable } from '../../src/model/config-row.js';
 import type { Migration, MigrationFacts, MigrationStep } from '../../src/model/migration.js';
@@ -16,13 +17,24 @@ export function at(seconds: number): string {
 let nextEventId = 1000;
 let nextRowId = 1;
 
+/**
+ * The provider a test event of this id gets unless it names one: the catalogue's, when one
+ * provider has the id, else FailoverClustering (an event is always its provider and id).
+ */
+function defaultProvider(eventId: number): string {
+  const providers = new Set(
+    catalogEvents.filter((e) => e.eventId === eventId).map((e) => e.provider),
+  );
+  return providers.size === 1 ? [...providers][0]! : 'Microsoft-Windows-FailoverClustering';
+}
+
 export function makeEvent(o: Partial<CaseEvent> & { eventId: number }): CaseEvent {
   return {
     id: nextEventId++,
     node: 'HV01',
     time: at(1),
     channel: 'System',
-    provider: 'Microsoft-Windows-FailoverClustering',
+    provider: defaultProvider(o.eventId),
     data: {},
     message: null,
     ...o,
@@ -118,6 +130,7 @@ export function makeInput(o: {
   config?: Partial<Record<ConfigTable, ConfigRecord[]>>;
   nodesWithLogs?: string[];
   channelsByNode?: Record<string, string[]>;
+  clusterEvidence?: boolean;
 }): CaseInput {
   return {
     migrations: o.migrations,
@@ -125,6 +138,7 @@ export function makeInput(o: {
     config: { ...emptyConfig(), ...o.config },
     nodesWithLogs: o.nodesWithLogs ?? ['HV01', 'HV02'],
     channelsByNode: o.channelsByNode ?? { HV01: ['System'], HV02: ['System'] },
+    clusterEvidence: o.clusterEvidence ?? true,
   };
 }
 

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  diagnosisEventIds,
-  type CaseEvent,
-  type CaseInput,
-} from '../../src/diagnose/case-input.js';
-import {
-  caseWideEventIds,
-  diagnoseInBatches,
-  type DiagnosisReader,
-} from '../../src/diagnose/diagnose-batches.js';
-import { diagnoseCase } from '../../src/diagnose/diagnose-case.js';
+import { eventMatches } from '../../src/catalog/select.js';
+import type { CaseEvent, CaseInput } from '../../src/diagnose/case-input.js';
+import { diagnosisNeeds } from '../../src/diagnose/check-events.js';
+import { diagnoseInBatches, type DiagnosisReader } from '../../src/diagnose/diagnose-batches.js';
+import { diagnoseCase, flowchart } from '../../src/diagnose/diagnose-case.js';
 import type { Finding } from '../../src/model/diagnosis.js';
 import type { Migration } from '../../src/model/migration.js';
 import { isoToMillis } from '../../src/model/time.js';
@@ -18,22 +12,22 @@ import { seededRandom } from '../support/seeded-random.js';
 
 /** What the store would give diagnoseInBatches for a case held in memory. */
 function memoryReader(input: CaseInput): DiagnosisReader {
-  const around = diagnosisEventIds.filter((id) => !caseWideEventIds.includes(id));
+  const needs = diagnosisNeeds(flowchart);
+  const caseWide = (e: CaseEvent) => needs.caseWide.some((s) => eventMatches(e, s));
+  const around = (e: CaseEvent) => needs.around.some((s) => eventMatches(e, s));
   return {
     config: input.config,
     nodesWithLogs: input.nodesWithLogs,
     channelsByNode: input.channelsByNode,
+    clusterEvidence: input.clusterEvidence,
     migrationsAfter: (afterId, limit) =>
       input.migrations.filter((m) => m.id > afterId).slice(0, limit),
     migrationsWithIds: (ids) => input.migrations.filter((m) => ids.includes(m.id)),
-    caseWideEvents: () => input.events.filter((e) => caseWideEventIds.includes(e.eventId)),
+    caseWideEvents: () => input.events.filter(caseWide),
     eventsAround: (from, to, rowIds) =>
       input.events.filter((e) => {
         const time = isoToMillis(e.time);
-        return (
-          (around.includes(e.eventId) && time >= from - 1 && time <= to + 1) ||
-          rowIds.includes(e.id)
-        );
+        return (around(e) && time >= from - 1 && time <= to + 1) || rowIds.includes(e.id);
       }),
   };
 }
@@ -166,7 +160,10 @@ function randomCase(seed: number): CaseInput {
           eventId,
           node: pick(nodes),
           time: at(clock - 3600 + Math.floor(next() * 3700)),
-          data: { param1: pick(['Volume1', 'HV02', 'LM', 'HV03']) },
+          data:
+            eventId === 7036
+              ? { param1: 'Cluster Service', param2: 'running' }
+              : { param1: pick(['Volume1', 'HV02', 'LM', 'HV03']) },
           message:
             eventId === 7036
               ? 'The Cluster Service service entered the running state.'

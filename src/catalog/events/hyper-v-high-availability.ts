@@ -352,6 +352,7 @@ export const highAvailabilityEvents: CatalogEvent[] = [
     template:
       "'%1' failed to live migrate because a virtual switch used by the VM is disconnected on the destination node '%2'.",
     sources: ['S1'],
+    cause: 'virtual-network-name-mismatch',
     meaning: 'A virtual switch the VM uses is disconnected on the destination node.',
   }),
   ha({
@@ -387,6 +388,7 @@ export const highAvailabilityEvents: CatalogEvent[] = [
     template:
       "'%1' failed to live migrate because of a hard dependency on a virtual switch on the current node.",
     sources: ['S1'],
+    cause: 'virtual-network-name-mismatch',
     meaning: 'The VM depends on a virtual switch of the current node and cannot move.',
   }),
   ha({
@@ -432,7 +434,7 @@ export const highAvailabilityEvents: CatalogEvent[] = [
     category: 'switch',
     role: 'switch-problem',
     side: null,
-    fields: {},
+    fields: { switchPort: 1 },
     template: "The virtual network switch port '%1' already exists.",
     sources: ['S1'],
     cause: 'switch-port-name-conflict',
@@ -444,7 +446,7 @@ export const highAvailabilityEvents: CatalogEvent[] = [
     category: 'switch',
     role: 'switch-problem',
     side: null,
-    fields: {},
+    fields: { switchPort: 1 },
     template: 'Failed to create virtual network switch port %1.',
     versions: ['2008 R2', ...s1Versions],
     sources: ['S1', 'S17'],

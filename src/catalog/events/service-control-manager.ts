@@ -6,6 +6,11 @@
  */
 import type { CatalogEvent } from '../types.js';
 
+/** The cluster service by its display name (English; the key name ClusSvc sits in binary data). */
+const clusterServiceName = /^Cluster Service$/i;
+const running = /^running$/i;
+const stopped = /^stopped$/i;
+
 export const serviceControlManagerEvents: CatalogEvent[] = [
   {
     provider: 'Service Control Manager',
@@ -21,15 +26,10 @@ export const serviceControlManagerEvents: CatalogEvent[] = [
     versions: [],
     sources: ['cluster-log.md §5.9'],
     verified: false,
-    textRoles: [
-      {
-        pattern: /^The Cluster Service service entered the running state/i,
-        role: 'cluster-service-start',
-      },
-      {
-        pattern: /^The Cluster Service service entered the stopped state/i,
-        role: 'cluster-service-stop',
-      },
+    // Only the cluster service's start and stop matter; any other service stays context.
+    fieldRoles: [
+      { when: { service: clusterServiceName, state: running }, role: 'cluster-service-start' },
+      { when: { service: clusterServiceName, state: stopped }, role: 'cluster-service-stop' },
     ],
     meaning:
       'A service changed state; for the Cluster Service (key ClusSvc) it marks a cluster service start or stop, the anchor for "shortly after a restart".',

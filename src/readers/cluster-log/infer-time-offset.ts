@@ -1,9 +1,11 @@
+import { eventAnchorOf } from '../../catalog/clock-anchors.js';
+
 /**
  * Infers the time basis of a cluster log that does not state it (2008 R2 – 2012 R2, or
  * `--cluster-log-time local` without a header offset) by pairing its lines with event-log
  * events of the same node that record the same happening: a group move (`move of group G`,
- * `MoveGroup: (G, n)`) against FailoverClustering and Hyper-V-High-Availability events naming
- * G, and the cluster service stopping against Service Control Manager event 7036. Event logs
+ * `MoveGroup: (G, n)`) against cluster and Hyper-V events naming G, and the cluster service
+ * stopping against its stop event (which events: catalog/clock-anchors.ts). Event logs
  * carry true UTC, so each pair votes for an offset; offsets are whole quarter hours.
  */
 
@@ -48,29 +50,23 @@ export function lineAnchorKeys(component: string | null, message: string): strin
   return [];
 }
 
-/** Pairing keys an event offers (lower case). Pure. */
+/**
+ * Pairing keys an event offers (lower case): the group names its values carry when the
+ * catalogue says the event names a group, `service-stop` for the cluster service stopping. By
+ * provider and id (clock-anchors.ts). Pure.
+ */
 export function eventAnchorKeys(
   provider: string,
   eventId: number,
   data: Record<string, string>,
 ): string[] {
-  const values = Object.values(data).map((v) => v.trim());
-  if (
-    /FailoverClustering/i.test(provider) &&
-    [1641, 1201, 1204, 1205, 1155, 1069].includes(eventId)
-  ) {
-    return values.filter((v) => v.length > 0).map((v) => `group:${v.toLowerCase()}`);
-  }
-  if (/Hyper-V-High-Availability/i.test(provider)) {
-    return values
-      .filter((v) => v.length > 0 && v.length < 256)
-      .map((v) => `group:${v.replace(/^Virtual Machine /i, '').toLowerCase()}`);
-  }
-  if (provider === 'Service Control Manager' && eventId === 7036) {
-    const lower = values.map((v) => v.toLowerCase());
-    if (lower.includes('cluster service') && lower.includes('stopped')) return ['service-stop'];
-  }
-  return [];
+  const anchor = eventAnchorOf(provider, eventId, data);
+  if (anchor === 'service-stop') return ['service-stop'];
+  if (anchor === null) return [];
+  return Object.values(data)
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0 && v.length < 256)
+    .map((v) => `group:${v.replace(/^Virtual Machine /i, '').toLowerCase()}`);
 }
 
 /**
