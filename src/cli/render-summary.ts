@@ -2,6 +2,7 @@ import type { MessageKey } from '../i18n/messages-en.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import type { CaseSummary } from '../store/case-summary.js';
 import { formatTable } from './output.js';
+import { notClusterNote } from './render-cluster-note.js';
 import {
   clusterLogNotes,
   clusterLogRows,
@@ -35,6 +36,8 @@ export function renderSummaryText(
   );
   if (summary.firstTime && summary.lastTime)
     lines.push(t('term.timeSpan', { from: summary.firstTime, to: summary.lastTime }));
+  const note = notClusterNote(summary.cluster, tr);
+  if (note !== null) lines.push(note);
   lines.push('');
   lines.push(t('term.filesByKind'));
   lines.push(table(tr, ['kind', 'files', 'records', 'warnings'], summary.kinds));
@@ -114,6 +117,14 @@ export function summaryJson(summary: CaseSummary): object {
       timeBasisText: describeTimeBasis(log),
     })),
     configuration: summary.configuration,
+    cluster: {
+      looksLikeCluster: summary.cluster.found,
+      clusterEvents: summary.cluster.clusterEvents,
+      clusterLogs: summary.cluster.clusterLogs,
+      clusterConfigRows: summary.cluster.clusterConfigRows,
+      providers: summary.cluster.providers,
+      note: notClusterNote(summary.cluster),
+    },
     problems: { count: summary.problemCount, first: summary.problems },
     skipped: summary.skipped,
     migrations: [],

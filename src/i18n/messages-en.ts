@@ -204,6 +204,10 @@ export const messagesEn = {
   'term.node.other': 'nodes',
   'term.none': 'none',
   'term.timeSpan': 'Time span (UTC): {from} to {to}',
+  'term.notCluster':
+    'Note: these inputs do not look like cluster nodes (no FailoverClustering or Hyper-V host events, no cluster log, no cluster configuration), so no migration, diagnosis or cluster advisory comes from them; found instead: {found}',
+  'term.notCluster.more': '{count} more',
+  'term.notCluster.nothing': 'no events',
   'term.filesByKind': 'Files by kind',
   'term.eventsPerNode': 'Events per node and channel (UTC)',
   'term.clusterLogs': 'Cluster logs (times in UTC)',

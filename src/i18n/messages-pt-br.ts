@@ -207,6 +207,10 @@ export const messagesPtBr: Record<MessageKey, string> = {
   'term.node.other': 'nós',
   'term.none': 'nenhum',
   'term.timeSpan': 'Período (UTC): de {from} a {to}',
+  'term.notCluster':
+    'Observação: estas entradas não parecem vir de nós de cluster (nenhum evento de FailoverClustering ou de host Hyper-V, nenhum log do cluster, nenhuma configuração do cluster), então delas não sai migração, diagnóstico nem recomendação do cluster; encontrado no lugar: {found}',
+  'term.notCluster.more': 'mais {count}',
+  'term.notCluster.nothing': 'nenhum evento',
   'term.filesByKind': 'Arquivos por tipo',
   'term.eventsPerNode': 'Eventos por nó e canal (UTC)',
   'term.clusterLogs': 'Logs do cluster (horários em UTC)',

@@ -4,6 +4,7 @@ import {
   type ClusterLogSourceSummary,
   type ConfigTableSummary,
 } from './cluster-log-summary.js';
+import { readClusterPresence, type ClusterPresence } from './cluster-presence.js';
 import type { Store } from './open-database.js';
 
 export interface KindCount {
@@ -42,6 +43,8 @@ export interface CaseSummary {
   clusterLogs: ClusterLogSourceSummary[];
   /** Configuration tables that hold rows. */
   configuration: ConfigTableSummary[];
+  /** Whether anything comes from a cluster node, and which providers were found. */
+  cluster: ClusterPresence;
 }
 
 /** Reads the summary of everything stored; `problemLimit` caps the problems listed (all are counted). */
@@ -91,5 +94,6 @@ export function readCaseSummary(db: Store, problemLimit = 20): CaseSummary {
     skipped,
     clusterLogs,
     configuration: readConfigSummary(db),
+    cluster: readClusterPresence(db),
   };
 }
