@@ -86,10 +86,20 @@ export function storeKeysOf(entries: readonly CatalogEvent[]): { ids: number[]; 
   return { ids: [...ids].sort((a, b) => a - b), keys: [...keys].sort() };
 }
 
-/** The ids of the entries a selector matches, for a sentence (`21126`, `5121, 5136`). Pure. */
-export function idsText(...selectors: readonly EventSelector[]): string {
+/** The ids of the entries the selectors match, ascending, each once. Pure. */
+export function catalogIds(...selectors: readonly EventSelector[]): number[] {
   const ids = [...new Set(entriesMatching(...selectors).map((e) => e.eventId))];
-  return ids.sort((a, b) => a - b).join(', ');
+  return ids.sort((a, b) => a - b);
+}
+
+/** The ids of the entries the selectors match, joined by slashes (`1146/1230/1265`). Pure. */
+export function slashedIds(...selectors: readonly EventSelector[]): string {
+  return catalogIds(...selectors).join('/');
+}
+
+/** The ids of the entries the selectors match, for a sentence (`21126`, `5121, 5136`). Pure. */
+export function idsText(...selectors: readonly EventSelector[]): string {
+  return catalogIds(...selectors).join(', ');
 }
 
 /**

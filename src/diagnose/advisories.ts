@@ -5,7 +5,7 @@
  */
 import type { Diagnosis, FailureCause, Finding } from '../model/diagnosis.js';
 import type { CaseInput, ConfigRecord } from './case-input.js';
-import { csvRedirectedEvents, csvResumedEvents } from './check-events.js';
+import { csvRedirectedEvents, csvResumedEvents } from '../catalog/event-groups.js';
 import { configEvidence, eventEvidence, eventField, text } from './check-helpers.js';
 import { eventsMatchingBetween } from './event-index.js';
 import { subnetOf } from './checks-config.js';

@@ -17,7 +17,7 @@ import {
   networkTroubleEvents,
   nodeDownEvents,
   rhsEvents,
-} from './check-events.js';
+} from '../catalog/event-groups.js';
 import { missingNodeLogs } from './collect-commands.js';
 import { eventsMatchingBetween } from './event-index.js';
 import {

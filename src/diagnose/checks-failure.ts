@@ -10,7 +10,7 @@ import {
   registerFailedEvents,
   switchPortEvents,
   virtualNetworkEvents,
-} from './check-events.js';
+} from '../catalog/event-groups.js';
 import {
   eventEvidence,
   eventField,

@@ -1,3 +1,19 @@
+import {
+  backupEvents,
+  cleanupEvents,
+  clusterServiceHaltEvents,
+  csvDownEvents,
+  csvRedirectedEvents,
+  csvResumedEvents,
+  networkTroubleEvents,
+  noNetworkEvents,
+  nodeDownEvents,
+  registerFailedEvents,
+  rhsEvents,
+  switchPortEvents,
+  virtualNetworkEvents,
+} from '../catalog/event-groups.js';
+import { idsText, slashedIds } from '../catalog/select.js';
 import type { CauseId } from '../model/diagnosis.js';
 
 /**
@@ -8,17 +24,16 @@ import type { CauseId } from '../model/diagnosis.js';
  */
 export const questionsPtBr: Readonly<Record<string, string>> = {
   failed: 'A migração falhou?',
-  'node-lost': 'A origem ou o destino saiu do cluster durante a tentativa (1135, 1177)?',
-  'no-network-error': 'A origem não encontrou rede até o destino (21126, 0x000013AB)?',
+  'node-lost': `A origem ou o destino saiu do cluster durante a tentativa (${idsText(nodeDownEvents, clusterServiceHaltEvents)})?`,
+  'no-network-error': `A origem não encontrou rede até o destino (${idsText(noNetworkEvents)}, 0x000013AB)?`,
   'recent-restart':
     'A tentativa começou até 30 s depois de um início do serviço de cluster, ou de a VM passar para um novo processo RHS?',
-  'network-down': 'Uma rede do cluster estava inativa na tentativa (1127, 1130)?',
+  'network-down': `Uma rede do cluster estava inativa na tentativa (${idsText(networkTroubleEvents)})?`,
   'networks-left':
     'MigrationNetworkOrder, menos MigrationExcludeNetworks, deixa alguma rede ativa?',
   'no-network-subnet': 'Origem e destino estão em sub-redes diferentes de uma rede de migração?',
   concurrent: 'Outra migração usava a origem ou o destino ao mesmo tempo (0x800700AA)?',
-  cleanup:
-    'A tentativa começou segundos após a migração anterior da VM, antes da limpeza dela (21121)?',
+  cleanup: `A tentativa começou segundos após a migração anterior da VM, antes da limpeza dela (${idsText(cleanupEvents)})?`,
   authentication: 'O erro é uma falha de autenticação (0x8009030E, 0x8009030D, 0x80090322, …)?',
   'possible-owners-error': 'O destino não é proprietário possível do grupo da VM (0x80071398)?',
   'resources-error': 'Faltou memória ou recursos no destino (0x800705AA, 0x8007000E)?',
@@ -26,33 +41,27 @@ export const questionsPtBr: Readonly<Record<string, string>> = {
   architecture: 'Os dois nós têm arquiteturas de processador diferentes (x86 / x64)?',
   vendor: 'Os processadores são de fabricantes diferentes?',
   'processor-model': 'Os modelos de processador são diferentes?',
-  'switch-port':
-    'Falhou a criação de uma porta de switch com o nome do próprio switch virtual (21203)?',
-  'virtual-network-error':
-    'O destino não conseguiu montar a rede virtual da VM (21125, 21145, 21158, 21159, 21201)?',
+  'switch-port': `Falhou a criação de uma porta de switch com o nome do próprio switch virtual (${idsText(switchPortEvents)})?`,
+  'virtual-network-error': `O destino não conseguiu montar a rede virtual da VM (${idsText(virtualNetworkEvents)})?`,
   'switch-names': 'Os nomes dos switches virtuais diferem entre os dois nós?',
-  registering: 'O destino não conseguiu registrar a VM (21102)?',
+  registering: `O destino não conseguiu registrar a VM (${idsText(registerFailedEvents)})?`,
   'system-drive': 'Os dois nós iniciam de letras de unidade do sistema diferentes?',
-  'csv-unavailable-during':
-    'Um CSV ficou pausado ou inacessível em algum nó durante a tentativa (5120, 5142)?',
-  'csv-redirected-during':
-    'Um CSV estava em E/S redirecionada durante a tentativa (5121, 5136 sem 5122)?',
-  backup: 'Havia um backup em andamento perto da tentativa (1584, 5217)?',
-  rhs: 'O RHS travou ou caiu no recurso da VM durante a tentativa (1146, 1230)?',
+  'csv-unavailable-during': `Um CSV ficou pausado ou inacessível em algum nó durante a tentativa (${idsText(csvDownEvents)})?`,
+  'csv-redirected-during': `Um CSV estava em E/S redirecionada durante a tentativa (${idsText(csvRedirectedEvents)} sem ${idsText(csvResumedEvents)})?`,
+  backup: `Havia um backup em andamento perto da tentativa (${idsText(backupEvents)})?`,
+  rhs: `O RHS travou ou caiu no recurso da VM durante a tentativa (${idsText(rhsEvents)})?`,
   'connection-error':
     'A conexão de migração falhou ou expirou (0x8007274C, 0x8007274D, 0x80072746, …)?',
   'connection-subnet': 'Origem e destino estão em sub-redes diferentes de uma rede de migração?',
   'destination-logs': 'Os logs do nó de destino estão no caso?',
-  'slow-csv-redirected':
-    'Um CSV estava em E/S redirecionada durante a migração (5121, 5136 sem 5122)?',
+  'slow-csv-redirected': `Um CSV estava em E/S redirecionada durante a migração (${idsText(csvRedirectedEvents)} sem ${idsText(csvResumedEvents)})?`,
   'slow-backup': 'Havia um backup em andamento perto da migração?',
-  'slow-csv-unavailable': 'Um CSV ficou pausado em algum nó durante a migração (5120, 5142)?',
+  'slow-csv-unavailable': `Um CSV ficou pausado em algum nó durante a migração (${idsText(csvDownEvents)})?`,
 };
 
 /** O que fazer, por nó de conclusão do fluxograma. */
 export const remediesPtBr: Readonly<Record<string, string>> = {
-  'node-down':
-    'Um nó da migração saiu do cluster: descubra por quê (log do cluster perto do 1135, perda de rede ou de energia, tela azul), traga-o de volta e migre de novo. A VM continua no nó que sobrou ou faz failover para ele.',
+  'node-down': `Um nó da migração saiu do cluster: descubra por quê (log do cluster perto do ${slashedIds(nodeDownEvents)}, perda de rede ou de energia, tela azul), traga-o de volta e migre de novo. A VM continua no nó que sobrou ou faz failover para ele.`,
   'network-not-ready-after-restart':
     'Depois de reiniciar o serviço de cluster ou de mover a VM para um novo processo RHS, espere cerca de 30 segundos antes da migração ao vivo; tente a migração de novo agora.',
   'no-migration-network':
@@ -90,16 +99,14 @@ export const remediesPtBr: Readonly<Record<string, string>> = {
     'Os nomes dos switches coincidem: execute "Atualizar configuração da máquina virtual" na VM no Gerenciador de Cluster de Failover (mudanças feitas no Gerenciador do Hyper-V não chegam ao cluster) e tente de novo.',
   'system-drive-mismatch':
     'Todos os nós precisam iniciar da mesma letra de unidade do sistema para o Hyper-V com CSV; mantenha a VM fora do nó diferente até ele ser reinstalado.',
-  'csv-unavailable':
-    'Corrija o caminho de armazenamento ou SMB do CSV no nó afetado (classifique o status do 5120/5142, confira Cliente para Redes Microsoft e Compartilhamento de Arquivos e Impressoras nas redes do cluster).',
+  'csv-unavailable': `Corrija o caminho de armazenamento ou SMB do CSV no nó afetado (classifique o status do ${slashedIds(csvDownEvents)}, confira Cliente para Redes Microsoft e Compartilhamento de Arquivos e Impressoras nas redes do cluster).`,
   'csv-redirected-io':
     'Um CSV ficou em E/S redirecionada (em geral depois de um backup com falha ou cancelado): desligue o acesso redirecionado do volume ou mova o CSV, depois verifique o backup.',
   'csv-redirected-io-likely':
     'Um CSV estava em E/S redirecionada durante a tentativa, o que deixa todos os nós lentos: encerre o acesso redirecionado (verifique o backup que o deixou assim) e tente de novo.',
   'backup-interference':
     'Não faça migração ao vivo enquanto um backup VSS do Hyper-V roda no cluster; agende as migrações fora das janelas de backup.',
-  'rhs-failure':
-    'O host de recursos do cluster caiu ou travou: veja os eventos 1146/1230 e o log do cluster perto deles; considere executar o recurso da VM em um monitor separado.',
+  'rhs-failure': `O host de recursos do cluster caiu ou travou: veja os eventos ${slashedIds(rhsEvents)} e o log do cluster perto deles; considere executar o recurso da VM em um monitor separado.`,
   'migration-connection-failed':
     'Permita que os nós se alcancem nas portas TCP 6600 (migração ao vivo) e 3343 (cluster): exceções de firewall e antivírus, o ouvinte (gpupdate /force, Registry.pol), o caminho de rede.',
   unexplained:

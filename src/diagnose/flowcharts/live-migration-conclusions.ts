@@ -1,3 +1,10 @@
+import {
+  csvDownEvents,
+  longBlackoutEvents,
+  nodeDownEvents,
+  rhsEvents,
+} from '../../catalog/event-groups.js';
+import { slashedIds } from '../../catalog/select.js';
 import type { ConclusionNode } from '../flowchart.js';
 
 /**
@@ -9,8 +16,7 @@ export const liveMigrationConclusions = {
     kind: 'conclusion',
     cause: 'node-down',
     verdict: 'confirmed',
-    remediation:
-      'A node of the migration left the cluster: find why (cluster log around the 1135, network or power loss, bugcheck), bring it back, then migrate again. The VM stays on, or fails over from, the surviving node.',
+    remediation: `A node of the migration left the cluster: find why (cluster log around the ${slashedIds(nodeDownEvents)}, network or power loss, bugcheck), bring it back, then migrate again. The VM stays on, or fails over from, the surviving node.`,
     source: 'S3',
   },
   'network-not-ready-after-restart': {
@@ -168,8 +174,7 @@ export const liveMigrationConclusions = {
     kind: 'conclusion',
     cause: 'csv-unavailable',
     verdict: 'confirmed',
-    remediation:
-      'Fix the storage or SMB path of the CSV on the affected node (classify the 5120/5142 status, check Client for Microsoft Networks and File and Printer Sharing on the cluster networks).',
+    remediation: `Fix the storage or SMB path of the CSV on the affected node (classify the ${slashedIds(csvDownEvents)} status, check Client for Microsoft Networks and File and Printer Sharing on the cluster networks).`,
     source: 'S7, S8',
   },
   'csv-redirected-io': {
@@ -200,8 +205,7 @@ export const liveMigrationConclusions = {
     kind: 'conclusion',
     cause: 'rhs-failure',
     verdict: 'confirmed',
-    remediation:
-      'The cluster resource host crashed or deadlocked: look at the 1146/1230 and the cluster log around them; consider running the VM resource in a separate monitor.',
+    remediation: `The cluster resource host crashed or deadlocked: look at the ${slashedIds(rhsEvents)} and the cluster log around them; consider running the VM resource in a separate monitor.`,
     source: 'S3',
   },
   'migration-connection-failed': {
@@ -234,6 +238,6 @@ export const liveMigrationConclusions = {
     verdict: 'unknown',
     remediation:
       'The migration was slow with no CSV or backup explanation: check the live-migration network (bandwidth, IPsec, a dedicated network) and the load of both nodes.',
-    source: 'guide.md, events.md 20417',
+    source: `guide.md, events.md ${slashedIds(longBlackoutEvents)}`,
   },
 } as const satisfies Record<string, ConclusionNode>;

@@ -1,3 +1,19 @@
+import {
+  backupEvents,
+  cleanupEvents,
+  clusterServiceHaltEvents,
+  csvDownEvents,
+  csvRedirectedEvents,
+  csvResumedEvents,
+  networkTroubleEvents,
+  noNetworkEvents,
+  nodeDownEvents,
+  registerFailedEvents,
+  rhsEvents,
+  switchPortEvents,
+  virtualNetworkEvents,
+} from '../../catalog/event-groups.js';
+import { idsText } from '../../catalog/select.js';
 import type { Flowchart } from '../flowchart.js';
 import { liveMigrationConclusions } from './live-migration-conclusions.js';
 
@@ -26,7 +42,7 @@ export const liveMigrationFlowchart = {
     'node-lost': {
       kind: 'question',
       check: 'node-lost',
-      question: 'Did the source or destination leave the cluster during the attempt (1135, 1177)?',
+      question: `Did the source or destination leave the cluster during the attempt (${idsText(nodeDownEvents, clusterServiceHaltEvents)})?`,
       yes: 'node-down',
       no: 'no-network-error',
       unknown: 'no-network-error',
@@ -37,7 +53,7 @@ export const liveMigrationFlowchart = {
     'no-network-error': {
       kind: 'question',
       check: 'error-no-network',
-      question: 'Did the source find no network to the destination (21126, 0x000013AB)?',
+      question: `Did the source find no network to the destination (${idsText(noNetworkEvents)}, 0x000013AB)?`,
       yes: 'recent-restart',
       no: 'concurrent',
       unknown: 'concurrent',
@@ -57,7 +73,7 @@ export const liveMigrationFlowchart = {
     'network-down': {
       kind: 'question',
       check: 'migration-network-down',
-      question: 'Was a cluster network down at the attempt (1127, 1130)?',
+      question: `Was a cluster network down at the attempt (${idsText(networkTroubleEvents)})?`,
       yes: 'no-migration-network',
       no: 'networks-left',
       unknown: 'networks-left',
@@ -98,8 +114,7 @@ export const liveMigrationFlowchart = {
     cleanup: {
       kind: 'question',
       check: 'previous-migration-too-close',
-      question:
-        'Did the attempt start seconds after the previous migration of the VM, before its cleanup (21121)?',
+      question: `Did the attempt start seconds after the previous migration of the VM, before its cleanup (${idsText(cleanupEvents)})?`,
       yes: 'cleanup-not-finished',
       no: 'authentication',
       unknown: 'authentication',
@@ -174,8 +189,7 @@ export const liveMigrationFlowchart = {
     'switch-port': {
       kind: 'question',
       check: 'error-switch-port-named-like-switch',
-      question:
-        'Did a switch port fail to be created whose name is its virtual switch\u2019s (21203)?',
+      question: `Did a switch port fail to be created whose name is its virtual switch\u2019s (${idsText(switchPortEvents)})?`,
       yes: 'switch-port-name-conflict',
       no: 'virtual-network-error',
       unknown: 'virtual-network-error',
@@ -184,8 +198,7 @@ export const liveMigrationFlowchart = {
     'virtual-network-error': {
       kind: 'question',
       check: 'error-virtual-network',
-      question:
-        'Did the destination fail to set up the VM\u2019s virtual network (21125, 21145, 21158, 21159, 21201)?',
+      question: `Did the destination fail to set up the VM\u2019s virtual network (${idsText(virtualNetworkEvents)})?`,
       yes: 'switch-names',
       no: 'registering',
       unknown: 'registering',
@@ -204,7 +217,7 @@ export const liveMigrationFlowchart = {
     registering: {
       kind: 'question',
       check: 'failed-registering',
-      question: 'Did the destination fail to register the VM (21102)?',
+      question: `Did the destination fail to register the VM (${idsText(registerFailedEvents)})?`,
       yes: 'system-drive',
       no: 'csv-unavailable-during',
       unknown: 'csv-unavailable-during',
@@ -223,7 +236,7 @@ export const liveMigrationFlowchart = {
     'csv-unavailable-during': {
       kind: 'question',
       check: 'csv-unavailable',
-      question: 'Was a CSV paused or unreachable on either node during the attempt (5120, 5142)?',
+      question: `Was a CSV paused or unreachable on either node during the attempt (${idsText(csvDownEvents)})?`,
       yes: 'csv-unavailable',
       no: 'csv-redirected-during',
       unknown: 'csv-redirected-during',
@@ -233,7 +246,7 @@ export const liveMigrationFlowchart = {
     'csv-redirected-during': {
       kind: 'question',
       check: 'csv-redirected',
-      question: 'Was a CSV in redirected I/O during the attempt (5121, 5136 without 5122)?',
+      question: `Was a CSV in redirected I/O during the attempt (${idsText(csvRedirectedEvents)} without ${idsText(csvResumedEvents)})?`,
       yes: 'csv-redirected-io-likely',
       no: 'backup',
       unknown: 'backup',
@@ -243,7 +256,7 @@ export const liveMigrationFlowchart = {
     backup: {
       kind: 'question',
       check: 'backup-during',
-      question: 'Was a backup running around the attempt (1584, 5217)?',
+      question: `Was a backup running around the attempt (${idsText(backupEvents)})?`,
       yes: 'backup-interference',
       no: 'rhs',
       unknown: 'rhs',
@@ -253,7 +266,7 @@ export const liveMigrationFlowchart = {
     rhs: {
       kind: 'question',
       check: 'rhs-failure',
-      question: 'Did RHS crash or deadlock on the VM resource during the attempt (1146, 1230)?',
+      question: `Did RHS crash or deadlock on the VM resource during the attempt (${idsText(rhsEvents)})?`,
       yes: 'rhs-failure',
       no: 'connection-error',
       unknown: 'connection-error',
@@ -292,7 +305,7 @@ export const liveMigrationFlowchart = {
     'slow-csv-redirected': {
       kind: 'question',
       check: 'csv-redirected',
-      question: 'Was a CSV in redirected I/O during the migration (5121, 5136 without 5122)?',
+      question: `Was a CSV in redirected I/O during the migration (${idsText(csvRedirectedEvents)} without ${idsText(csvResumedEvents)})?`,
       yes: 'csv-redirected-io',
       no: 'slow-backup',
       unknown: 'slow-backup',
@@ -310,7 +323,7 @@ export const liveMigrationFlowchart = {
     'slow-csv-unavailable': {
       kind: 'question',
       check: 'csv-unavailable',
-      question: 'Was a CSV paused on either node during the migration (5120, 5142)?',
+      question: `Was a CSV paused on either node during the migration (${idsText(csvDownEvents)})?`,
       yes: 'csv-unavailable',
       no: 'slow-unexplained',
       unknown: 'slow-unexplained',
