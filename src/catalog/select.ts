@@ -106,17 +106,14 @@ export function idsText(...selectors: readonly EventSelector[]): string {
  * Providers whose events only a failover cluster node or a Hyper-V host writes: those of the
  * catalogue's cluster and Hyper-V management entries (FailoverClustering, Hyper-V VMMS,
  * High-Availability, Worker). Service Control Manager, which every machine writes, is not one,
- * nor are the Hyper-V drivers of a guest (Netvsc, StorVSC).
+ * nor are the Hyper-V drivers of a guest (Netvsc, StorVSC) or Failover Cluster Manager on an
+ * administrator's workstation (FailoverClustering-Manager).
  */
 const clusterProviderKeys = new Set(
   catalogEvents.filter((e) => e.category !== 'service').map((e) => providerKey(e.provider)),
 );
 
-/**
- * Whether a provider's events show that a machine is a failover cluster node or a Hyper-V
- * host (any export spelling; FailoverClustering's own sub-providers count too). Pure.
- */
+/** Whether a provider's events show a failover cluster node or a Hyper-V host (any spelling). Pure. */
 export function isClusterProvider(provider: string): boolean {
-  const key = providerKey(provider);
-  return clusterProviderKeys.has(key) || key.startsWith('failoverclustering-');
+  return clusterProviderKeys.has(providerKey(provider));
 }

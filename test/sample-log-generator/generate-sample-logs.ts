@@ -1,7 +1,8 @@
 /**
  * Writes every scenario of scenarios/ into a folder (default `sample-logs/`): per node the
  * `.evtx` files of each channel, one channel as `wevtutil /f:xml` and one as `/f:RenderedXml`,
- * the cluster log, and per scenario the configuration dumps, `expected.json` and `README.md`.
+ * the cluster log, and per scenario the configuration dumps, `expected.json` and `README.md`;
+ * and the folder of look-alike events of non-cluster machines (lookalikes.ts).
  * Deterministic: fixed seeds and the scenarios' own clocks; no current date anywhere.
  *
  * Usage: `npm run samples` or `tsx test/sample-log-generator/generate-sample-logs.ts [out-dir]`.
@@ -13,6 +14,7 @@ import { assumptions, channels } from './event-catalog.js';
 import { toEvtxRecords, type GenEvent } from './gen-event.js';
 import { writeEvtx, fileHeaderSizeInBytes, chunkSizeInBytes } from './evtx/write-evtx.js';
 import { scenarioReadme, indexReadme } from './write-readme.js';
+import { lookalikeFolder, lookalikeFolderFiles } from './lookalikes.js';
 import { scenarios } from './scenarios/index.js';
 import { simulate, type SimulationResult } from './simulate.js';
 import type { Scenario } from './scenario-types.js';
@@ -124,8 +126,18 @@ export function generateSampleLogs(outDir: string): void {
     const { files } = buildScenarioFiles(scenario);
     for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
   }
+  const lookalikes = join(outDir, lookalikeFolder);
+  rmSync(lookalikes, { recursive: true, force: true });
+  mkdirSync(lookalikes, { recursive: true });
+  for (const [name, bytes] of lookalikeFolderFiles()) writeFileSync(join(lookalikes, name), bytes);
   writeFileSync(join(outDir, 'README.md'), indexReadme(scenarios));
 }
+
+/** Every folder generateSampleLogs writes: the scenarios', then the look-alikes'. */
+export const sampleFolders: readonly string[] = [
+  ...scenarios.map((s) => s.folder),
+  lookalikeFolder,
+];
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outDir = process.argv[2] ?? 'sample-logs';

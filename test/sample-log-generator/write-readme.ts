@@ -122,5 +122,11 @@ export function indexReadme(all: readonly Scenario[]): string {
       `- Verdict: ${s.readme.verdict}`,
       '',
     ]),
+    '## non-cluster-lookalikes',
+    '',
+    'A domain controller, a workstation and a file server, no cluster: events of other providers that reuse every event id the catalogue knows (Security-Auditing 5136 and the like).',
+    '',
+    '- Verdict: no migration, no diagnosis, no advisory; the summary says the inputs do not look like cluster nodes.',
+    '',
   ].join('\n');
 }

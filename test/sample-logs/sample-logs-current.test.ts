@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateSampleLogs } from '../sample-log-generator/generate-sample-logs.js';
-import { scenarios } from '../sample-log-generator/scenarios/index.js';
+import { generateSampleLogs, sampleFolders } from '../sample-log-generator/generate-sample-logs.js';
 import { repoRoot } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
@@ -31,7 +30,7 @@ describe('sample-logs/', () => {
 
   it('has one folder with a README and expected.json per scenario, and stays small', () => {
     const folders = readdirSync(committed).filter((name) => statSync(join(committed, name)).isDirectory());
-    expect(folders.sort()).toEqual(scenarios.map((s) => s.folder).sort());
+    expect(folders.sort()).toEqual([...sampleFolders].sort());
     for (const folder of folders) {
       expect(readdirSync(join(committed, folder))).toEqual(expect.arrayContaining(['README.md', 'expected.json']));
     }
