@@ -23,6 +23,14 @@ export class UsageError extends UserError {
   }
 }
 
+/** A failure whose message is already written (by a child process): only its exit code is left. */
+export class ReportedFailure extends Error {
+  constructor(readonly exitCode: number) {
+    super(`failed with exit code ${exitCode}`);
+    this.name = 'ReportedFailure';
+  }
+}
+
 /** Damaged or unexpected input at a known place in a file. */
 export class ParseError extends Error {
   constructor(

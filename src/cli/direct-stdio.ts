@@ -8,7 +8,7 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * Writes all of `data` to `fd`, waiting a millisecond at a time while the pipe is full. Returns
  * false once the reader has gone away (EPIPE): nothing more can be written there.
  */
-function writeAll(fd: number, data: Uint8Array): boolean {
+export function writeAll(fd: number, data: Uint8Array): boolean {
   let offset = 0;
   while (offset < data.length) {
     try {

@@ -19,15 +19,48 @@ export function resolveRowFormat(asked: RowFormat | undefined, isTerminal: boole
 
 /** Renders rows in one of the row formats; ends with a newline unless empty JSON lines. Pure. */
 export function formatRows(result: QueryResult, format: RowFormat): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(result.rows.map(plainRow), null, 2)}\n`;
-    case 'ndjson':
-      return result.rows.map((row) => `${JSON.stringify(plainRow(row))}\n`).join('');
-    case 'csv':
-      return formatCsv(result);
-    case 'table':
-      return formatTable(result);
+  if (format === 'table') return formatTable(result);
+  const pieces: string[] = [];
+  const writer = new RowWriter(format, result.columns, (text) => pieces.push(text));
+  for (const row of result.rows) writer.row(row);
+  writer.end();
+  return pieces.join('');
+}
+
+/**
+ * Writes rows in a row format other than table one at a time, so a result of any size is
+ * never held whole; the text is the same as `formatRows`'s.
+ */
+export class RowWriter {
+  private rows = 0;
+
+  constructor(
+    private readonly format: Exclude<RowFormat, 'table'>,
+    private readonly columns: readonly string[],
+    private readonly write: (text: string) => void,
+  ) {
+    if (format === 'csv') write(`${columns.map(csvCell).join(',')}\r\n`);
+  }
+
+  row(row: Readonly<Record<string, SqlValue>>): void {
+    const first = this.rows++ === 0;
+    switch (this.format) {
+      case 'json': {
+        const text = JSON.stringify(plainRow(row), null, 2).replace(/\n/g, '\n  ');
+        this.write(`${first ? '[\n  ' : ',\n  '}${text}`);
+        break;
+      }
+      case 'ndjson':
+        this.write(`${JSON.stringify(plainRow(row))}\n`);
+        break;
+      case 'csv':
+        this.write(`${this.columns.map((c) => csvCell(row[c] ?? null)).join(',')}\r\n`);
+        break;
+    }
+  }
+
+  end(): void {
+    if (this.format === 'json') this.write(this.rows === 0 ? '[]\n' : '\n]\n');
   }
 }
 
@@ -49,11 +82,18 @@ function cellText(value: SqlValue): string {
   return plain === null ? '' : String(plain);
 }
 
-function formatCsv({ columns, rows }: QueryResult): string {
-  const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  const lines = [columns.map(quote).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => quote(cellText(row[c] ?? null))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+/** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell: RFC 4180 quoting, empty for null. A text cell that a spreadsheet would run as
+ * a formula (starting with =, +, -, @, tab or carriage return: log text can be written by
+ * anyone) gets a leading apostrophe and quotes, as OWASP recommends; numbers stay numbers.
+ */
+function csvCell(value: SqlValue | string): string {
+  const text = cellText(value);
+  if (typeof value === 'string' && formulaStart.test(text)) return `"'${text.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const maxCellWidth = 60;

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { UsageError, UserError } from '../errors.js';
+import { ReportedFailure, UsageError, UserError } from '../errors.js';
 import { tolerateClosedStdout } from './closed-output.js';
 import { reportInternalError } from './internal-error.js';
 import { buildProgram } from './program.js';
@@ -27,6 +27,7 @@ function reportError(error: unknown): number {
     // Commander has already printed its message (or the help / version text).
     return error.exitCode === 0 ? 0 : exitUsage;
   }
+  if (error instanceof ReportedFailure) return error.exitCode;
   if (error instanceof UserError) {
     process.stderr.write(`lmdoctor: ${error.message}\n`);
     if (error.hint) process.stderr.write(`  hint: ${error.hint}\n`);

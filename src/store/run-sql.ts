@@ -1,4 +1,5 @@
 import { errorMessage, UserError } from '../errors.js';
+import Database, { type Statement } from 'better-sqlite3';
 import type { Store } from './open-database.js';
 
 export type SqlValue = string | number | bigint | Buffer | null;
@@ -10,58 +11,63 @@ export interface QueryResult {
   rows: Record<string, SqlValue>[];
 }
 
-const forbiddenPattern = /^\s*(attach|detach|vacuum|reindex|analyze|savepoint|release)\b/i;
-/** `PRAGMA [schema.]name` and what follows the name (`=` or `(` when it has an argument). */
-const pragmaPattern = /^\s*pragma\s+(?:\w+\s*\.\s*)?(\w+)\s*([=(])?/i;
-/** Pragmas whose argument names what to read; every other pragma with an argument sets. */
-const readingPragmasWithArgument = new Set([
-  'table_info',
-  'table_xinfo',
-  'table_list',
-  'index_info',
-  'index_xinfo',
-  'index_list',
-  'foreign_key_list',
-  'foreign_key_check',
-  'integrity_check',
-  'quick_check',
+/**
+ * Statement kinds SQLite names when it meets them where a query must stand. Only used to word
+ * the refusal: what is refused is decided by SQLite (see `checkIsQuery`).
+ */
+const statementKeywords = new Set([
+  'ALTER',
+  'ANALYZE',
+  'ATTACH',
+  'BEGIN',
+  'COMMIT',
+  'CREATE',
+  'DELETE',
+  'DETACH',
+  'DROP',
+  'END',
+  'EXPLAIN',
+  'INSERT',
+  'PRAGMA',
+  'REINDEX',
+  'RELEASE',
+  'REPLACE',
+  'ROLLBACK',
+  'SAVEPOINT',
+  'UPDATE',
+  'VACUUM',
 ]);
 
-/**
- * True for a pragma that sets something (`PRAGMA query_only = OFF`, `PRAGMA cache_size(10)`):
- * SQLite marks those read-only statements because they do not write the file, but they change
- * the connection, so `query` refuses them as well. Pure.
- */
-function isSettingPragma(text: string): boolean {
-  const match = pragmaPattern.exec(text);
-  if (!match) return false;
-  const [, name = '', argument] = match;
-  if (argument === '=') return true;
-  return argument === '(' && !readingPragmasWithArgument.has(name.toLowerCase());
+/** A prepared query that only reads, with its parameters bound by name. */
+export interface ReadOnlyQuery {
+  statement: Statement;
+  columns: string[];
+  bound: Record<string, string | number | undefined>;
 }
 
 /**
- * Runs one SQL statement that only reads, with named parameters (`:name`, `@name`, `$name`).
- * Refuses anything that would change a database (writes, ATTACH, writing pragmas) before it
- * runs, and relies on a read-only connection as the second line of defence. Throws UserError
- * with a hint for refused or failing SQL.
+ * Prepares one SQL statement that only reads, with named parameters (`:name`, `@name`,
+ * `$name`). Only queries run (SELECT, WITH … SELECT, VALUES; pragmas through their
+ * table-valued functions such as `pragma_table_info('events')`): SQLite itself decides, before
+ * the statement is prepared on `db`, by compiling it as a subquery, which nothing but a query
+ * can be. Preparing a PRAGMA would already apply some of them (`query_only`), however its name
+ * is quoted or commented. SQLite's `readonly` flag and the read-only connection are the second
+ * and third lines of defence. Throws UserError with a hint for refused or failing SQL.
  */
-export function runReadOnlySql(db: Store, sql: string, params: SqlParams = {}): QueryResult {
+export function prepareReadOnlyQuery(
+  db: Store,
+  sql: string,
+  params: SqlParams = {},
+): ReadOnlyQuery {
   const text = stripTrailingSemicolons(sql);
   if (text === '')
     throw new UserError(
       'no SQL given',
       'pass a SELECT statement, a query name (see `lmdoctor query --list`) or - for stdin',
     );
-  const statementText = stripLeadingComments(text);
-  if (
-    forbiddenPattern.test(statementText) ||
-    isSettingPragma(statementText) ||
-    /\bload_extension\s*\(/i.test(text)
-  ) {
-    throw refused(text);
-  }
-  let statement;
+  if (/\bload_extension\s*\(/i.test(text)) throw refused('load_extension');
+  checkIsQuery(db, text);
+  let statement: Statement;
   try {
     statement = db.prepare(text);
   } catch (error) {
@@ -70,7 +76,7 @@ export function runReadOnlySql(db: Store, sql: string, params: SqlParams = {}): 
       'check the statement; `lmdoctor query --list` shows working examples',
     );
   }
-  if (!statement.readonly) throw refused(text);
+  if (!statement.readonly || !statement.reader) throw refused('the statement');
   const used = namedParameters(text);
   const missing = used.filter((name) => !(name in params));
   if (missing.length > 0) {
@@ -80,12 +86,60 @@ export function runReadOnlySql(db: Store, sql: string, params: SqlParams = {}): 
     );
   }
   const bound = Object.fromEntries(used.map((name) => [name, params[name]]));
+  return { statement, columns: statement.columns().map((c) => c.name), bound };
+}
+
+/**
+ * Throws unless SQLite compiles `text` as a subquery: only then is it a query. Anything else is
+ * refused, named by its first word when SQLite compiles it as a statement of its own on a
+ * scratch connection (where a PRAGMA applied while compiling does no harm) or stops at a
+ * statement keyword; otherwise it is an SQL error.
+ */
+function checkIsQuery(db: Store, text: string): void {
   try {
-    if (!statement.reader) {
-      statement.run(bound);
-      return { columns: [], rows: [] };
-    }
-    const columns = statement.columns().map((c) => c.name);
+    db.prepare(`SELECT * FROM (\n${text}\n)`);
+    return;
+  } catch (error) {
+    const message = errorMessage(error);
+    const near = /^near "([^"]*)": syntax error$/.exec(message)?.[1]?.toUpperCase();
+    const word = firstWord(text);
+    if (word === 'PRAGMA' && compilesAlone(text))
+      throw new UserError(
+        'refused: PRAGMA statements are not run by lmdoctor query (some change the connection)',
+        "read a pragma through its table-valued function, e.g. SELECT * FROM pragma_table_info('events')",
+      );
+    if ((near !== undefined && statementKeywords.has(near)) || compilesAlone(text))
+      throw refused(near !== undefined && statementKeywords.has(near) ? near : word);
+    throw new UserError(
+      `SQL error: ${message}`,
+      'check the statement; lmdoctor query runs one query (SELECT, WITH … SELECT or VALUES)',
+    );
+  }
+}
+
+/** Whether SQLite compiles `text` on an empty scratch database (nothing it does there lasts). */
+function compilesAlone(text: string): boolean {
+  const scratch = new Database(':memory:');
+  try {
+    scratch.prepare(text);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    scratch.close();
+  }
+}
+
+/** The first word after leading comments, upper case: only to word a refusal. */
+function firstWord(text: string): string {
+  const rest = text.replace(/^(\s*(--[^\n]*\n?|\/\*[\s\S]*?\*\/))*\s*/, '');
+  return /^[A-Za-z_]+/.exec(rest)?.[0].toUpperCase() ?? 'the statement';
+}
+
+/** Runs a read-only query (see `prepareReadOnlyQuery`) and returns all its rows. */
+export function runReadOnlySql(db: Store, sql: string, params: SqlParams = {}): QueryResult {
+  const { statement, columns, bound } = prepareReadOnlyQuery(db, sql, params);
+  try {
     const rows = statement.all(bound) as Record<string, SqlValue>[];
     return { columns, rows };
   } catch (error) {
@@ -121,10 +175,9 @@ export function parseParam(text: string, into: SqlParams = {}): SqlParams {
   return into;
 }
 
-function refused(sql: string): UserError {
-  const first = stripLeadingComments(sql).split(/\s+/)[0]?.toUpperCase() ?? '';
+function refused(what: string): UserError {
   return new UserError(
-    `refused: ${first} would change the database; lmdoctor query only reads`,
+    `refused: ${what} would change the database or the connection; lmdoctor query only reads`,
     'use SELECT (or WITH … SELECT); the database is rebuilt by `lmdoctor ingest`',
   );
 }
@@ -134,8 +187,4 @@ function stripTrailingSemicolons(sql: string): string {
     .trim()
     .replace(/;+\s*$/, '')
     .trim();
-}
-
-function stripLeadingComments(sql: string): string {
-  return sql.replace(/^(\s*(--[^\n]*\n?|\/\*[\s\S]*?\*\/))*/, '');
 }

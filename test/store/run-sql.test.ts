@@ -75,12 +75,50 @@ describe('runReadOnlySql', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(0);
   });
 
-  it.each(['PRAGMA table_info(sources)', 'PRAGMA user_version', 'PRAGMA integrity_check'])(
-    'runs the reading pragma %s',
-    (sql) => {
-      expect(runReadOnlySql(storeWithSources(), sql).rows.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    'PRAGMA "query_only" = OFF',
+    'PRAGMA [query_only] = OFF',
+    'PRAGMA `query_only` = 0',
+    'PRAGMA /* a comment */ query_only = OFF',
+    'PRAGMA main."query_only"=OFF',
+    '/* lead */ -- line\n pragma\tquery_only = false',
+  ])('refuses %s, however the name is written, before SQLite applies it', (sql) => {
+    const db = storeWithSources();
+    db.pragma('query_only = ON');
+    expect(() => runReadOnlySql(db, sql)).toThrow(UserError);
+    expect(db.pragma('query_only', { simple: true })).toBe(1);
+  });
+
+  it.each([
+    "SELECT name FROM pragma_table_info('sources')",
+    'SELECT * FROM pragma_user_version',
+    'SELECT * FROM pragma_integrity_check',
+  ])('runs the reading pragma %s as a table-valued function', (sql) => {
+    expect(runReadOnlySql(storeWithSources(), sql).rows.length).toBeGreaterThan(0);
+  });
+
+  it('refuses PRAGMA statements with a hint to read them as a table-valued function', () => {
+    let error: unknown;
+    try {
+      runReadOnlySql(storeWithSources(), 'PRAGMA table_info(sources)');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).hint).toContain('pragma_table_info');
+  });
+
+  it('runs queries that a keyword-based filter would misjudge', () => {
+    const db = storeWithSources();
+    expect(runReadOnlySql(db, '-- PRAGMA x = 1\nSELECT 1 AS pragma').rows).toEqual([{ pragma: 1 }]);
+    expect(runReadOnlySql(db, 'VALUES (1), (2)').rows).toHaveLength(2);
+    expect(
+      runReadOnlySql(
+        db,
+        'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) SELECT i FROM n -- end',
+      ).rows,
+    ).toHaveLength(3);
+  });
 
   it('finds parameters outside strings and comments only', () => {
     expect(

@@ -3,15 +3,24 @@ import { Command } from 'commander';
 import { UsageError, UserError } from '../../errors.js';
 import { findNamedQuery, isQueryName, listNamedQueries } from '../../store/named-queries.js';
 import { openStoreReadOnly } from '../../store/open-database.js';
-import { parseParam, runReadOnlySql, type SqlParams } from '../../store/run-sql.js';
+import { parseParam, prepareReadOnlyQuery, type SqlParams } from '../../store/run-sql.js';
 import { databaseOption } from '../common-options.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
+import { defaultQueryTimeoutSeconds, runQueryInChild } from '../run-query.js';
 
 interface QueryOptions {
   db: string;
   format?: RowFormat;
   param?: SqlParams;
   list?: boolean;
+  timeout: number;
+}
+
+function parseSeconds(text: string): number {
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(value))
+    throw new UsageError(`"${text}" is not a number of seconds`, 'e.g. --timeout 300; 0 for none');
+  return value;
 }
 
 /** `lmdoctor query <sql | name | ->`: read-only SQL on the case database. */
@@ -32,6 +41,12 @@ export function queryCommand(): Command {
       (text, all?: SqlParams) => parseParam(text, all),
     )
     .option('--list', 'list the canned queries with their descriptions and parameters')
+    .option(
+      '--timeout <seconds>',
+      'stop the query after this many seconds (0: never)',
+      parseSeconds,
+      defaultQueryTimeoutSeconds,
+    )
     .addHelpText(
       'after',
       `
@@ -42,7 +57,7 @@ Examples:
   $ lmdoctor query "SELECT provider, COUNT(*) AS n FROM events GROUP BY provider ORDER BY n DESC"
   $ echo "SELECT * FROM sources" | lmdoctor query - --format ndjson`,
     )
-    .action((sql: string | undefined, options: QueryOptions) => {
+    .action(async (sql: string | undefined, options: QueryOptions) => {
       const format = resolveRowFormat(options.format, process.stdout.isTTY === true);
       if (options.list) {
         const rows = listNamedQueries().map((q) => ({
@@ -61,12 +76,16 @@ Examples:
           'pass a statement, a query name (lmdoctor query --list) or - for stdin',
         );
       const text = resolveSql(sql);
+      const params = options.param ?? {};
+      // Refusals and SQL errors here, at once; the rows come from a child process that
+      // --timeout can stop (run-query.ts).
       const db = openStoreReadOnly(options.db);
       try {
-        process.stdout.write(formatRows(runReadOnlySql(db, text, options.param ?? {}), format));
+        prepareReadOnlyQuery(db, text, params);
       } finally {
         db.close();
       }
+      await runQueryInChild({ db: options.db, sql: text, params, format }, options.timeout);
     });
 }
 

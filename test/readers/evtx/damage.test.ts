@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectEvtxInfo } from '../../../src/readers/evtx/evtx-info.js';
 import { useTempDir } from '../../support/temp-dir.js';
-import { buildFile, chunkSize, ChunkBuilder, type BinXmlWriter } from './support/evtx-bytes.js';
+import {
+  buildFile,
+  chunkSize,
+  ChunkBuilder,
+  guidBytes,
+  type BinXmlWriter,
+} from './support/evtx-bytes.js';
 import { systemFields, writeEvent } from './support/event-template.js';
 import { renderFile } from './support/render-file.js';
 
@@ -19,6 +25,10 @@ function chunkOf(
   );
   return { chunk, offsets, bytes: chunk.finish(options) };
 }
+
+const selfGuid = guidBytes('{0badbad0-0000-4000-8000-000000000001}');
+const chainGuid = (i: number) =>
+  guidBytes(`{0c0c0c0c-0000-4000-8000-${i.toString(16).padStart(12, '0')}}`);
 
 const recordIds = (events: string[]) =>
   events.map((e) => Number(/<EventRecordID>(\d+)</.exec(e)?.[1]));
@@ -151,6 +161,51 @@ describe('damaged EVTX files', () => {
     const { events, problems } = renderFile(write(buildFile([chunk.finish()])));
     expect(recordIds(events)).toEqual([2]);
     expect(problems[0]?.message).toContain('elements nested too deeply');
+  });
+
+  it('skips a record whose template instantiates itself and keeps the others', () => {
+    const chunk = new ChunkBuilder();
+    chunk.record(1, (w) => writeEvent(w, systemFields({ recordId: 1 }), null));
+    const bad = chunk.record(2, (w) => {
+      w.fragmentHeader();
+      const self = (t: BinXmlWriter): void => {
+        t.element('Loop', [], (c) => c.instance('self', selfGuid, self, []));
+      };
+      w.instance('self', selfGuid, self, []);
+      w.eof();
+    });
+    chunk.record(3, (w) => writeEvent(w, systemFields({ recordId: 3 }), null));
+    const path = write(buildFile([chunk.finish()]));
+    const { events, problems } = renderFile(path);
+    expect(recordIds(events)).toEqual([1, 3]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ chunkOffset: bad });
+    expect(problems[0]?.message).toMatch(/^record skipped: .*template/);
+    expect(collectEvtxInfo(path).records).toMatchObject({ decoded: 2, undecodable: 1 });
+  });
+
+  it('bounds nesting across a chain of distinct templates', () => {
+    const chunk = new ChunkBuilder();
+    chunk.record(1, (w) => writeEvent(w, systemFields({ recordId: 1 }), null));
+    chunk.record(2, (w) => {
+      w.fragmentHeader();
+      const link =
+        (i: number) =>
+        (t: BinXmlWriter): void => {
+          if (i === 900) t.element('End');
+          else
+            t.element('L', [], (c) => c.instance(`t${i + 1}`, chainGuid(i + 1), link(i + 1), []));
+        };
+      w.instance('t0', chainGuid(0), link(0), []);
+      w.eof();
+    });
+    const path = write(buildFile([chunk.finish()]));
+    const { events, problems } = renderFile(path);
+    expect(recordIds(events)).toEqual([1]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^record skipped: .*nested too deeply/),
+    ]);
+    expect(collectEvtxInfo(path).records).toMatchObject({ decoded: 1, undecodable: 1 });
   });
 
   it('refuses a file without the EVTX signature', () => {

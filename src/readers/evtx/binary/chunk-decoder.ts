@@ -30,6 +30,8 @@ export class ChunkDecoder {
   /** Where that definition's BinXML starts. */
   private definitionStart = 0;
   private readonly nameAt = (offset: number): string | null => this.nameAtOffset(offset);
+  /** Definitions being decoded (a definition that instantiates itself is damage). */
+  private readonly decoding = new Set<number>();
 
   constructor(
     readonly bytes: Uint8Array,
@@ -169,7 +171,12 @@ export class ChunkDecoder {
     return text;
   }
 
-  private readInstance(depth: number): InstanceNode {
+  /**
+   * A template instance. `depth` counts instances and nested values around it and
+   * `elementDepth` its enclosing elements, across the definitions being decoded, so nesting is
+   * bounded however the definitions refer to each other.
+   */
+  private readInstance(depth: number, elementDepth = 0): InstanceNode {
     if (depth > maxNestingDepth) throw this.damage('template instances nested too deeply');
     this.need(10);
     const definitionOffset = this.u32(this.pos + 6);
@@ -181,7 +188,7 @@ export class ChunkDecoder {
       this.need(24 + dataSize);
       this.pos += 24 + dataSize;
     }
-    const template = this.templateAt(definitionOffset);
+    const template = this.templateAt(definitionOffset, depth, elementDepth);
     this.need(4);
     const count = this.u32(this.pos);
     this.pos += 4;
@@ -203,10 +210,11 @@ export class ChunkDecoder {
     return { kind: nodeKind.instance, template, values: { types, sizes, offsets } };
   }
 
-  /** The compiled template whose definition sits at `offset`. */
-  private templateAt(offset: number): Template {
+  /** The compiled template whose definition sits at `offset` (see `readInstance`). */
+  private templateAt(offset: number, depth: number, elementDepth: number): Template {
     const known = this.templates.get(offset);
     if (known) return known;
+    if (this.decoding.has(offset)) throw this.damage(`template at ${offset} instantiates itself`);
     if (offset + 24 > chunkSizeInBytes)
       throw this.damage(`template offset ${offset} outside the chunk`);
     const dataSize = this.u32(offset + 20);
@@ -220,11 +228,13 @@ export class ChunkDecoder {
       this.end = offset + 24 + dataSize;
       this.definitionStart = this.pos;
       this.fields = fields;
+      this.decoding.add(offset);
       try {
-        return { guid, nodes: this.readTemplateBody() };
+        return { guid, nodes: this.readTemplateBody(depth, elementDepth) };
       } finally {
         [this.pos, this.end, this.definitionStart] = saved;
         this.fields = savedFields;
+        this.decoding.delete(offset);
       }
     };
     const template = this.cache.lookup(this.bytes, offset, guid, dataSize, decode, this.nameAt);
@@ -232,7 +242,7 @@ export class ChunkDecoder {
     return template;
   }
 
-  private readTemplateBody(): ContentNode[] {
+  private readTemplateBody(depth: number, elementDepth: number): ContentNode[] {
     const nodes: ContentNode[] = [];
     while (this.pos < this.end) {
       const tok = this.bytes[this.pos] as number;
@@ -240,7 +250,7 @@ export class ChunkDecoder {
         this.need(4);
         this.pos += 4;
       } else if ((tok & 0x1f) === token.openStart) {
-        nodes.push(this.readElement(true, 0, 0));
+        nodes.push(this.readElement(true, depth, elementDepth));
       } else if (tok === token.eof) {
         break;
       } else {
@@ -370,7 +380,7 @@ export class ChunkDecoder {
         }
         children.push({ kind: nodeKind.processingInstruction, target, data });
       } else if (tok === token.templateInstance) {
-        children.push(this.readInstance(depth + 1));
+        children.push(this.readInstance(depth + 1, elementDepth));
       } else if (tok === token.fragmentHeader) {
         this.need(4);
         this.pos += 4;

@@ -72,6 +72,18 @@ export function describeProblemLocation(problem: EvtxProblem): string {
 }
 
 /**
+ * What is wrong with a record that threw `error` while decoded or rendered, or null when the
+ * error is not about the record. Crafted nesting that exhausts the stack despite the limits
+ * (a RangeError) is damage of that record like any other.
+ */
+function asDamage(error: unknown): string | null {
+  if (error instanceof EvtxDamage) return error.message;
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return 'BinXML nested too deeply (stack exhausted)';
+  return null;
+}
+
+/**
  * Decodes the records of one chunk (a 64 KiB block already known to carry the chunk magic).
  * Damaged records are reported and skipped; `onRecord` errors of type EvtxDamage count as
  * damage too. Returns the summary. Pure apart from the callbacks.
@@ -118,9 +130,10 @@ export function scanChunk(
         nodes,
       });
     } catch (error) {
-      if (!(error instanceof EvtxDamage)) throw error;
+      const damage = asDamage(error);
+      if (damage === null) throw error;
       damagedRecords++;
-      report(slot.offset, `record skipped: ${error.message}`);
+      report(slot.offset, `record skipped: ${damage}`);
     }
   }
   return {
