@@ -1,4 +1,5 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { extname } from 'node:path';
 import { Option } from 'commander';
 import type { ReportFormat } from '../case/load-report.js';
@@ -25,20 +26,56 @@ export function reportFormatOfFile(file: string): ReportFormat {
   );
 }
 
+/** The files SQLite keeps for the database `db` (the database, its WAL, shared memory, journal). */
+function databaseFiles(db: string): string[] {
+  return ['', '-wal', '-shm', '-journal'].map((suffix) => resolve(`${db}${suffix}`));
+}
+
+/** Whether `a` and `b` are one file: the same path, or the same inode through links. */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === b) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Writes a report file: `content`, or what `content` writes to the sink it is given. Errors
- * name the file, and a file left incomplete by an error is removed.
+ * Throws UserError when `output` is the case database `db` or one of SQLite's files beside it
+ * (`-wal`, `-shm`, `-journal`): writing a report there would destroy the case.
+ */
+export function refuseDatabaseAsOutput(output: string, db: string, option: string): void {
+  if (db === ':memory:') return;
+  if (databaseFiles(db).some((file) => sameFile(output, file)))
+    throw new UserError(
+      `${option} ${output} names the case database (or a file SQLite keeps beside it); writing there would destroy the case`,
+      `give ${option} another file name, e.g. report.html`,
+    );
+}
+
+/**
+ * Writes a report file: `content`, or what `content` writes to the sink it is given. The text
+ * goes to a new file beside `file` that replaces it once complete, so an error never leaves a
+ * half-written report nor removes a file the command did not create. Errors name the file.
  */
 export function writeReportFile(file: string, content: string | ((out: TextSink) => void)): void {
   const write = typeof content === 'string' ? (out: TextSink) => out.write(content) : content;
   const cannotWrite = (error: unknown) =>
     new UserError(
       `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`,
-      'check the path and that its folder exists',
+      'check the path, that its folder exists and can be written, and the free space',
     );
+  // A device or pipe (/dev/stdout, a FIFO) is written in place, never replaced or removed.
+  const special = existsSync(file) && !statSync(file).isFile() && !statSync(file).isDirectory();
+  const temporary = special
+    ? file
+    : join(dirname(file), `.${basename(file)}.${process.pid}.lmdoctor-partial`);
   let fd: number;
   try {
-    fd = openSync(file, 'w');
+    fd = openSync(temporary, special ? 'w' : 'wx');
   } catch (error) {
     throw cannotWrite(error);
   }
@@ -52,12 +89,17 @@ export function writeReportFile(file: string, content: string | ((out: TextSink)
         }
       },
     });
-  } catch (error) {
     closeSync(fd);
-    rmSync(file, { force: true });
-    throw error;
+    if (!special) renameSync(temporary, file);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+    if (!special) rmSync(temporary, { force: true });
+    throw error instanceof UserError ? error : cannotWrite(error);
   }
-  closeSync(fd);
 }
 
 export type { Lang };

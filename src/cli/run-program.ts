@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
-import { ReportedFailure, UsageError, UserError } from '../errors.js';
+import { errorMessage, ReportedFailure, UsageError, UserError } from '../errors.js';
+import { isDatabaseAccessError, isDiskFullError } from '../store/database-access.js';
 import { tolerateClosedStdout } from './closed-output.js';
 import { reportInternalError } from './internal-error.js';
 import { buildProgram } from './program.js';
@@ -28,6 +29,16 @@ function reportError(error: unknown): number {
     return error.exitCode === 0 ? 0 : exitUsage;
   }
   if (error instanceof ReportedFailure) return error.exitCode;
+  if (isDatabaseAccessError(error) || isDiskFullError(error)) {
+    // Met while working, after the database opened: the file or disk changed under us.
+    process.stderr.write(
+      `lmdoctor: the case database could not be written: ${errorMessage(error)}\n`,
+    );
+    process.stderr.write(
+      '  hint: check that the --db file and its folder are writable and the disk has room, then run the command again\n',
+    );
+    return exitFailure;
+  }
   if (error instanceof UserError) {
     process.stderr.write(`lmdoctor: ${error.message}\n`);
     if (error.hint) process.stderr.write(`  hint: ${error.hint}\n`);

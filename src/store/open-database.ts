@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { errorMessage, UserError } from '../errors.js';
+import { databaseAccessError, isDatabaseAccessError } from './database-access.js';
 import { applySchemaMigrations } from './schema-migrations.js';
 
 export type Store = Database.Database;
@@ -48,6 +49,7 @@ export function openStore(path: string): Store {
     applySchemaMigrations(db);
   } catch (error) {
     if (error instanceof UserError) throw error;
+    if (isDatabaseAccessError(error)) throw databaseAccessError(path, error);
     throw new UserError(
       `cannot open database ${path}: ${errorMessage(error)}`,
       'check the --db path, or start a new database',
@@ -74,8 +76,11 @@ export function openStoreReadOnly(path: string): Store {
     });
     db.pragma(`busy_timeout = ${busyTimeoutInMs}`);
     if (path === ':memory:') applySchemaMigrations(db);
+    // Reading a WAL database opens its -wal and -shm files: fail here, with the reason.
+    db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
     return db;
   } catch (error) {
+    if (isDatabaseAccessError(error)) throw databaseAccessError(path, error);
     throw new UserError(
       `cannot open database ${path}: ${errorMessage(error)}`,
       'check the --db path',

@@ -1,5 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeReportFile } from '../../src/cli/report-output.js';
+import { UserError } from '../../src/errors.js';
 import { runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
@@ -39,5 +51,121 @@ describe('lmdoctor under hostile use (built command line)', () => {
     expect(lines.slice(0, 2)).toEqual(['x,t', `1,"'=x1"`]);
     const json = runCli(['query', sql, '--db', db, '--format', 'json']);
     expect((JSON.parse(json.stdout) as unknown[]).length).toBe(20000);
+  });
+});
+
+describe('report files never destroy the case (built command line)', () => {
+  const tempDir = useTempDir();
+
+  it('refuses --output/--report naming the database or its -wal/-shm, and keeps the case', () => {
+    const dir = tempDir();
+    const db = join(dir, 'case.md');
+    expect(runCli(['analyze', 'sample-logs/default', '--db', db, '--quiet']).status).toBe(0);
+    const count = () =>
+      runCli(['query', 'SELECT COUNT(*) AS n FROM events', '--db', db, '--format', 'csv']).stdout;
+    const before = count();
+    expect(before).toMatch(/^n\r\n[1-9]\d*\r\n$/);
+    for (const output of [db, `${db}-wal`, `${db}-shm`, join(dir, '.', 'case.md')]) {
+      const run = runCli(['report', '--db', db, '--output', output]);
+      expect(run.status, output).toBe(1);
+      expect(run.stderr).toMatch(/names the case database/);
+    }
+    const analyze = runCli(['analyze', 'sample-logs/default', '--db', db, '--report', db]);
+    expect(analyze.status).toBe(1);
+    expect(analyze.stderr).toMatch(/--report .* names the case database/);
+    expect(existsSync(db)).toBe(true);
+    expect(count()).toBe(before);
+  });
+
+  it('a report that fails half-way leaves an existing file as it was, and no partial file', () => {
+    const dir = tempDir();
+    const target = join(dir, 'report.md');
+    writeFileSync(target, 'earlier report\n');
+    expect(() =>
+      writeReportFile(target, (out) => {
+        out.write('half of a new report');
+        throw new UserError('rendering failed');
+      }),
+    ).toThrow(/rendering failed/);
+    expect(readFileSync(target, 'utf8')).toBe('earlier report\n');
+    expect(readdirSync(dir)).toEqual(['report.md']);
+    writeReportFile(target, 'new report\n');
+    expect(readFileSync(target, 'utf8')).toBe('new report\n');
+    expect(readdirSync(dir)).toEqual(['report.md']);
+  });
+});
+
+/**
+ * A read-only view of `dir`: a read-only bind mount when running as root (root ignores file
+ * modes), else the folder and its files made read-only. Returns the view and an undo, or null
+ * when neither works here.
+ */
+function readOnlyView(dir: string): { path: string; undo: () => void } | null {
+  if (process.getuid?.() !== 0) {
+    const files = readdirSync(dir).map((name) => join(dir, name));
+    for (const file of files) chmodSync(file, 0o444);
+    chmodSync(dir, 0o555);
+    return {
+      path: dir,
+      undo: () => {
+        chmodSync(dir, 0o755);
+        for (const file of files) chmodSync(file, 0o644);
+      },
+    };
+  }
+  const view = `${dir}-ro`;
+  mkdirSync(view);
+  const mount = (args: string[]) => spawnSync('mount', args, { stdio: 'ignore' }).status === 0;
+  if (!mount(['--bind', dir, view]) || !mount(['-o', 'remount,ro,bind', view])) {
+    spawnSync('umount', [view], { stdio: 'ignore' });
+    rmdirSync(view);
+    return null;
+  }
+  return {
+    path: view,
+    undo: () => {
+      spawnSync('umount', [view], { stdio: 'ignore' });
+      rmdirSync(view);
+    },
+  };
+}
+
+describe('a read-only case database or folder (built command line)', () => {
+  const tempDir = useTempDir();
+
+  it('every command says what is wrong and what to do, never "internal error"', (context) => {
+    const dir = join(tempDir(), 'case');
+    mkdirSync(dir);
+    expect(
+      runCli(['analyze', 'sample-logs/default', '--db', join(dir, 'case.db'), '-q']).status,
+    ).toBe(0);
+    const view = readOnlyView(dir);
+    if (view === null) {
+      context.skip('skipped: cannot make a read-only folder here (no bind mount as root)');
+      return;
+    }
+    try {
+      const db = join(view.path, 'case.db');
+      for (const args of [
+        ['ingest', 'sample-logs/bad-day'],
+        ['analyze', 'sample-logs/default'],
+        ['diagnose'],
+        ['migrations'],
+        ['timeline', '--limit', '1'],
+        ['report'],
+        ['query', 'SELECT COUNT(*) FROM events'],
+      ]) {
+        const run = runCli([...args, '--db', db]);
+        expect(run.status, args.join(' ')).toBe(1);
+        expect(run.stderr, args.join(' ')).not.toMatch(/internal error|check the statement/);
+        expect(run.stderr, args.join(' ')).toMatch(/read-only|cannot be written/);
+        expect(run.stderr, args.join(' ')).toMatch(/hint: .*(copy|writable)/i);
+      }
+      const fresh = runCli(['ingest', 'sample-logs/default', '--db', join(view.path, 'new.db')]);
+      expect(fresh.status).toBe(1);
+      expect(fresh.stderr).toMatch(/hint: .*writable/);
+    } finally {
+      view.undo();
+    }
   });
 });

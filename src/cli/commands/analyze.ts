@@ -13,7 +13,12 @@ import { findingJson, migrationJson } from '../../report/json-mapping.js';
 import { renderFindingsText } from '../render-diagnosis.js';
 import { migrationsTextChunks } from '../render-migrations.js';
 import { writeReport } from '../../case/load-report.js';
-import { langOption, reportFormatOfFile, writeReportFile } from '../report-output.js';
+import {
+  langOption,
+  refuseDatabaseAsOutput,
+  reportFormatOfFile,
+  writeReportFile,
+} from '../report-output.js';
 import { renderSummaryText, summaryJson } from '../render-summary.js';
 import { ensureMigrations } from '../../case/rebuild-migrations.js';
 import { runDiagnosis } from '../../case/run-diagnosis.js';
@@ -50,6 +55,7 @@ Examples:
   $ lmdoctor analyze ./logs --report report.html   and write the HTML report`,
     )
     .action(async (paths: string[], options: AnalyzeOptions) => {
+      if (options.report) refuseDatabaseAsOutput(options.report, options.db, '--report');
       const reportFormat = options.report ? reportFormatOfFile(options.report) : null;
       const tr = createTranslator(options.lang);
       const db = openStore(options.db);

@@ -3,7 +3,12 @@ import { createTranslator, type Lang } from '../../i18n/translator.js';
 import { databaseOption } from '../common-options.js';
 import { openCaseForReading } from '../../case/rebuild-migrations.js';
 import { reportFormats, writeReport, type ReportFormat } from '../../case/load-report.js';
-import { langOption, reportFormatOfFile, writeReportFile } from '../report-output.js';
+import {
+  langOption,
+  refuseDatabaseAsOutput,
+  reportFormatOfFile,
+  writeReportFile,
+} from '../report-output.js';
 
 interface ReportOptions {
   db: string;
@@ -37,6 +42,7 @@ Examples:
   $ lmdoctor report --lang pt-BR -o relatorio.md  the report in Brazilian Portuguese`,
     )
     .action((options: ReportOptions) => {
+      if (options.output) refuseDatabaseAsOutput(options.output, options.db, '--output');
       const format = options.format ?? (options.output ? reportFormatOfFile(options.output) : 'md');
       const db = openCaseForReading(options.db);
       const tr = createTranslator(options.lang);
