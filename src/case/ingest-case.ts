@@ -10,8 +10,9 @@ import type { ReadOptions, RecordSink } from '../readers/reader.js';
 import { prepareReaders, releaseReaders } from '../readers/registry.js';
 import type { ClusterLogFileRow } from '../store/cluster-log-files.js';
 import type { Store } from '../store/open-database.js';
+import { isDatabaseAccessError, isDiskFullError } from '../store/database-access.js';
 import { SourceWriter, type SourceTotals } from '../store/source-writer.js';
-import { findStoredSource, recordUnattachedError } from '../store/sources-table.js';
+import { findStoredSource, recordUnattachedErrors } from '../store/sources-table.js';
 import type { CaseProgress } from './progress.js';
 import { resolveClusterLogTimes } from './settle-cluster-log-times.js';
 
@@ -80,9 +81,13 @@ export async function ingestPaths(
     clusterLogTimes: [],
   };
   const filter = options.eventFilter;
-  for (const skipped of discovery.skipped) {
-    recordUnattachedError(db, skipped.path, `skipped: ${skipped.reason}`);
-  }
+  recordUnattachedErrors(
+    db,
+    discovery.skipped.map((skipped) => ({
+      location: skipped.path,
+      message: `skipped: ${skipped.reason}`,
+    })),
+  );
   const totalBytes = discovery.files.reduce((sum, f) => sum + f.file.size, 0);
   // Readers start what they need (EVTX worker threads) while the first files are hashed.
   const readOptions: ReadOptions = { jobs: options.jobs, clusterLogTime: options.clusterLogTime };
@@ -117,17 +122,8 @@ export async function ingestPaths(
       warning: (w) => writer.warning(w),
       progress: (done) => console.progress(file.displayPath, bytesBefore + done, totalBytes),
     };
-    try {
-      await reader.read(file, sink, readOptions);
-    } catch (error) {
-      // The file could not be read to the end: keep what was read and say where it stopped.
-      sink.warning({ location: 'file', message: `reading stopped: ${errorMessage(error)}` });
-      console.warn(`${file.displayPath}: reading stopped: ${errorMessage(error)}`);
-    }
-    let totals: SourceTotals;
-    try {
-      totals = writer.commit();
-    } catch (error) {
+    const notStored = (thrown: unknown) => {
+      const error = writer.storeFailure ?? thrown;
       writer.rollback();
       report.files.push({
         path: file.displayPath,
@@ -137,6 +133,29 @@ export async function ingestPaths(
       });
       console.warn(`${file.displayPath}: not stored: ${errorMessage(error)}`);
       bytesBefore += file.size;
+    };
+    try {
+      await reader.read(file, sink, readOptions);
+    } catch (error) {
+      // The store failed (full disk: SQLite may have rolled the file's transaction back).
+      if (
+        writer.storeFailure !== null ||
+        isDiskFullError(error) ||
+        isDatabaseAccessError(error) ||
+        !db.inTransaction
+      ) {
+        notStored(error);
+        continue;
+      }
+      // The file could not be read to the end: keep what was read and say where it stopped.
+      sink.warning({ location: 'file', message: `reading stopped: ${errorMessage(error)}` });
+      console.warn(`${file.displayPath}: reading stopped: ${errorMessage(error)}`);
+    }
+    let totals: SourceTotals;
+    try {
+      totals = writer.commit();
+    } catch (error) {
+      notStored(error);
       continue;
     }
     bytesBefore += file.size;
@@ -170,10 +189,12 @@ export async function hashFile(path: string): Promise<string> {
 export function describeIngest(report: IngestReport): string {
   const read = report.files.filter((f) => f.status === 'ingested').length;
   const already = report.files.filter((f) => f.status === 'already-ingested').length;
+  const failed = report.files.filter((f) => f.status === 'failed').length;
   const seconds = report.elapsedMs / 1000;
   const rate = seconds > 0 ? Math.round(report.records / seconds) : report.records;
   const parts = [
     `${read} file${read === 1 ? '' : 's'} read`,
+    failed > 0 ? `${failed} not stored` : '',
     already > 0 ? `${already} already in the database` : '',
     report.skipped.length > 0 ? `${report.skipped.length} skipped` : '',
     `${report.records} records (${report.newEvents} new events, ${report.duplicates} duplicates)`,

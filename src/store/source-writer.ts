@@ -37,6 +37,11 @@ export class SourceWriter {
   private readonly clusterLog: ClusterLogInserter;
   private totals: SourceTotals;
   private open = true;
+  /**
+   * The first error of the store itself (full disk, read-only file) met while writing: SQLite
+   * may have rolled the file's transaction back, so later errors would only be its echo.
+   */
+  storeFailure: Error | null = null;
 
   private constructor(
     private readonly db: Store,
@@ -82,38 +87,58 @@ export class SourceWriter {
   eventRow(row: EventRow): void {
     const node = row.node;
     this.nodeCounts.set(node, (this.nodeCounts.get(node) ?? 0) + 1);
-    const result = this.insertEvent.run(
-      this.totals.sourceId,
-      node,
-      row.time,
-      row.channel,
-      row.provider,
-      row.eventId,
-      row.level,
-      row.task,
-      row.opcode,
-      row.keywords,
-      row.recordId,
-      row.processId,
-      row.threadId,
-      row.activityId,
-      row.userSid,
-      row.data,
-      row.message,
-    );
+    let result;
+    try {
+      result = this.insertEvent.run(
+        this.totals.sourceId,
+        node,
+        row.time,
+        row.channel,
+        row.provider,
+        row.eventId,
+        row.level,
+        row.task,
+        row.opcode,
+        row.keywords,
+        row.recordId,
+        row.processId,
+        row.threadId,
+        row.activityId,
+        row.userSid,
+        row.data,
+        row.message,
+      );
+    } catch (error) {
+      throw this.failed(error);
+    }
     this.totals.records++;
     if (result.changes > 0) this.totals.newEvents++;
     else this.totals.duplicates++;
   }
 
+  /** Remembers the first failure of the store; returns `error` to throw. */
+  private failed(error: unknown): unknown {
+    if (this.storeFailure === null && error instanceof Error && !this.db.inTransaction)
+      this.storeFailure = error;
+    return error;
+  }
+
   clusterLogLine(line: ClusterLogLine): void {
-    this.clusterLog.line(line);
+    try {
+      this.clusterLog.line(line);
+    } catch (error) {
+      throw this.failed(error);
+    }
     this.countNode(line.node === '' ? null : line.node);
     this.totals.records++;
   }
 
   configRow(row: ConfigRow): void {
-    this.clusterLog.configRow(row);
+    try {
+      this.clusterLog.configRow(row);
+    } catch (error) {
+      throw this.failed(error);
+    }
     this.countNode(row.node);
     this.totals.records++;
   }
@@ -123,7 +148,11 @@ export class SourceWriter {
   }
 
   warning(warning: ReadWarning): void {
-    this.insertError.run(this.totals.sourceId, warning.location, warning.message);
+    try {
+      this.insertError.run(this.totals.sourceId, warning.location, warning.message);
+    } catch (error) {
+      throw this.failed(error);
+    }
     this.totals.warnings++;
   }
 

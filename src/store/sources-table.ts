@@ -31,11 +31,21 @@ function fileName(path: string): string {
     .toLowerCase();
 }
 
-/** Records a problem that belongs to no stored source (a skipped path), once. */
-export function recordUnattachedError(db: Store, location: string, message: string): void {
-  db.prepare(
+/**
+ * Records problems not tied to a stored file (skipped paths), each once however many runs
+ * meet it, in one transaction; an index finds earlier entries (linear in their number).
+ */
+export function recordUnattachedErrors(
+  db: Store,
+  entries: readonly { location: string; message: string }[],
+): void {
+  if (entries.length === 0) return;
+  const insert = db.prepare(
     `INSERT INTO ingest_errors (source_id, location, message)
      SELECT NULL, ?, ? WHERE NOT EXISTS (
        SELECT 1 FROM ingest_errors WHERE source_id IS NULL AND location = ? AND message = ?)`,
-  ).run(location, message, location, message);
+  );
+  db.transaction(() => {
+    for (const { location, message } of entries) insert.run(location, message, location, message);
+  })();
 }

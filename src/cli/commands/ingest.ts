@@ -78,6 +78,17 @@ export async function runIngest(
     );
   }
   console.info(describeIngest(report));
+  const failed = report.files.filter((f) => f.status === 'failed');
+  if (failed.length > 0) {
+    const first = failed[0]!;
+    throw new UserError(
+      `${failed.length} file${failed.length === 1 ? ' was' : 's were'} not stored: ${failed
+        .slice(0, 3)
+        .map((f) => f.path)
+        .join(', ')}${failed.length > 3 ? ', …' : ''} (${first.reason ?? 'unknown reason'})`,
+      'free space on the disk of the database (or fix what the reason says) and run the same command again: files already stored are kept and not read twice',
+    );
+  }
   for (const settled of report.clusterLogTimes) {
     if (settled.basis_origin === 'header' || settled.basis_origin === 'option') continue;
     console.info(
