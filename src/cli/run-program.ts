@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { errorMessage, ReportedFailure, UsageError, UserError } from '../errors.js';
 import { isDatabaseAccessError, isDiskFullError } from '../store/database-access.js';
 import { tolerateClosedStdout } from './closed-output.js';
+import { terminalSafe } from './console.js';
 import { reportInternalError } from './internal-error.js';
 import { buildProgram } from './program.js';
 
@@ -40,8 +41,8 @@ function reportError(error: unknown): number {
     return exitFailure;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`lmdoctor: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`  hint: ${error.hint}\n`);
+    process.stderr.write(`lmdoctor: ${terminalSafe(error.message)}\n`);
+    if (error.hint) process.stderr.write(`  hint: ${terminalSafe(error.hint)}\n`);
     return error instanceof UsageError ? exitUsage : exitFailure;
   }
   reportInternalError(error);

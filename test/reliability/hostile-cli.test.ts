@@ -169,3 +169,17 @@ describe('a read-only case database or folder (built command line)', () => {
     }
   });
 });
+
+describe('evtx on an unreadable file (built command line)', () => {
+  it.skipIf(!existsSync('/proc/self/mem'))(
+    'dump and info say the file cannot be read instead of "internal error"',
+    () => {
+      for (const command of ['dump', 'info']) {
+        const run = runCli(['evtx', command, '/proc/self/mem']);
+        expect(run.status, command).toBe(1);
+        expect(run.stderr).toMatch(/\/proc\/self\/mem: cannot be read \(EIO/);
+        expect(run.stderr).not.toMatch(/internal error/);
+      }
+    },
+  );
+});

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { Command, Option } from 'commander';
-import { UsageError, UserError } from '../../errors.js';
+import { errorMessage, UsageError, UserError } from '../../errors.js';
 import type { DumpFormat } from '../../readers/evtx/dump-evtx.js';
 import { dumpEvtxFile } from '../../readers/evtx/dump-file.js';
 import { EvtxDamage } from '../../readers/evtx/binary/limits.js';
@@ -13,12 +13,19 @@ function checkFile(file: string): void {
   if (!statSync(file).isFile()) throw new UserError(`${file}: not a file`, 'give one .evtx file');
 }
 
-/** "Not an EVTX file" as a UserError with a hint; other errors unchanged. */
+/** "Not an EVTX file" and a file that cannot be read as a UserError with a hint; others unchanged. */
 function asUserError(file: string, error: unknown): unknown {
   if (error instanceof EvtxDamage) {
     return new UserError(
       `${file}: ${error.message}`,
       'evtx commands read binary .evtx files; use ingest for other logs',
+    );
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && !isClosedOutputError(error)) {
+    return new UserError(
+      `${file}: cannot be read (${errorMessage(error)})`,
+      'check that it is a readable .evtx file (copy it off a failing disk first)',
     );
   }
   return error;

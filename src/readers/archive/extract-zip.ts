@@ -83,7 +83,11 @@ export async function extractZip(
   }
   try {
     if (budget.entries + zip.entryCount > limits.maxEntries) {
-      throw capError(zipPath, `holds ${zip.entryCount} entries`, `${limits.maxEntries} entries`);
+      throw capError(
+        zipPath,
+        `holds ${zip.entryCount} entries, more than`,
+        `${limits.maxEntries} entries`,
+      );
     }
     budget.entries += zip.entryCount;
     const root = resolve(destination);
