@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildZip } from '../../test/support/build-zip.js';
+import { evtxTemplateSeeds } from './evtx-template-seeds.js';
 import type { FuzzTargetName } from './fuzz-targets.js';
 
 /** EVTX seeds keep the file header and the first chunks only, so each input stays quick. */
@@ -17,6 +18,26 @@ const queryListSeeds = [
   </Query>
 </QueryList>`,
 ];
+
+/** SQL for the `query` target: hostile forms as well as ordinary ones. */
+const querySeeds = [
+  'SELECT * FROM events ORDER BY time LIMIT 5',
+  'PRAGMA "query_only" = OFF',
+  'PRAGMA /* x */ [cache_size](5)',
+  "SELECT * FROM pragma_table_info('events')",
+  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) SELECT i, printf('=%d', i) FROM n",
+  "VALUES (1, '@x'), (2, NULL)",
+  'SELECT 1; DELETE FROM events',
+  "ATTACH ':memory:' AS x",
+  'SELECT node, COUNT(*) FROM events GROUP BY node HAVING COUNT(*) > :n',
+];
+
+/** The canned queries shipped in queries/. */
+function cannedQueries(): string[] {
+  return filesUnder('queries', (name) => name.endsWith('.sql')).map((path) =>
+    readFileSync(path, 'utf8'),
+  );
+}
 
 /** Every file under `folder` whose name passes `keep`, sorted for a stable order. */
 function filesUnder(folder: string, keep: (name: string) => boolean): string[] {
@@ -78,12 +99,16 @@ export function loadFuzzSeeds(
     ]),
   ];
   return {
-    evtx: distinct([...evtx, ...corpus].map((path) => head(path, evtxSeedSizeInBytes))),
+    evtx: [
+      ...distinct([...evtx, ...corpus].map((path) => head(path, evtxSeedSizeInBytes))),
+      ...evtxTemplateSeeds(16, 17),
+    ],
     'xml-export': xmlSeeds,
     'cluster-log': clusterSeeds,
     config: configSeeds,
     'query-list': queryListSeeds.map((text) => Buffer.from(text, 'utf8')),
     zip: zipSeeds,
+    query: [...querySeeds, ...cannedQueries()].map((text) => Buffer.from(text, 'utf8')),
   };
 }
 

@@ -10,6 +10,8 @@ import { EvtxDamage } from '../../src/readers/evtx/binary/limits.js';
 import { compileQueryList } from '../../src/readers/query-list/compile-query-list.js';
 import type { Reader, ReadWarning, RecordSink } from '../../src/readers/reader.js';
 import { pickReader } from '../../src/readers/registry.js';
+import { writeQueryRows } from '../../src/cli/query-rows.js';
+import { openStore, type Store } from '../../src/store/open-database.js';
 import { xmlExportReader } from '../../src/readers/xml-export/read-xml-export.js';
 
 /** The formats the fuzzer feeds. */
@@ -20,6 +22,7 @@ export const fuzzTargetNames = [
   'config',
   'query-list',
   'zip',
+  'query',
 ] as const;
 export type FuzzTargetName = (typeof fuzzTargetNames)[number];
 
@@ -46,6 +49,7 @@ const fileNames: Record<FuzzTargetName, string> = {
   config: 'Get-ClusterNetwork.txt',
   'query-list': 'query.xml',
   zip: 'bundle.zip',
+  query: 'query.sql',
 };
 
 const fileReaders: Partial<Record<FuzzTargetName, Reader>> = {
@@ -107,6 +111,50 @@ export async function runFuzzTarget(
 
 class NotSniffed extends Error {}
 
+/** An in-memory case with a few rows, shared by the `query` inputs of one process. */
+let queryStore: Store | null = null;
+
+/** Output chunks (64 KiB) each format may write per input: an endless query stops here. */
+const maxQueryChunks = 50;
+const stopQuery = new Error('enough rows');
+
+/**
+ * Runs fuzzed SQL as `lmdoctor query` does (refusal, then rows in every format); returns the
+ * output chunks written. The store must come out unchanged: a query that changed it is a bug.
+ */
+function runFuzzQuery(sql: string): number {
+  if (queryStore === null) {
+    queryStore = openStore(':memory:');
+    queryStore.exec(`INSERT INTO sources (path, kind, sha256, bytes, ingested_at)
+      VALUES ('a.xml', 'xml-events', 'h', 1, 'now')`);
+    queryStore.exec(`INSERT INTO events (source_id, node, time, channel, provider, event_id, level, data)
+      VALUES (1, 'HV01', '2026-01-01T00:00:00Z', 'System', '=cmd', 1, 2, '{}')`);
+  }
+  const db = queryStore;
+  const before = db.prepare('SELECT COUNT(*) FROM events').pluck().get();
+  let rows = 0;
+  for (const format of ['json', 'ndjson', 'csv', 'table'] as const) {
+    let written = 0;
+    try {
+      writeQueryRows(
+        db,
+        sql,
+        { n: 1, vm: 'VM01', from: '2026', to: '2027', node: 'HV01' },
+        format,
+        () => {
+          if (++written > maxQueryChunks) throw stopQuery;
+        },
+      );
+    } catch (error) {
+      if (error !== stopQuery) throw error;
+    }
+    rows += written;
+  }
+  if (db.prepare('SELECT COUNT(*) FROM events').pluck().get() !== before)
+    throw new Error('a query changed the store');
+  return rows;
+}
+
 function isTyped(error: unknown): error is Error {
   return error instanceof ParseError || error instanceof UserError || error instanceof EvtxDamage;
 }
@@ -124,6 +172,10 @@ async function feed(
     // Ingest hands a file only to a reader whose sniff accepts it.
     if (!reader.sniff(head, basename(path))) throw new NotSniffed();
     await reader.read({ path, displayPath: path, size: input.length }, sink, { jobs: 1 });
+    return;
+  }
+  if (target === 'query') {
+    sink.records += runFuzzQuery(new TextDecoder('utf-8', { fatal: false }).decode(input));
     return;
   }
   if (target === 'query-list') {
