@@ -90,7 +90,7 @@ export function compileQueryList(xml: string, options: { now: Date; source: stri
     } catch (error) {
       if (error instanceof UnsupportedXPathError) {
         throw new UserError(
-          `${options.source}: ${error.message} in ${where}: ${text}`,
+          `${options.source}: ${error.message} in ${where}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`,
           supportedHint,
         );
       }

@@ -14,6 +14,11 @@ type Operand =
 
 /** Predicates and parentheses nest at most this deep (real queries use two or three). */
 const maxNestingDepth = 64;
+/**
+ * Comparisons and tests in one expression. Windows' own event log refuses far smaller
+ * queries; a 50,000-term `or` chain once overflowed the stack and 20,000 took 33 s.
+ */
+const maxTerms = 1000;
 
 export interface XPathOptions {
   /** The moment `timediff()` measures from. */
@@ -36,6 +41,7 @@ export function compileXPath(text: string, options: XPathOptions): NodeTest {
 class XPathParser {
   private index = 0;
   private depth = 0;
+  private terms = 0;
 
   constructor(
     private readonly tokens: Token[],
@@ -86,24 +92,23 @@ class XPathParser {
         this.peek().position,
       );
     }
-    let left = this.parseAnd();
+    const terms = [this.parseAnd()];
     while (this.isName('or')) {
       this.index++;
-      const [a, b] = [left, this.parseAnd()];
-      left = (node) => a(node) || b(node);
+      terms.push(this.parseAnd());
     }
     this.depth--;
-    return left;
+    // A loop, not nested closures: a long chain must not deepen the stack when evaluated.
+    return terms.length === 1 ? terms[0]! : (node) => terms.some((test) => test(node));
   }
 
   private parseAnd(): NodeTest {
-    let left = this.parseUnary();
+    const terms = [this.parseUnary()];
     while (this.isName('and')) {
       this.index++;
-      const [a, b] = [left, this.parseUnary()];
-      left = (node) => a(node) && b(node);
+      terms.push(this.parseUnary());
     }
-    return left;
+    return terms.length === 1 ? terms[0]! : (node) => terms.every((test) => test(node));
   }
 
   private parseUnary(): NodeTest {
@@ -123,6 +128,11 @@ class XPathParser {
   }
 
   private parseComparison(): NodeTest {
+    if (++this.terms > maxTerms)
+      throw new UnsupportedXPathError(
+        `an expression of more than ${maxTerms} terms`,
+        this.peek().position,
+      );
     const operand = this.parseOperand();
     const op = this.peek();
     if (op.kind !== 'op')

@@ -155,3 +155,27 @@ describe('readQueryListFile', () => {
     );
   });
 });
+
+describe('compileQueryList limits (issue 17 item 11)', () => {
+  const chain = (terms: number, op: 'or' | 'and') =>
+    `*[System[${Array.from({ length: terms }, (_, i) => `EventID=${i + 1}`).join(` ${op} `)}]]`;
+
+  it('evaluates a long or/and chain without deep recursion', () => {
+    const filter = select(chain(999, 'or'));
+    expect(filter.matches(makeEvent({ eventId: 999 }))).toBe(true);
+    expect(filter.matches(makeEvent({ eventId: 1000 }))).toBe(false);
+    expect(select(chain(999, 'and')).matches(makeEvent({ eventId: 1 }))).toBe(false);
+  });
+
+  it('refuses an expression with more terms than the limit, clearly', () => {
+    let error: unknown;
+    try {
+      select(chain(50000, 'or'));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/more than 1000 terms/);
+    expect((error as UserError).message.length).toBeLessThan(600);
+  });
+});
