@@ -95,21 +95,29 @@ export async function ingestPaths(
   let bytesBefore = 0;
   for (const { file, reader } of discovery.files) {
     const sha256 = await hashFile(file.path);
-    const existing = findStoredSource(db, sha256, file.displayPath);
-    if (existing && !options.force) {
+    // Decided again under the write lock: another process may store the file meanwhile.
+    let existing = findStoredSource(db, sha256, file.displayPath);
+    const writer =
+      existing && !options.force
+        ? null
+        : SourceWriter.beginUnless(
+            db,
+            { path: file.displayPath, kind: reader.kind, sha256, bytes: file.size },
+            () => {
+              existing = findStoredSource(db, sha256, file.displayPath);
+              return existing && !options.force ? null : existing?.id;
+            },
+            () =>
+              console.info('the database is in use by another lmdoctor process; waiting for it…'),
+          );
+    if (writer === null) {
       console.info(
-        `already in the database: ${file.displayPath} (same file as ${existing.path}; --force reads it again)`,
+        `already in the database: ${file.displayPath} (same file as ${existing?.path ?? '?'}; --force reads it again)`,
       );
       report.files.push({ path: file.displayPath, kind: reader.kind, status: 'already-ingested' });
       bytesBefore += file.size;
       continue;
     }
-    const writer = SourceWriter.begin(
-      db,
-      { path: file.displayPath, kind: reader.kind, sha256, bytes: file.size },
-      existing?.id,
-      () => console.info('the database is in use by another lmdoctor process; waiting for it…'),
-    );
     const sink: RecordSink = {
       event: (e) => {
         if (filter && !filter.matches(e)) report.filteredEvents++;
@@ -172,7 +180,10 @@ export async function ingestPaths(
   }
   console.clearBar();
   await releaseReaders();
-  report.clusterLogTimes = resolveClusterLogTimes(db, options.clusterLogTime);
+  // Under the write lock too, so two runs settle the cluster logs' times one after the other.
+  report.clusterLogTimes = db
+    .transaction(() => resolveClusterLogTimes(db, options.clusterLogTime))
+    .immediate();
   report.elapsedMs = Date.now() - started;
   return report;
 }

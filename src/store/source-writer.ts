@@ -64,8 +64,28 @@ export class SourceWriter {
    * `sources` row; `replaceId` names an earlier copy of the same file to delete first (`--force`).
    */
   static begin(db: Store, meta: SourceMeta, replaceId?: number, onWait?: () => void): SourceWriter {
+    return SourceWriter.beginUnless(db, meta, () => replaceId, onWait) as SourceWriter;
+  }
+
+  /**
+   * As `begin`, but what to do is decided by `decide` once the write lock is held, so another
+   * process storing the same file meanwhile is seen: it returns the id of an earlier copy to
+   * replace, undefined to store the file, or null when the file is not to be stored (the
+   * transaction is then ended and null returned).
+   */
+  static beginUnless(
+    db: Store,
+    meta: SourceMeta,
+    decide: () => number | undefined | null,
+    onWait?: () => void,
+  ): SourceWriter | null {
     beginImmediate(db, onWait);
     try {
+      const replaceId = decide();
+      if (replaceId === null) {
+        db.exec('ROLLBACK');
+        return null;
+      }
       if (replaceId !== undefined) db.prepare('DELETE FROM sources WHERE id = ?').run(replaceId);
       const result = db
         .prepare(
