@@ -21,10 +21,21 @@ if (!isMainThread) {
     writeStreamDirectly(process.stderr, 2);
   const { runProgram } = await import('./run-program.js');
   process.exitCode = await runProgram(data.argv);
-} else if (entry.pathname.endsWith('.js') && runsOnCommandThread(process.argv.slice(2))) {
-  // Only from the built JavaScript: under tsx, node 20 starts a worker without tsx's loader.
-  process.exitCode = await runOnCommandThread(entry, process.argv);
 } else {
-  const { runProgram } = await import('./run-program.js');
-  process.exitCode = await runProgram(process.argv);
+  // A run ended by a signal skips exit hooks: remove its zip extraction folders first.
+  const { removeProcessExtractionFolders } = await import('../readers/archive/extract-zip.js');
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      removeProcessExtractionFolders();
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    });
+  }
+  if (entry.pathname.endsWith('.js') && runsOnCommandThread(process.argv.slice(2))) {
+    // Only from the built JavaScript: under tsx, node 20 starts a worker without tsx's loader.
+    process.exitCode = await runOnCommandThread(entry, process.argv);
+  } else {
+    const { runProgram } = await import('./run-program.js');
+    process.exitCode = await runProgram(process.argv);
+  }
 }

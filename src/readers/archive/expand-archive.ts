@@ -35,8 +35,13 @@ async function expandInto(
   files: InputFile[],
 ): Promise<void> {
   const folder = await makeExtractionFolder();
-  const extracted = await extractZip(archive.path, folder, limits, budget, (warning) =>
-    warn({ ...warning, archive: archive.displayPath }),
+  const extracted = await extractZip(
+    archive.path,
+    folder,
+    limits,
+    budget,
+    (warning) => warn({ ...warning, archive: archive.displayPath }),
+    archive.displayPath,
   );
   for (const entry of extracted) {
     const displayPath = `${archive.displayPath}!/${entry.entryName}`;

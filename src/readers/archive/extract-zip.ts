@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Transform } from 'node:stream';
@@ -66,6 +66,8 @@ export async function extractZip(
   limits: ZipLimits,
   budget: ZipBudget,
   warn: (warning: ReadWarning) => void,
+  /** How messages name the archive (a nested one lies in a temp folder nobody should see). */
+  shownAs: string = zipPath,
 ): Promise<ExtractedFile[]> {
   let zip: yauzl.ZipFile;
   try {
@@ -77,14 +79,14 @@ export async function extractZip(
     });
   } catch (error) {
     throw new UserError(
-      `cannot open ${zipPath} as a zip archive: ${errorMessage(error)}`,
+      `cannot open ${shownAs} as a zip archive: ${errorMessage(error)}`,
       'Check that the file is a complete .zip (re-copy it if it was truncated).',
     );
   }
   try {
     if (budget.entries + zip.entryCount > limits.maxEntries) {
       throw capError(
-        zipPath,
+        shownAs,
         `holds ${zip.entryCount} entries, more than`,
         `${limits.maxEntries} entries`,
       );
@@ -93,7 +95,16 @@ export async function extractZip(
     const root = resolve(destination);
     const used = new Set<string>();
     const files: ExtractedFile[] = [];
+    // The whole central directory first: the sizes it declares are checked against the cap
+    // before a single byte is written.
+    const listed: yauzl.Entry[] = [];
     for await (const entry of entries(zip, warn)) {
+      budget.declared += entry.uncompressedSize;
+      if (budget.bytes + budget.declared > limits.maxTotalBytes)
+        throw capError(shownAs, 'expands beyond', `${limits.maxTotalBytes} bytes`);
+      listed.push(entry);
+    }
+    for (const entry of listed) {
       const rawName = yauzl.getFileNameLowLevel(
         entry.generalPurposeBitFlag,
         entry.fileNameRaw,
@@ -115,17 +126,14 @@ export async function extractZip(
         warn({ location: where, message: 'encrypted entry; skipped' });
         continue;
       }
-      budget.declared += entry.uncompressedSize;
-      if (Math.max(budget.bytes, budget.declared) > limits.maxTotalBytes) {
-        throw capError(zipPath, 'expands beyond', `${limits.maxTotalBytes} bytes`);
-      }
       const target = uniquePath(join(root, ...name.split('/')), used);
       if (!target.startsWith(root + sep)) {
         warn({ location: where, message: 'entry name points outside the archive folder; skipped' });
         continue;
       }
       try {
-        const size = await writeEntry(zip, entry, target, budget, limits, zipPath);
+        budget.declared -= entry.uncompressedSize; // now counted as it is written
+        const size = await writeEntry(zip, entry, target, budget, limits, shownAs);
         files.push({ path: target, entryName: name, size });
       } catch (error) {
         if (error instanceof UserError) throw error;
@@ -225,16 +233,75 @@ function capError(zipPath: string, what: string, cap: string): UserError {
 
 const extractionFolders = new Set<string>();
 let exitHookInstalled = false;
+let swept = false;
+const folderPrefix = 'lmdoctor-zip-';
 
-/** A new private folder for one archive under the system temp folder, removed at exit. */
+/** Whether a process with this id is running (on this machine). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes extraction folders that runs killed before their exit cleanup left behind: the
+ * process named in the folder (`lmdoctor-zip-<pid>-…`) no longer runs. Never throws.
+ */
+export async function sweepStaleExtractionFolders(): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^lmdoctor-zip-(\d+)-/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Removes every extraction folder of this process, whichever thread made it, at once: for the
+ * main thread when a signal ends the run (the command thread's exit hook does not run then).
+ */
+export function removeProcessExtractionFolders(): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  const own = `${folderPrefix}${process.pid}-`;
+  for (const name of names) {
+    if (name.startsWith(own)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/** Removes the extraction folders of this process at once (exit, signals). */
+export function removeExtractionFoldersNow(): void {
+  for (const dir of extractionFolders) rmSync(dir, { recursive: true, force: true });
+  extractionFolders.clear();
+}
+
+/**
+ * A new private folder for one archive under the system temp folder, named after this process
+ * so a later run can sweep it if this one is killed; removed at exit. The first call sweeps
+ * the folders of earlier runs that were killed.
+ */
 export async function makeExtractionFolder(): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'lmdoctor-zip-'));
+  if (!swept) {
+    swept = true;
+    await sweepStaleExtractionFolders();
+  }
+  const folder = await mkdtemp(join(tmpdir(), `${folderPrefix}${process.pid}-`));
   extractionFolders.add(folder);
   if (!exitHookInstalled) {
     exitHookInstalled = true;
-    process.once('exit', () => {
-      for (const dir of extractionFolders) rmSync(dir, { recursive: true, force: true });
-    });
+    process.once('exit', removeExtractionFoldersNow);
   }
   return folder;
 }
