@@ -3,8 +3,8 @@
  * file name holding them could move the cursor, rewrite the screen or the window title, or
  * show text reversed.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unsafeCharacters =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with the characters a terminal would act on shown as `\xHH` / `\uHHHH`. Pure. */

@@ -30,7 +30,9 @@ describe('ingest on a full disk', () => {
       error = caught;
     }
     expect(error, (error as Error).stack).toBeInstanceOf(UserError);
-    expect((error as UserError).message, (error as Error).message).toMatch(/1 file was not stored: .*large\.xml.*full/);
+    expect((error as UserError).message, (error as Error).message).toMatch(
+      /1 file was not stored: .*large\.xml.*full/,
+    );
     expect((error as UserError).hint).toMatch(/free space/);
     const stored = db.prepare('SELECT path FROM sources').pluck().all() as string[];
     expect(stored.map((p) => p.replace(/.*[\\/]/, ''))).toEqual(['small.xml']);
