@@ -113,6 +113,18 @@ const clusterProviderKeys = new Set(
   catalogEvents.filter((e) => e.category !== 'service').map((e) => providerKey(e.provider)),
 );
 
+/**
+ * The cluster and Hyper-V host providers as Windows writes them (the `Name` attribute and the
+ * legacy source name without `Microsoft-Windows-`), for an exact, indexed store lookup. Pure.
+ */
+export function clusterProviderNames(): string[] {
+  const names = new Set<string>();
+  for (const e of catalogEvents)
+    if (clusterProviderKeys.has(providerKey(e.provider)))
+      names.add(e.provider).add(e.provider.replace(/^Microsoft-Windows-/i, ''));
+  return [...names].sort();
+}
+
 /** Whether a provider's events show a failover cluster node or a Hyper-V host (any spelling). Pure. */
 export function isClusterProvider(provider: string): boolean {
   return clusterProviderKeys.has(providerKey(provider));
