@@ -1,8 +1,8 @@
-import { open, readdir, stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { open, readdir, stat, symlink } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { expandArchive } from './archive/expand-archive.js';
-import { isZip } from './archive/extract-zip.js';
+import { isZip, makeExtractionFolder } from './archive/extract-zip.js';
 import type { InputFile, Reader } from './reader.js';
 import { pickReader } from './registry.js';
 
@@ -38,62 +38,87 @@ export async function discoverFiles(paths: readonly string[]): Promise<Discovery
   return discovery;
 }
 
-async function visit(path: string, discovery: Discovery): Promise<void> {
+/**
+ * Visits `path`; `shownAs` is how people see it (differs for an alias of a name that is not
+ * valid UTF-8, see `entryPath`).
+ */
+async function visit(path: string, discovery: Discovery, shownAs = path): Promise<void> {
   let info;
   try {
     info = await stat(path);
   } catch (error) {
-    discovery.skipped.push({ path, reason: describeFsError(error) });
+    discovery.skipped.push({ path: shownAs, reason: describeFsError(error) });
     return;
   }
   if (info.isDirectory()) {
     let entries;
     try {
-      entries = await readdir(path, { withFileTypes: true });
+      entries = await readdir(path, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
-      discovery.skipped.push({ path, reason: describeFsError(error) });
+      discovery.skipped.push({ path: shownAs, reason: describeFsError(error) });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
     for (const entry of entries) {
-      const child = join(path, entry.name);
+      const name = entry.name.toString('utf8');
+      const shownChild = join(shownAs, name);
+      let child: string;
+      try {
+        child = await entryPath(path, entry.name, name);
+      } catch (error) {
+        discovery.skipped.push({ path: shownChild, reason: describeFsError(error) });
+        continue;
+      }
       if (entry.isSymbolicLink()) {
         const target = await stat(child).catch(() => null);
         if (target?.isDirectory()) {
-          discovery.skipped.push({ path: child, reason: 'link to a folder (not followed)' });
+          discovery.skipped.push({ path: shownChild, reason: 'link to a folder (not followed)' });
           continue;
         }
       }
-      await visit(child, discovery);
+      await visit(child, discovery, shownChild);
     }
     return;
   }
   if (!info.isFile()) {
-    discovery.skipped.push({ path, reason: 'not a regular file' });
+    discovery.skipped.push({ path: shownAs, reason: 'not a regular file' });
     return;
   }
   if (info.size === 0) {
-    discovery.skipped.push({ path, reason: 'empty file' });
+    discovery.skipped.push({ path: shownAs, reason: 'empty file' });
     return;
   }
   let head: Buffer;
   try {
     head = await readHead(path);
   } catch (error) {
-    discovery.skipped.push({ path, reason: describeFsError(error) });
+    discovery.skipped.push({ path: shownAs, reason: describeFsError(error) });
     return;
   }
-  const displayPath = relative(process.cwd(), path) || path;
+  const displayPath = relative(process.cwd(), shownAs) || shownAs;
   const file = {
     path,
-    displayPath: displayPath.startsWith('..') ? path : displayPath,
+    displayPath: displayPath.startsWith('..') ? shownAs : displayPath,
     size: info.size,
   };
   if (isZip(head)) {
     await visitArchive(file, discovery);
     return;
   }
-  addFile(file, head, discovery, path);
+  addFile(file, head, discovery, shownAs);
+}
+
+/**
+ * A path by which node's string paths reach the entry `raw` of folder `folder`: the name as
+ * text when it is valid UTF-8; otherwise (text would turn it into another name, U+FFFD, and
+ * the file would look missing) a link to it, under a private temp folder removed at exit.
+ */
+async function entryPath(folder: string, raw: Buffer, name: string): Promise<string> {
+  if (Buffer.from(name, 'utf8').equals(raw)) return join(folder, name);
+  const aliases = await makeExtractionFolder();
+  const alias = join(aliases, name.replace(/[\uFFFD/\\]/g, '_') || 'entry');
+  await symlink(Buffer.concat([Buffer.from(`${folder}${sep}`), raw]), alias);
+  return alias;
 }
 
 /** Picks the reader for one file by its first bytes, or lists it (as `shownAs`) as skipped. */

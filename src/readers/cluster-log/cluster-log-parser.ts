@@ -63,6 +63,8 @@ export class ClusterLogParser {
   private orphanLines: number[] = [];
   private orphanCount = 0;
   private truncated = 0;
+  /** Whether a record was read since the last section start. */
+  private recordsInSection = false;
 
   constructor(private readonly options: ClusterLogParserOptions) {}
 
@@ -80,6 +82,7 @@ export class ClusterLogParser {
         this.flush();
         this.header.enterSection(name);
         this.inLogSection = isLogSection(name);
+        this.recordsInSection = false;
         if (this.inLogSection) this.start();
         return;
       }
@@ -93,11 +96,14 @@ export class ClusterLogParser {
         return;
       }
       this.flush();
+      this.recordsInSection = true;
       this.pendingParsed = parsed;
       this.pending = this.toRecord(parsed, number);
       return;
     }
-    if (!this.inLogSection) {
+    // Header text, unless records began in this section: a log whose header has no "Cluster
+    // Logs" section has its records in the last header section.
+    if (!this.inLogSection && !this.recordsInSection) {
       this.header.addLine(text);
       return;
     }

@@ -139,3 +139,21 @@ describe('nodeFromFileName', () => {
     expect(nodeFromFileName('Cluster.log')).toBeNull();
   });
 });
+
+describe('a cluster log with a header but no "Cluster Logs" section (issue 17 item 12)', () => {
+  it('warns about lines outside the grammar after the first record instead of dropping them', () => {
+    const { records, warnings } = parse([
+      '[=== Cluster ===]',
+      'Current node: HV01',
+      quorumLines[0]!,
+      'a line outside the grammar',
+      quorumLines[1]!,
+    ]);
+    expect(records).toHaveLength(2);
+    expect(records[0]?.message).toContain('a line outside the grammar');
+    expect(warnings.map((w) => [w.location, w.message])).toContainEqual([
+      'line 4',
+      '1 line(s) did not follow the cluster log grammar and were appended to the record before them',
+    ]);
+  });
+});
