@@ -265,6 +265,8 @@ export const messagesEn = {
   'term.atSide.destination': ' at the destination',
   'term.error': '  error: {text}',
   'term.gap': '  gap: {text}',
+  'term.vmNamesJoined': 'VM names taken as one VM:',
+  'term.vmNameJoin': "  '{name}' is {vm}: {reason}",
   'term.migrationDetails':
     'Details: lmdoctor migrations --format json; evidence in order: lmdoctor timeline --vm NAME',
   'term.diagnosisNone': 'Diagnosis: no failed or slow migration',

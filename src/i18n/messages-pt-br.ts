@@ -269,6 +269,8 @@ export const messagesPtBr: Record<MessageKey, string> = {
   'term.atSide.destination': ' no destino',
   'term.error': '  erro: {text}',
   'term.gap': '  lacuna: {text}',
+  'term.vmNamesJoined': 'Nomes tratados como uma só VM:',
+  'term.vmNameJoin': "  '{name}' é {vm}: {reason}",
   'term.migrationDetails':
     'Detalhes: lmdoctor migrations --format json; evidências em ordem: lmdoctor timeline --vm NOME',
   'term.diagnosisNone': 'Diagnóstico: nenhuma migração com falha ou lenta',
