@@ -100,3 +100,19 @@ export function collectedFileNames(nodes: readonly string[]): string[] {
   }
   return names.sort();
 }
+
+/** The file name the collect-script examples save the script under. */
+export const collectScriptFile = 'collect-lmdoctor.ps1';
+
+/** The channels one node's collection holds, without the `Microsoft-Windows-` prefix. Pure. */
+export function nodeChannelNames(): string[] {
+  return collectedChannels.map((c) => c.channel.replace(/^Microsoft-Windows-/, ''));
+}
+
+/**
+ * The exact commands that collect one node's event logs and captures (and every node's cluster
+ * log) with the collection script: write it once, run it on that node with -LocalOnly. Pure.
+ */
+export function collectNodeCommand(node: string): string {
+  return `lmdoctor collect-script -o ${collectScriptFile}; then on ${node}, in an elevated PowerShell: powershell.exe -ExecutionPolicy Bypass -File .\\${collectScriptFile} -LocalOnly`;
+}

@@ -161,7 +161,7 @@ export const messagesEn = {
   'gap.time-basis-unresolved': '{path}: the cluster log time basis is not confirmed',
   'gap.ingest-problems': '{count} damaged or unreadable records (lmdoctor query ingest-errors)',
   'gap.migration-node-without-logs':
-    '{node}: takes part in migrations {migrations} but sent no logs',
+    '{node}: takes part in migrations {migrations} but sent no logs; collect them: {collect}',
   'migrationGap.unknownNode': 'the {side} node is not known from the logs',
   'migrationGap.noLogs': 'no logs from the {side} node {node}',
   'migrationGap.noRecord': "the {side} node {node}'s logs have no record of this migration",
@@ -273,6 +273,7 @@ export const messagesEn = {
   'term.diagnosisCount': 'Diagnosis: {count} migration(s)',
   'term.migrationTitle': '#{id} {vm} {source} -> {destination} ({outcome})',
   'term.diagnosisLine': '{title}: {cause} ({verdict})',
+  'term.causeNotEstablished': 'cause not established',
   'term.why': '  why: {text}',
   'term.do': '  do: {text}',
   'term.also': '  also: {cause} ({verdict}): {text}',

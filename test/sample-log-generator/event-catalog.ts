@@ -62,7 +62,10 @@ interface CatalogEntry {
 }
 
 /** An entry's message template in a display language (the invented one from the English). */
-export function templateIn(entry: { message: Record<WrittenLocale, string> }, locale: Locale): string {
+export function templateIn(
+  entry: { message: Record<WrittenLocale, string> },
+  locale: Locale,
+): string {
   return locale === 'x-invented' ? inventText(entry.message['en-US']) : entry.message[locale];
 }
 

@@ -22,7 +22,8 @@ export function inventWord(word: string): string {
     invented = '';
     for (let i = 0; i < syllables; i++)
       invented +=
-        consonants[hash[1 + 2 * i]! % consonants.length]! + vowels[hash[2 + 2 * i]! % vowels.length]!;
+        consonants[hash[1 + 2 * i]! % consonants.length]! +
+        vowels[hash[2 + 2 * i]! % vowels.length]!;
     invented += consonants[hash[9]! % consonants.length]!;
     cache.set(lower, invented);
   }
@@ -38,9 +39,7 @@ const notWords =
 /** An English text in the invented language; `keep` lists names that stay as written. */
 export function inventText(text: string, keep: readonly string[] = []): string {
   const escaped = keep.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const split = new RegExp(
-    `(${[...escaped, notWords.source.slice(1, -1)].join('|')})`,
-  );
+  const split = new RegExp(`(${[...escaped, notWords.source.slice(1, -1)].join('|')})`);
   return text
     .split(split)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/[A-Za-z]+/g, inventWord)))

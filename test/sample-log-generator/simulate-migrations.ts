@@ -235,7 +235,8 @@ export function liveMigration(
       chain = [`${detail.text} (${detail.code})`];
       break;
     case 'authentication-failed':
-      detail = step.outcome.variant === 'kerberos' ? errors.unknownCredentials : errors.noCredentials;
+      detail =
+        step.outcome.variant === 'kerberos' ? errors.unknownCredentials : errors.noCredentials;
       ctx.emit(source, 'ha21300', t + 200, [vmId, res]);
       chain = [
         atSource,

@@ -6,7 +6,10 @@
  * error in the scenario, never silently left in English.
  */
 const sentences: [RegExp, string][] = [
-  [/^A cluster network is not available for this operation\.$/, 'Nenhuma rede de cluster está disponível para esta operação.'],
+  [
+    /^A cluster network is not available for this operation\.$/,
+    'Nenhuma rede de cluster está disponível para esta operação.',
+  ],
   [
     /^Configuration setup for live migration failed on the destination node\. .*$/,
     'Falha na configuração da migração ao vivo no nó de destino. Verifique se o nome da rede virtual é o mesmo nos nós de origem e de destino e tente a migração ao vivo novamente.',

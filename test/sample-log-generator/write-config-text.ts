@@ -124,9 +124,13 @@ export function writeConfigDumps(scenario: Scenario, sim: SimulationResult): Map
             ['MinorVersion', legacy ? '1' : scenario.windows === '2012R2' ? '3' : '0'],
             [
               'BuildNumber',
-              { '2008R2': '7601', '2012R2': '9600', '2016': '14393', '2019': '17763', '2022': '20348' }[
-                scenario.windows
-              ],
+              {
+                '2008R2': '7601',
+                '2012R2': '9600',
+                '2016': '14393',
+                '2019': '17763',
+                '2022': '20348',
+              }[scenario.windows],
             ],
           ];
           if (!legacy)

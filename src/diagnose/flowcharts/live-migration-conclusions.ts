@@ -170,6 +170,14 @@ export const liveMigrationConclusions = {
       'Every node must boot from the same system drive letter for Hyper-V with CSV; keep the VM off the odd node until it is reinstalled.',
     source: 'guide.md (system drive), S10',
   },
+  'system-drive-mismatch-likely': {
+    kind: 'conclusion',
+    cause: 'system-drive-mismatch',
+    verdict: 'likely',
+    remediation:
+      'Compare the system drive letter of every node (Get-CimInstance Win32_OperatingSystem | fl CSName,SystemDrive): Hyper-V with CSV needs the same letter on all of them; keep the VM off a node that differs.',
+    source: 'M1, guide.md (system drive)',
+  },
   'csv-unavailable': {
     kind: 'conclusion',
     cause: 'csv-unavailable',

@@ -3,7 +3,8 @@ import type { Scenario } from '../scenario-types.js';
 
 export const halfCollected: Scenario = {
   folder: 'half-collected',
-  title: 'Three 2012 R2 nodes, but the logs of HV03 (the destination of two failures) were not collected',
+  title:
+    'Three 2012 R2 nodes, but the logs of HV03 (the destination of two failures) were not collected',
   windows: '2012R2',
   locale: 'en-US',
   cluster: 'HVCLU3',
@@ -50,6 +51,6 @@ export const halfCollected: Scenario = {
     demonstrates:
       'A half-collected case: the source\'s own 21502 text says the destination failed to register the configuration (failure side, the sentence naming the cause) and gives the code of the authentication failure; the verdicts are "likely", since only one side speaks, and the coverage names HV03 and the command that collects its logs.',
     verdict:
-      'ERP02 20:18 system-drive-mismatch (likely: HV03\'s logs and its Win32_OperatingSystem listing are missing); CRM05 20:40 authentication-failed (likely).',
+      "ERP02 20:18 system-drive-mismatch (likely: HV03's logs and its Win32_OperatingSystem listing are missing); CRM05 20:40 authentication-failed (likely).",
   },
 };

@@ -4,7 +4,8 @@ import { portugueseResourceNames } from './localized-names-pt-br.js';
 
 export const portugueseRenderedOnly: Scenario = {
   folder: 'portuguese-rendered-only',
-  title: 'Two 2012 R2 nodes in pt-BR exported only as RenderedXml: the failure text is in Portuguese only',
+  title:
+    'Two 2012 R2 nodes in pt-BR exported only as RenderedXml: the failure text is in Portuguese only',
   windows: '2012R2',
   locale: 'pt-BR',
   cluster: 'CLUFIN',
@@ -43,7 +44,8 @@ export const portugueseRenderedOnly: Scenario = {
       'Both nodes exported every channel with wevtutil qe /f:RenderedXml only (no .evtx, no cluster log): every message, and the failure chain inside 21502, is in Portuguese. FIN-DB01 HV01→HV02 fails at 17:08 because the connection finds no credentials (0x8009030E, CredSSP started away from the source); after the operator signs in on HV01 it moves at 17:26.',
     demonstrates:
       'A failure whose only text is Portuguese: lmdoctor decides from the event id, the error code and the VmId, not from English words, and identifies the VM across its Portuguese resource name.',
-    verdict: 'FIN-DB01 17:08 failed at the source: authentication-failed (0x8009030E); 17:26 succeeded.',
+    verdict:
+      'FIN-DB01 17:08 failed at the source: authentication-failed (0x8009030E); 17:26 succeeded.',
     assumptions: [
       'The Portuguese failure sentences are our translations (translate-pt-br.ts) and the resource names "Máquina Virtual <VM>" our guess (events-modern.md §1.2).',
     ],

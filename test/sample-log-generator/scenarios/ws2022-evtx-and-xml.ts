@@ -3,7 +3,8 @@ import type { Scenario } from '../scenario-types.js';
 
 export const ws2022Mixed: Scenario = {
   folder: 'ws2022-evtx-and-xml',
-  title: 'Two Windows Server 2022 nodes: EVTX from HV01, wevtutil XML from HV02, Kerberos without delegation',
+  title:
+    'Two Windows Server 2022 nodes: EVTX from HV01, wevtutil XML from HV02, Kerberos without delegation',
   windows: '2022',
   locale: 'en-US',
   cluster: 'HVCLU22',
@@ -33,7 +34,12 @@ export const ws2022Mixed: Scenario = {
       kind: 'live-migration',
       vm: 'RDS04',
       to: 'HV01',
-      outcome: { result: 'failed', cause: 'authentication-failed', afterS: 1.4, variant: 'kerberos' },
+      outcome: {
+        result: 'failed',
+        cause: 'authentication-failed',
+        afterS: 1.4,
+        variant: 'kerberos',
+      },
     },
     {
       at: '2023-03-07T08:47:00Z',
