@@ -1,4 +1,4 @@
-import { collectNodeCommand, nodeChannelNames } from '../collect/collect-plan.js';
+import { collectNodeCommand, nodeChannelNames } from '../catalog/collection.js';
 import type { MissingInput } from '../model/diagnosis.js';
 
 /**

@@ -1,4 +1,4 @@
-import { collectNodeCommand } from '../collect/collect-plan.js';
+import { collectNodeCommand } from '../catalog/collection.js';
 import { findCatalogEvent } from '../catalog/lookup.js';
 import type { Flowchart } from '../diagnose/flowchart.js';
 import type { Diagnosis, Finding } from '../model/diagnosis.js';
