@@ -79,7 +79,7 @@ export const remediesPtBr: Readonly<Record<string, string>> = {
   'cleanup-not-finished':
     'Espere alguns segundos depois do fim de uma migração ao vivo antes de mover a mesma VM de novo; tente agora.',
   'authentication-failed':
-    'Corrija a autenticação da migração: NTLM habilitado em todos os nós; com Kerberos, delegação restrita para "cifs" e "Microsoft Virtual System Migration Service" nos dois hosts e klist purge -li 0x3e7; com CredSSP, inicie a movimentação a partir do nó de origem.',
+    'Corrija a autenticação da migração: NTLM habilitado em todos os nós; com Kerberos, delegação restrita para "cifs" e "Microsoft Virtual System Migration Service" nos dois hosts e klist purge -li 0x3e7; com CredSSP, inicie a movimentação a partir do nó de origem. No Windows Server 2025 o Credential Guard vem ligado e a migração ao vivo com CredSSP falha: use a delegação restrita do Kerberos. Entre clusters (0x80090322), mude a ordem das redes de migração durante a movimentação e volte-a depois.',
   'possible-owners':
     'Inclua todos os nós como proprietários possíveis dos recursos "Máquina Virtual" e "Configuração da Máquina Virtual" da VM.',
   'destination-resources': 'Libere memória no destino (ou dê menos memória à VM) e tente de novo.',

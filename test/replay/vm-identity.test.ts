@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VmIdentities, type MentionedName, type VmMention } from '../../src/replay/identity.js';
+import { classifyEvent } from '../../src/replay/classify-record.js';
 import { VmKeys } from '../../src/replay/vm-keys.js';
 
 const vm = (name: string): MentionedName => ({ name, origin: 'vm' });
@@ -80,6 +81,32 @@ describe('VM identity in any language', () => {
     expect(keys.keyOf(byResource)).toBe(keys.keyOf(byGroup));
     expect(keys.identities.describe(keys.keyOf(byGroup)!).vm).toBe('SAP01');
     expect(keys.identities.joins()[0]?.reason).toContain("in the cluster group 'SAP01'");
+  });
+});
+
+describe('Hyper-V-Worker events name their VM by field name', () => {
+  it('binds VmName and VmId of a Worker event whatever the order of its data (D1, S16)', () => {
+    const record = classifyEvent({
+      id: 9,
+      time: '2023-03-07T08:29:47.0000000Z',
+      node: 'HV01',
+      provider: 'Microsoft-Windows-Hyper-V-Worker',
+      eventId: 3030,
+      data: {
+        VmId: '3E5A7C9B-1D3F-4E5A-8C7B-9D1F3E5A7C22',
+        RamSizeInMb: '8192',
+        VmName: 'SQL22',
+        ErrorCode: 'Insufficient system resources exist to complete the requested service.',
+        HResult: '0x800705AA',
+      },
+      message: null,
+    });
+    expect(record?.fields.vmName).toBe('SQL22');
+    expect(record?.fields.vmId).toBe('3E5A7C9B-1D3F-4E5A-8C7B-9D1F3E5A7C22');
+    const keys = new VmKeys();
+    const worker = keys.learn(record!);
+    const localized = keys.learn(fields({ resource: 'Máquina Virtual SQL22' }));
+    expect(keys.keyOf(localized)).toBe(keys.keyOf(worker));
   });
 });
 

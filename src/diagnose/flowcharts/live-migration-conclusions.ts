@@ -80,8 +80,8 @@ export const liveMigrationConclusions = {
     cause: 'authentication-failed',
     verdict: 'confirmed',
     remediation:
-      'Fix migration authentication: NTLM enabled on every node; for Kerberos, constrained delegation for "cifs" and "Microsoft Virtual System Migration Service" on both hosts and klist purge -li 0x3e7; for CredSSP, start the move from the source node.',
-    source: 'S4, S5, S6',
+      'Fix migration authentication: NTLM enabled on every node; for Kerberos, constrained delegation for "cifs" and "Microsoft Virtual System Migration Service" on both hosts and klist purge -li 0x3e7; for CredSSP, start the move from the source node. On Windows Server 2025 Credential Guard is on by default and CredSSP live migration fails: use Kerberos constrained delegation instead. Across clusters (0x80090322), change the live-migration network order for the move and back afterwards.',
+    source: 'S4, S5, S6, M1, M4, M5',
   },
   'possible-owners': {
     kind: 'conclusion',

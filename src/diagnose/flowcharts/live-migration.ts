@@ -129,7 +129,7 @@ export const liveMigrationFlowchart = {
       yes: 'authentication-failed',
       no: 'possible-owners-error',
       unknown: 'possible-owners-error',
-      source: 'S4, S5, S6, S9; guide.md (NTLM)',
+      source: 'S4, S5, S6, S9, M1, M4; guide.md (NTLM)',
     },
     'possible-owners-error': {
       kind: 'question',
