@@ -116,46 +116,41 @@ const manifestEvents: CatalogEvent[] = [
   ),
 ];
 
-/** Ids named only by Veeam ONE (S18), without saying which is which: context. */
-const veeamIds = [3320, 12010, 12030, 12040, 12050, 12054, 12080, 12290];
+/** A Worker id known without template, channel or level: context only. */
+function contextOnly(eventId: number, sources: string[], meaning: string): CatalogEvent {
+  return {
+    provider,
+    eventId,
+    channels: [adminChannel],
+    level: null,
+    symbolicName: null,
+    category: 'resource',
+    role: 'context',
+    side: null,
+    fields: {},
+    fieldNames: byName,
+    template: '',
+    versions: [],
+    sources,
+    verified: false,
+    meaning,
+  };
+}
 
-const veeamEvents: CatalogEvent[] = veeamIds.map((eventId) => ({
-  provider,
-  eventId,
-  channels: [adminChannel],
-  level: null,
-  symbolicName: null,
-  category: 'resource',
-  role: 'context',
-  side: null,
-  fields: {},
-  fieldNames: byName,
-  template: '',
-  versions: [],
-  sources: ['S18'],
-  verified: false,
-  meaning:
+/** Ids named only by Veeam ONE (S18), without saying which is which. */
+const veeamEvents = [3320, 12010, 12030, 12040, 12050, 12054, 12080, 12290].map((eventId) =>
+  contextOnly(
+    eventId,
+    ['S18'],
     'A VM initialisation, power-on, restore, save or attachment failure (Veeam ONE, S18); restore and save are the quick-migration path. Which id is which was not found.',
-}));
+  ),
+);
 
-/** M3 lists 18502 (list item only: no template, channel or level). */
-const turnedOff: CatalogEvent = {
-  provider,
-  eventId: 18502,
-  channels: [adminChannel],
-  level: null,
-  symbolicName: null,
-  category: 'resource',
-  role: 'context',
-  side: null,
-  fields: {},
-  fieldNames: byName,
-  template: '',
-  versions: [],
-  sources: ['M3'],
-  verified: false,
-  meaning:
-    'The VM was turned off (M3, a list item: "VM was turned off"); context for live-migration and heartbeat failures. Template not found.',
-};
+/** M3 lists 18502 (a list item: no template, channel or level). */
+const turnedOff = contextOnly(
+  18502,
+  ['M3'],
+  'The VM was turned off (M3, a list item: "VM was turned off"); context for live-migration and heartbeat failures. Template not found.',
+);
 
 export const workerEvents: CatalogEvent[] = [...manifestEvents, ...veeamEvents, turnedOff];
