@@ -12,6 +12,7 @@ import {
   iterateRecordsForReplay,
   selectNodeNamesById,
   selectNodesWithLogs,
+  selectVmHints,
 } from '../store/replay-input.js';
 
 /** SQLite page cache (KiB) while replay and diagnosis read the case in index order. */
@@ -59,10 +60,14 @@ export function rebuildMigrations(db: Store): ReplayResult {
     try {
       const result = replayStream(
         { records: () => classifiedRecords(db) },
-        { nodesWithLogs: selectNodesWithLogs(db), nodeNamesById: selectNodeNamesById(db) },
+        {
+          nodesWithLogs: selectNodesWithLogs(db),
+          nodeNamesById: selectNodeNamesById(db),
+          vmHints: selectVmHints(db),
+        },
         spool,
       );
-      saveReconstruction(db, result.migrations, result.clockSkew);
+      saveReconstruction(db, result.migrations, result.clockSkew, result.vmNames);
       recordReplay(db, fingerprint);
       return { migrations: result.count, clockSkew: result.clockSkew };
     } finally {

@@ -22,6 +22,11 @@ export interface FailureFragment {
   category: FailureCategory | null;
   cause: string | null;
   sources: string[];
+  /**
+   * False when the words come only from a link anchor or a secondary source (events-modern.md
+   * §2): such a fragment is reported as matched but never decides a side, category or cause.
+   */
+  verified: boolean;
 }
 
 const q = `['"\u2018\u2019\u201c\u201d]`;
@@ -75,6 +80,7 @@ export const failureFragments: readonly FailureFragment[] = [
     'source',
     'authentication',
     'authentication-failed',
+    ['S4', 'M1', 'M4'],
   ),
   fragment(
     'unknown-credentials',
@@ -83,6 +89,7 @@ export const failureFragments: readonly FailureFragment[] = [
     'source',
     'authentication',
     'authentication-failed',
+    ['S4', 'M1', 'M4'],
   ),
   fragment(
     'no-suitable-credentials',
@@ -91,6 +98,7 @@ export const failureFragments: readonly FailureFragment[] = [
     'source',
     'authentication',
     'authentication-failed',
+    ['S4', 'M1', 'M4'],
   ),
   fragment(
     'wrong-principal',
@@ -99,6 +107,7 @@ export const failureFragments: readonly FailureFragment[] = [
     'source',
     'authentication',
     'authentication-failed',
+    ['S4', 'M1', 'M4'],
   ),
   fragment(
     'logon-type-not-granted',
@@ -126,11 +135,70 @@ export const failureFragments: readonly FailureFragment[] = [
   ),
   fragment(
     'hardware-incompatible',
-    'The hardware on the destination computer is not compatible with the hardware requirements of this virtual machine',
+    "The hardware on the destination computer (?:is not|isn't) compatible with the hardware requirements of this virtual machine",
     'CPU',
     'source',
     'processor',
     'processor-incompatible',
+    ['S4', 'M1'],
+  ),
+  fragment(
+    'processor-features-physical',
+    'uses processor-specific features not supported on the physical computer',
+    'CPU',
+    'source',
+    'processor',
+    'processor-incompatible',
+    ['S6'],
+  ),
+  fragment(
+    'microcode-mismatch',
+    'different microcode \\(uCode\\) revisions|older microcode \\(uCode\\) version',
+    'CPU',
+    null,
+    'processor',
+    'processor-incompatible',
+    ['M2'],
+    false,
+  ),
+  fragment(
+    'disconnected-switch',
+    'Destination has disconnected VM switch',
+    'SWITCH',
+    'destination',
+    'switch',
+    null,
+    ['M2'],
+    false,
+  ),
+  fragment(
+    'internal-or-private-switch',
+    'connected to an internal or private virtual switch',
+    'SWITCH',
+    null,
+    'switch',
+    null,
+    ['M2'],
+    false,
+  ),
+  fragment(
+    'failed-at-source-with-code',
+    'Failed to live migrate virtual machine .*? at migration source .*? with error code',
+    'FAIL-SRC',
+    'source',
+    null,
+    null,
+    ['M2'],
+    false,
+  ),
+  fragment(
+    'shared-virtual-disk',
+    "Shared virtual disks can only be used in clustered VM roles and (?:can't|cannot) be migrated",
+    'ATTACHMENT',
+    null,
+    'storage',
+    null,
+    ['S6'],
   ),
   fragment(
     'switch-missing',
@@ -204,6 +272,7 @@ export const failureFragments: readonly FailureFragment[] = [
     'destination',
     'storage',
     'system-drive-mismatch',
+    ['S4', 'M1'],
   ),
   fragment(
     'another-migration-in-progress',
@@ -233,8 +302,9 @@ function fragment(
   category: FailureCategory | null,
   cause: string | null,
   sources = ['S4'],
+  verified = true,
 ): FailureFragment {
-  return { id, pattern: new RegExp(source, 'i'), kind, side, category, cause, sources };
+  return { id, pattern: new RegExp(source, 'i'), kind, side, category, cause, sources, verified };
 }
 
 /** What a failure text says: which side failed, the kind of failure and the first known code. */
@@ -275,8 +345,10 @@ export function classifyFailureText(text: string): FailureClassification {
   const codes = findErrorCodes(text);
   const known = codes.find((c) => c.entry !== null)?.entry ?? null;
   const matched = failureFragments.filter((f) => f.pattern.test(text));
-  const marker = matched.find((f) => f.category === null && f.side !== null);
-  const specific = matched.filter((f) => f.category !== null);
+  // Unverified words are listed but decide nothing (events-modern.md: never the only ground).
+  const deciding = matched.filter((f) => f.verified);
+  const marker = deciding.find((f) => f.category === null && f.side !== null);
+  const specific = deciding.filter((f) => f.category !== null);
   const plain = known === null ? plainWords(text) : '';
   const byText = known === null ? codeTexts.find((c) => plain.includes(c.text))?.entry : undefined;
   const entry = known ?? byText ?? null;

@@ -120,6 +120,11 @@ export interface CatalogEvent {
   side: Side | null;
   /** Field role → 1-based position (`%n`). */
   fields: Partial<Record<FieldRole, number>>;
+  /**
+   * Field role → the data element's name, for events whose fields are named but whose order
+   * no source gives (Hyper-V-Worker `VmName`, `VmId`); a named value wins over a position.
+   */
+  fieldNames?: Partial<Record<FieldRole, string>>;
   /** Message template with %1, %2, … (English). */
   template: string;
   /** Windows versions it is known on (`2008 R2`, `2012 R2`, `2016+`, …); empty when unknown. */

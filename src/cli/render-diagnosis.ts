@@ -6,6 +6,11 @@ import { remediationText, whyText } from '../report/localize.js';
 /** Where a record sits in the files collected (`HV01_cluster.log line 48`), when known. */
 export type EvidenceLocator = (e: EvidenceRef) => string | null;
 
+/** A cause id for people: `unknown` reads as "cause not established" (never `unknown (unknown)`). */
+function causeText(cause: string, tr: Translator = createTranslator('en')): string {
+  return cause === 'unknown' ? tr.t('term.causeNotEstablished') : cause;
+}
+
 /** One evidence record for people: `events #12 HV01 2011-…: 21126: …`. Pure. */
 export function evidenceLine(e: EvidenceRef, locate?: EvidenceLocator): string {
   const where = locate?.(e);
@@ -49,7 +54,7 @@ export function renderFindingsText(
     lines.push(
       t('term.diagnosisLine', {
         title: migrationTitle(m, d.migrationId, tr),
-        cause: d.cause,
+        cause: causeText(d.cause, tr),
         verdict: t(`verdict.${d.verdict}`),
       }),
     );
@@ -107,7 +112,7 @@ export function renderDiagnosisText(
   locate?: EvidenceLocator,
 ): string {
   const lines = [
-    `${migrationTitle(m, d.migrationId)}: ${d.cause} (${d.verdict})`,
+    `${migrationTitle(m, d.migrationId)}: ${causeText(d.cause)} (${d.verdict})`,
     `  why: ${d.summary}`,
     `  do: ${d.remediation}`,
   ];

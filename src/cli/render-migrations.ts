@@ -4,6 +4,8 @@ import { migrationGapText } from '../report/localize.js';
 import { migrationColumns, migrationRow } from './commands/migrations.js';
 import { TableLayout } from './output.js';
 import type { MessageKey } from '../i18n/messages-en.js';
+import type { VmNameRow } from '../store/migrations-table.js';
+import { vmNamesText } from './render-vm-names.js';
 
 /** The migrations part of the analyze summary: a table, then what each failure left behind. Pure. */
 export function renderMigrationsText(
@@ -23,6 +25,7 @@ export function* migrationsTextChunks(
   pages: () => Iterable<readonly Migration[]>,
   clockSkew: readonly ClockSkew[],
   tr: Translator = createTranslator('en'),
+  vmNames: readonly VmNameRow[] = [],
 ): Generator<string> {
   const t = tr.t;
   const labels = migrationColumns.map((c) => t(`term.col.${c}` as MessageKey));
@@ -63,6 +66,8 @@ export function* migrationsTextChunks(
       .join(', ');
     yield `${t('term.clockSkew', { reference: skewed[0]!.reference, list })}\n\n`;
   }
+  const joined = vmNamesText(vmNames, tr);
+  if (joined !== '') yield `${joined}\n`;
   let failures = 0;
   for (const page of pages()) {
     const lines: string[] = [];

@@ -4,33 +4,8 @@
  * collected file both use this list, so the two cannot drift apart. Pure data.
  */
 
-/** A channel the script exports from every node with `wevtutil epl` and a QueryList. */
-export interface CollectedChannel {
-  channel: string;
-  /**
-   * Analytic and debug channels must be disabled while they are exported; the script
-   * enables them (guide: `wevtutil sl … /e:true /q`) and re-enables them after the export.
-   */
-  analytic: boolean;
-}
-
-/** The guide's channel list, then the FailoverClustering channels and System. */
-export const collectedChannels: readonly CollectedChannel[] = [
-  { channel: 'Microsoft-Windows-Hyper-V-Config-Admin', analytic: false },
-  { channel: 'Microsoft-Windows-Hyper-V-High-Availability-Admin', analytic: false },
-  { channel: 'Microsoft-Windows-Hyper-V-High-Availability-Analytic', analytic: true },
-  { channel: 'Microsoft-Windows-Hyper-V-Hypervisor-Admin', analytic: false },
-  { channel: 'Microsoft-Windows-Hyper-V-Integration-Admin', analytic: false },
-  { channel: 'Microsoft-Windows-Hyper-V-Network-Admin', analytic: false },
-  { channel: 'Microsoft-Windows-Hyper-V-SynthStor-Admin', analytic: false },
-  { channel: 'Microsoft-Windows-Hyper-V-SynthNic-Admin', analytic: false },
-  { channel: 'Microsoft-Windows-Hyper-V-Image-Management-Service-Admin', analytic: false },
-  { channel: 'Microsoft-Windows-Hyper-V-VMMS-Admin', analytic: false },
-  { channel: 'Microsoft-Windows-Hyper-V-Worker-Admin', analytic: false },
-  { channel: 'Microsoft-Windows-FailoverClustering/Operational', analytic: false },
-  { channel: 'Microsoft-Windows-FailoverClustering/Diagnostic', analytic: true },
-  { channel: 'System', analytic: false },
-];
+export { collectedChannels, type CollectedChannel } from '../catalog/collection.js';
+import { collectedChannels } from '../catalog/collection.js';
 
 /** `HV01-Microsoft-Windows-FailoverClustering-Operational.evtx`. Pure. */
 export function channelFileName(node: string, channel: string): string {

@@ -22,6 +22,7 @@ import { missingNodeLogs } from './collect-commands.js';
 import { eventsMatchingBetween } from './event-index.js';
 import {
   attemptWindow,
+  failureEvidence,
   configEvidence,
   eventEvidence,
   eventField,
@@ -284,8 +285,22 @@ export const destinationLogsPresent: Check = (c) => {
     ? yes(`logs from the destination ${node} are present`, [])
     : {
         answer: 'no',
-        summary: `no logs from the destination ${node}`,
-        evidence: [],
+        summary: `no logs from the destination ${node}; ${otherSideSays(c)}`,
+        evidence: failureEvidence(c.migration),
         missing: missingNodeLogs(node),
       };
 };
+
+/** What the side that speaks establishes: failure side, code, the sentence naming the cause. */
+function otherSideSays(c: CheckContext): string {
+  const m = c.migration;
+  const side = m.failureSide ?? c.failure.side;
+  const code = m.errorCode;
+  const sentence = (m.errorText ?? '').replace(/\s+/g, ' ').trim();
+  const parts = [
+    side ? `the migration failed at the ${side}` : 'the side that failed is not said',
+    code ? `error ${code}` : null,
+    sentence ? `"${sentence.length > 200 ? `${sentence.slice(0, 197)}...` : sentence}"` : null,
+  ].filter((p): p is string => p !== null);
+  return `${m.sourceNode ?? 'the source'}'s own messages say: ${parts.join(', ')}`;
+}

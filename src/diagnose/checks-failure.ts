@@ -223,11 +223,32 @@ export const errorVirtualNetwork: Check = (context) => {
   return yes('the destination could not set up the VM\u2019s virtual network', evidence);
 };
 
+/** The catalogue fragment of the register-configuration failure (KB 4558514, events-modern §2a). */
+const registerFragment = 'register-configuration-failed';
+
 export const failedRegistering: Check = (context) => {
   const steps = failureSteps(context.migration).filter((s) => s.phase === 'vm-register-failed');
-  const ids = ownEvents(context, registerFailedEvents).map((e) => e.eventId);
-  const cited = ids.length > 0 ? ` (${[...new Set(ids)].join(', ')})` : '';
-  return steps.length > 0
-    ? yes(`the destination could not register the VM with VMMS${cited}`, steps.map(stepEvidence))
-    : no('no registration failure on the destination');
+  if (steps.length > 0) {
+    const ids = ownEvents(context, registerFailedEvents).map((e) => e.eventId);
+    const cited = ids.length > 0 ? ` (${[...new Set(ids)].join(', ')})` : '';
+    return yes(
+      `the destination could not register the VM with VMMS${cited}`,
+      steps.map(stepEvidence),
+    );
+  }
+  // The source's own failure text can say it when the destination's logs are missing.
+  if (context.failure.fragments.includes(registerFragment))
+    return yes(
+      'the failure text says the destination could not register the VM configuration',
+      failureEvidence(context.migration),
+    );
+  return no('no registration failure on the destination');
 };
+
+export const failureNamesMissingPath: Check = (context) =>
+  context.failure.fragments.includes(registerFragment)
+    ? yes(
+        'the failure text says VMMS could not find the configuration path when registering the VM, which KB 4558514 gives for nodes with different system drive letters',
+        failureEvidence(context.migration),
+      )
+    : no('the failure text does not say the configuration path was not found');

@@ -26,6 +26,7 @@ export const checks: Readonly<Record<string, Check>> = {
   'switch-names-differ': config.switchNamesDiffer,
   'failed-registering': failure.failedRegistering,
   'system-drive-differs': config.systemDriveDiffers,
+  'failure-names-missing-path': failure.failureNamesMissingPath,
   'csv-unavailable': cluster.csvUnavailable,
   'csv-redirected': cluster.csvRedirected,
   'backup-during': cluster.backupDuring,

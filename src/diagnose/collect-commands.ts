@@ -1,3 +1,4 @@
+import { collectNodeCommand, nodeChannelNames } from '../catalog/collection.js';
 import type { MissingInput } from '../model/diagnosis.js';
 
 /**
@@ -49,10 +50,13 @@ export const missingInputs = {
   },
 } as const satisfies Record<string, MissingInput>;
 
-/** The event logs of one node, as a missing input. Pure. */
+/**
+ * The logs of one node, as a missing input: the channels the collection script exports and
+ * the cluster log, and the exact commands that collect them (collect-plan.ts). Pure.
+ */
 export function missingNodeLogs(node: string): MissingInput {
   return {
-    input: `event logs and cluster log of ${node}`,
-    collect: `on ${node}: ${missingInputs.eventLogs.collect.replace(', on the node', '')}; ${missingInputs.clusterLog.collect}`,
+    input: `the event logs of ${node} (${nodeChannelNames().join(', ')}) and its cluster log`,
+    collect: collectNodeCommand(node),
   };
 }

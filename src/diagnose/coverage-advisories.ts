@@ -35,8 +35,8 @@ export const coverageAdvisory: Advisory = (input, diagnoses) => {
     if (withLogs.has(node)) continue;
     const missing = missingNodeLogs(node);
     out.push({
-      ...finding('node-logs-missing', `no event log or cluster log from ${node}`, evidence),
-      remediation: `Collect them: ${missing.collect}`,
+      ...finding('node-logs-missing', `${node} sent no logs: missing ${missing.input}`, evidence),
+      remediation: `Collect them: ${missing.collect}; then analyse the case again with its files.`,
     });
   }
   const hasAnalytic = Object.values(input.channelsByNode).some((cs) =>

@@ -5,7 +5,8 @@ import type {
   MissingInput,
   PathStep,
 } from '../model/diagnosis.js';
-import type { Check, CheckContext } from './check-helpers.js';
+import { hasLogsFrom, type Check, type CheckContext } from './check-helpers.js';
+import { missingNodeLogs } from './collect-commands.js';
 import type { ConclusionNode, Flowchart, QuestionNode } from './flowchart.js';
 import { nextNode } from './flowchart.js';
 
@@ -78,14 +79,22 @@ function conclude(
     ...path.flatMap((s) => s.evidence),
   ]);
   const missing: MissingInput[] = [];
-  for (const step of path) {
-    if (step.missing && !missing.some((m) => m.input === step.missing!.input))
-      missing.push(step.missing);
-  }
-  const verdict =
+  const addMissing = (input: MissingInput) => {
+    if (!missing.some((m) => m.input === input.input)) missing.push(input);
+  };
+  for (const step of path) if (step.missing) addMissing(step.missing);
+  // When one side's logs are missing only the other side speaks: never more than likely.
+  const { sourceNode, destinationNode } = context.migration;
+  const silent = [sourceNode, destinationNode].filter(
+    (n): n is string => n !== null && !hasLogsFrom(context.input, n),
+  );
+  for (const n of silent) addMissing(missingNodeLogs(n));
+  let verdict =
     node.verdict === 'confirmed' && (decisive?.evidence.length ?? 0) === 0
       ? 'likely'
       : node.verdict;
+  if (verdict === 'confirmed' && silent.length > 0) verdict = 'likely';
+  const summary = decisive?.summary ?? 'no question was asked';
   const remediation =
     missing.length > 0 && verdict !== 'confirmed'
       ? `${node.remediation} Missing: ${missing.map((m) => `${m.input} (${m.collect})`).join('; ')}.`
@@ -95,7 +104,10 @@ function conclude(
     conclusion: id,
     cause: node.cause,
     verdict,
-    summary: decisive?.summary ?? 'no question was asked',
+    summary:
+      silent.length > 0 && node.cause !== 'unknown'
+        ? `${summary} (only one side speaks: no logs from ${silent.join(', ')})`
+        : summary,
     remediation,
     source: node.source,
     path,

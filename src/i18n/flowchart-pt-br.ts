@@ -46,6 +46,8 @@ export const questionsPtBr: Readonly<Record<string, string>> = {
   'switch-names': 'Os nomes dos switches virtuais diferem entre os dois nós?',
   registering: `O destino não conseguiu registrar a VM (${idsText(registerFailedEvents)})?`,
   'system-drive': 'Os dois nós iniciam de letras de unidade do sistema diferentes?',
+  'register-path-text':
+    'O texto da falha diz que o VMMS não encontrou o caminho da configuração ao registrar a VM?',
   'csv-unavailable-during': `Um CSV ficou pausado ou inacessível em algum nó durante a tentativa (${idsText(csvDownEvents)})?`,
   'csv-redirected-during': `Um CSV estava em E/S redirecionada durante a tentativa (${idsText(csvRedirectedEvents)} sem ${idsText(csvResumedEvents)})?`,
   backup: `Havia um backup em andamento perto da tentativa (${idsText(backupEvents)})?`,
@@ -77,7 +79,7 @@ export const remediesPtBr: Readonly<Record<string, string>> = {
   'cleanup-not-finished':
     'Espere alguns segundos depois do fim de uma migração ao vivo antes de mover a mesma VM de novo; tente agora.',
   'authentication-failed':
-    'Corrija a autenticação da migração: NTLM habilitado em todos os nós; com Kerberos, delegação restrita para "cifs" e "Microsoft Virtual System Migration Service" nos dois hosts e klist purge -li 0x3e7; com CredSSP, inicie a movimentação a partir do nó de origem.',
+    'Corrija a autenticação da migração: NTLM habilitado em todos os nós; com Kerberos, delegação restrita para "cifs" e "Microsoft Virtual System Migration Service" nos dois hosts e klist purge -li 0x3e7; com CredSSP, inicie a movimentação a partir do nó de origem. No Windows Server 2025 o Credential Guard vem ligado e a migração ao vivo com CredSSP falha: use a delegação restrita do Kerberos. Entre clusters (0x80090322), mude a ordem das redes de migração durante a movimentação e volte-a depois.',
   'possible-owners':
     'Inclua todos os nós como proprietários possíveis dos recursos "Máquina Virtual" e "Configuração da Máquina Virtual" da VM.',
   'destination-resources': 'Libere memória no destino (ou dê menos memória à VM) e tente de novo.',
@@ -99,6 +101,8 @@ export const remediesPtBr: Readonly<Record<string, string>> = {
     'Os nomes dos switches coincidem: execute "Atualizar configuração da máquina virtual" na VM no Gerenciador de Cluster de Failover (mudanças feitas no Gerenciador do Hyper-V não chegam ao cluster) e tente de novo.',
   'system-drive-mismatch':
     'Todos os nós precisam iniciar da mesma letra de unidade do sistema para o Hyper-V com CSV; mantenha a VM fora do nó diferente até ele ser reinstalado.',
+  'system-drive-mismatch-likely':
+    'Compare a letra da unidade do sistema de todos os nós (Get-CimInstance Win32_OperatingSystem | fl CSName,SystemDrive): o Hyper-V com CSV exige a mesma letra em todos; mantenha a VM fora de um nó diferente.',
   'csv-unavailable': `Corrija o caminho de armazenamento ou SMB do CSV no nó afetado (classifique o status do ${slashedIds(csvDownEvents)}, confira Cliente para Redes Microsoft e Compartilhamento de Arquivos e Impressoras nas redes do cluster).`,
   'csv-redirected-io':
     'Um CSV ficou em E/S redirecionada (em geral depois de um backup com falha ou cancelado): desligue o acesso redirecionado do volume ou mova o CSV, depois verifique o backup.',

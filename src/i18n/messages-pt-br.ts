@@ -164,7 +164,7 @@ export const messagesPtBr: Record<MessageKey, string> = {
   'gap.ingest-problems':
     '{count} registros danificados ou ilegíveis (lmdoctor query ingest-errors)',
   'gap.migration-node-without-logs':
-    '{node}: participa das migrações {migrations}, mas não enviou logs',
+    '{node}: participa das migrações {migrations}, mas não enviou logs; colete-os: {collect}',
   'migrationGap.unknownNode': 'o nó de {side} não aparece nos logs',
   'migrationGap.noLogs': 'não há logs do nó de {side} {node}',
   'migrationGap.noRecord': 'os logs do nó de {side} {node} não registram esta migração',
@@ -269,12 +269,15 @@ export const messagesPtBr: Record<MessageKey, string> = {
   'term.atSide.destination': ' no destino',
   'term.error': '  erro: {text}',
   'term.gap': '  lacuna: {text}',
+  'term.vmNamesJoined': 'Nomes tratados como uma só VM:',
+  'term.vmNameJoin': "  '{name}' é {vm}: {reason}",
   'term.migrationDetails':
     'Detalhes: lmdoctor migrations --format json; evidências em ordem: lmdoctor timeline --vm NOME',
   'term.diagnosisNone': 'Diagnóstico: nenhuma migração com falha ou lenta',
   'term.diagnosisCount': 'Diagnóstico: {count} migração(ões)',
   'term.migrationTitle': 'nº {id} {vm} {source} -> {destination} ({outcome})',
   'term.diagnosisLine': '{title}: {cause} ({verdict})',
+  'term.causeNotEstablished': 'causa não determinada',
   'term.why': '  por quê: {text}',
   'term.do': '  o que fazer: {text}',
   'term.also': '  também: {cause} ({verdict}): {text}',

@@ -50,6 +50,10 @@ export function classifyEvent(event: EventInput): ReplayRecord | null {
     const value = values[position - 1];
     if (value !== undefined && value !== '') fields[fieldRole] = value;
   }
+  for (const [fieldRole, name] of Object.entries(entry.fieldNames ?? {}) as [FieldRole, string][]) {
+    const value = event.data[name];
+    if (value !== undefined && value !== '') fields[fieldRole] = value;
+  }
   const text = messageOf(view, entry) ?? '';
   const side = role === 'lm-failed' ? enrichFailure(fields, text, entry.side) : entry.side;
   return {

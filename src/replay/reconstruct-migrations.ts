@@ -3,6 +3,7 @@ import { estimateClockSkew, type ClockSkew } from './clock-skew.js';
 import { computeFacts } from './migration-facts.js';
 import { foldMigrations, placeOnClock, shiftClock } from './replay-migrations.js';
 import type { ReplayRecord } from './replay-record.js';
+import type { VmHint } from './vm-keys.js';
 
 export interface Reconstruction {
   migrations: Migration[];
@@ -17,8 +18,9 @@ export function reconstructMigrations(
   records: readonly ReplayRecord[],
   nodesWithLogs: readonly string[],
   nodeNamesById: Readonly<Record<string, string>> = {},
+  vmHints: readonly VmHint[] = [],
 ): Reconstruction {
-  const { timed: placed, identities } = placeOnClock(records);
+  const { timed: placed, identities } = placeOnClock(records, vmHints);
   const clockSkew = estimateClockSkew(placed);
   const offsets = Object.fromEntries(clockSkew.map((s) => [s.node, s.offsetS]));
   const timed = shiftClock(placed, offsets);

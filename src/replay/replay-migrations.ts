@@ -5,7 +5,7 @@ import { MigrationFolder, orderAttempts } from './migration-folder.js';
 import { toMigration } from './draft-to-migration.js';
 import type { MigrationDraft } from './migration-draft.js';
 import type { ReplayRecord } from './replay-record.js';
-import { VmKeys } from './vm-keys.js';
+import { VmKeys, type VmHint } from './vm-keys.js';
 
 export interface ReplayOptions {
   /** Nodes that contributed any log at all (normalised names); used to name gaps. */
@@ -14,6 +14,8 @@ export interface ReplayOptions {
   clockOffsetsS?: Readonly<Record<string, number>>;
   /** Cluster node number → node name, for records that name nodes by number. */
   nodeNamesById?: Readonly<Record<string, string>>;
+  /** What the configuration dumps say about VM resources (groups, VmIds), for VM identity. */
+  vmHints?: readonly VmHint[];
 }
 
 /** A record placed on the common clock. */
@@ -43,7 +45,7 @@ export function replayMigrations(
   records: readonly ReplayRecord[],
   options: ReplayOptions,
 ): Migration[] {
-  const placed = placeOnClock(records);
+  const placed = placeOnClock(records, options.vmHints);
   return foldMigrations(
     shiftClock(placed.timed, options.clockOffsetsS ?? {}),
     placed.identities,
@@ -83,8 +85,12 @@ export function nodeOf(record: ReplayRecord): string {
  * Normalises nodes, resolves every VM mention to one key per VM (GUIDs and names seen together
  * anywhere join), and sorts by time (stable by table and row id). Pure.
  */
-export function placeOnClock(records: readonly ReplayRecord[]): IdentifiedRecords {
+export function placeOnClock(
+  records: readonly ReplayRecord[],
+  vmHints: readonly VmHint[] = [],
+): IdentifiedRecords {
   const vmKeys = new VmKeys();
+  vmKeys.hint(vmHints);
   const mentions = records.map((record) => vmKeys.learn(record));
   const timed = records.map((record, i) => ({
     record,

@@ -2,7 +2,7 @@ import type { ClockSkew, Migration } from '../model/migration.js';
 import { isoToMillis } from '../model/time.js';
 import { estimateClockSkewFromStarts, type PairedStart } from './clock-skew.js';
 import { toMigration } from './draft-to-migration.js';
-import { normalizeNodeName } from './identity.js';
+import { normalizeNodeName, type VmNameJoin } from './identity.js';
 import { InfrastructureIndex } from './infrastructure-index.js';
 import {
   fillFacts,
@@ -49,6 +49,8 @@ export interface StreamedReconstruction {
   count: number;
   /** The migrations in number order with their facts, taken from the spool as iterated (once). */
   migrations: Iterable<Migration>;
+  /** Names joined to a VM shown under another name, with why. */
+  vmNames: VmNameJoin[];
 }
 
 /** How often (common-clock ms) attempts that went quiet are closed and handed to the spool. */
@@ -71,6 +73,7 @@ export function replayStream(
   spool: MigrationSpool,
 ): StreamedReconstruction {
   const vmKeys = new VmKeys();
+  vmKeys.hint(options.vmHints ?? []);
   const survey = surveyRecords(source, vmKeys);
   const clockSkew = estimateClockSkewFromStarts(survey.starts(vmKeys));
   const offsets = Object.fromEntries(clockSkew.map((s) => [s.node, s.offsetS]));
@@ -121,7 +124,12 @@ export function replayStream(
       yield migration;
     }
   }
-  return { clockSkew, count: closed.length, migrations: numbered() };
+  return {
+    clockSkew,
+    count: closed.length,
+    migrations: numbered(),
+    vmNames: vmKeys.identities.joins(),
+  };
 }
 
 /** What the first pass keeps: paired-start candidates and infrastructure records, compacted. */

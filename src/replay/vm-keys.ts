@@ -1,6 +1,13 @@
 import { vmMention, VmIdentities, type VmMention } from './identity.js';
 import type { ReplayRecord } from './replay-record.js';
 
+/** What a configuration dump says about a VM: its resource, the group it is in, its VmId. */
+export interface VmHint {
+  resource: string;
+  group: string | null;
+  vmId: string | null;
+}
+
 /**
  * Resolves the VM key of records. Records repeat the same few identity fields, so each
  * distinct combination is resolved once, looked up through nested maps (no per-record string).
@@ -10,6 +17,26 @@ export class VmKeys {
   readonly identities = new VmIdentities();
   private readonly combos = new NestedCache<VmMention | null>();
   private readonly keys = new Map<VmMention, string>();
+
+  /**
+   * Learns what the configuration dumps say (Get-ClusterResource owner groups, the VmId
+   * parameter of "Virtual Machine" resources): language-independent links between names.
+   */
+  hint(hints: readonly VmHint[]): void {
+    for (const { resource, group, vmId } of hints) {
+      const fields: ReplayRecord['fields'] = { resource };
+      if (group) fields.group = group;
+      if (vmId) fields.vmId = vmId;
+      const mention = vmMention({ fields });
+      if (mention)
+        this.identities.add(
+          mention,
+          group
+            ? `the configuration dump puts resource '${resource}' in the cluster group '${group}'${vmId ? ` (VmId ${vmId})` : ''}`
+            : `the configuration dump gives resource '${resource}' the VmId ${vmId ?? '?'}`,
+        );
+    }
+  }
 
   /** The record's VM mention (learnt into the identities the first time it is seen). */
   learn(record: ReplayRecord): VmMention | null {

@@ -1,3 +1,4 @@
+import { collectNodeCommand } from '../catalog/collection.js';
 import { findCatalogEvent } from '../catalog/lookup.js';
 import type { Flowchart } from '../diagnose/flowchart.js';
 import type { Diagnosis, Finding } from '../model/diagnosis.js';
@@ -195,7 +196,12 @@ export function coverageGaps(
       if (node !== null && !known.has(node))
         migrationNodes.set(node, [...(migrationNodes.get(node) ?? []), m.id]);
   for (const [node, ids] of [...migrationNodes].sort(([a], [b]) => a.localeCompare(b)))
-    gaps.push({ kind: 'migration-node-without-logs', node, migrations: [...new Set(ids)] });
+    gaps.push({
+      kind: 'migration-node-without-logs',
+      node,
+      migrations: [...new Set(ids)],
+      collect: collectNodeCommand(node),
+    });
   for (const node of summary.nodes) {
     if (!eventNodes.has(node)) gaps.push({ kind: 'node-without-events', node });
     else

@@ -80,6 +80,7 @@ export function coverageGapText(tr: Translator, gap: CoverageGap): string {
     case 'migration-node-without-logs':
       return tr.t('gap.migration-node-without-logs', {
         node: gap.node,
+        collect: gap.collect,
         migrations: gap.migrations.map((id) => `#${id}`).join(', '),
       });
     case 'channel-missing':

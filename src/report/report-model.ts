@@ -101,7 +101,13 @@ export type CoverageGap =
   | { kind: 'channel-missing'; node: string; channel: string }
   | { kind: 'time-basis-unresolved'; path: string }
   | { kind: 'ingest-problems'; count: number }
-  | { kind: 'migration-node-without-logs'; node: string; migrations: number[] };
+  | {
+      kind: 'migration-node-without-logs';
+      node: string;
+      migrations: number[];
+      /** The exact commands that collect the node's logs (the collection script). */
+      collect: string;
+    };
 
 export interface ReportFinding {
   cause: CauseId;

@@ -9,6 +9,7 @@ export function saveReconstruction(
   db: Store,
   migrations: Iterable<Migration>,
   clockSkew: readonly ClockSkew[],
+  vmNames: readonly VmNameRow[] = [],
 ): void {
   const insertMigration = db.prepare(
     `INSERT INTO migrations (id, vm, vm_id, kind, source_node, destination_node, requested_at, started_at,
@@ -23,8 +24,14 @@ export function saveReconstruction(
   const insertSkew = db.prepare(
     'INSERT INTO clock_skew (node, offset_s, pairs, reference) VALUES (?, ?, ?, ?)',
   );
+  const insertName = db.prepare(
+    'INSERT OR IGNORE INTO vm_names (vm, vm_id, name, reason) VALUES (?, ?, ?, ?)',
+  );
   db.transaction(() => {
-    db.exec('DELETE FROM migration_steps; DELETE FROM migrations; DELETE FROM clock_skew;');
+    db.exec(
+      'DELETE FROM migration_steps; DELETE FROM migrations; DELETE FROM clock_skew; DELETE FROM vm_names;',
+    );
+    for (const n of vmNames) insertName.run(n.vm, n.vmId, n.name, n.reason);
     for (const m of migrations) {
       const { steps, gaps, facts, ...columns } = m;
       insertMigration.run({ ...columns, gaps: JSON.stringify(gaps), facts: JSON.stringify(facts) });
@@ -43,6 +50,25 @@ export function saveReconstruction(
     }
     for (const s of clockSkew) insertSkew.run(s.node, s.offsetS, s.pairs, s.reference);
   }).immediate();
+}
+
+/** A name replay joined to a VM shown under another name, and why (table `vm_names`). */
+export interface VmNameRow {
+  vm: string;
+  vmId: string | null;
+  name: string;
+  reason: string;
+}
+
+/** The names joined to VMs, by VM then name (optionally of one VM). */
+export function selectVmNames(db: Store, vm?: string): VmNameRow[] {
+  const rows = db
+    .prepare(
+      `SELECT vm, vm_id AS vmId, name, reason FROM vm_names
+       WHERE ? IS NULL OR vm = ? COLLATE NOCASE OR vm_id = ? COLLATE NOCASE ORDER BY vm, name`,
+    )
+    .all(vm ?? null, vm ?? null, vm ?? null) as VmNameRow[];
+  return rows;
 }
 
 export interface MigrationFilter {

@@ -158,3 +158,37 @@ export function selectNodeNamesById(db: Store): Record<string, string> {
   }
   return names;
 }
+
+/** What a configuration dump says about one VM resource: its group and VmId (see VmHint). */
+export interface VmResourceHint {
+  resource: string;
+  group: string | null;
+  vmId: string | null;
+}
+
+/**
+ * The VM resources of the configuration dumps (Get-ClusterResource, Get-ClusterParameter, the
+ * cluster log's Resources table): those of a "Virtual Machine…" resource type or with a VmId.
+ * A group is given only when it holds a single VM (a group with several says nothing about
+ * which one a resource is).
+ */
+export function selectVmHints(db: Store): VmResourceHint[] {
+  const rows = db
+    .prepare(
+      `SELECT name, MAX(owner_group) AS owner_group, MAX(vm_id) AS vm_id,
+         MAX(resource_type LIKE 'Virtual Machine%' AND resource_type NOT LIKE '%Configuration%') AS is_vm
+       FROM vm_resources
+       WHERE name IS NOT NULL AND (resource_type LIKE 'Virtual Machine%' OR vm_id IS NOT NULL)
+       GROUP BY name ORDER BY name`,
+    )
+    .all() as { name: string; owner_group: string | null; vm_id: string | null; is_vm: number }[];
+  const vmsPerGroup = new Map<string, number>();
+  for (const row of rows)
+    if (row.owner_group && (row.is_vm || row.vm_id))
+      vmsPerGroup.set(row.owner_group, (vmsPerGroup.get(row.owner_group) ?? 0) + 1);
+  return rows.map((row) => ({
+    resource: row.name,
+    group: row.owner_group && vmsPerGroup.get(row.owner_group) === 1 ? row.owner_group : null,
+    vmId: row.vm_id,
+  }));
+}

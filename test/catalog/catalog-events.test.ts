@@ -5,7 +5,7 @@ import type { CatalogEvent } from '../../src/catalog/types.js';
 import { causeIds } from './cause-ids.js';
 
 const levels = new Set(['Critical', 'Error', 'Warning', 'Information']);
-const sourceKey = /^(S\d{1,2}|cluster-log\.md §[\d.]+)$/;
+const sourceKey = /^(S\d{1,2}|M\d{1,2}|D\d|cluster-log\.md §[\d.]+)$/;
 
 function label(e: CatalogEvent): string {
   return `${e.provider} ${e.eventId}`;

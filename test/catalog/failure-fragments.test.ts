@@ -181,9 +181,77 @@ const cases: {
     cause: null,
     code: null,
   },
+  {
+    id: 'processor-features-physical',
+    text: 'The virtual machine uses processor-specific features not supported on the physical computer.',
+    side: 'source',
+    cause: 'processor-incompatible',
+    code: null,
+  },
+  // Unverified (anchor text, events-modern.md §2a): matched, but decides nothing alone.
+  {
+    id: 'microcode-mismatch',
+    text: 'Failed to live migrate a VM between nodes with different microcode (uCode) revisions',
+    side: null,
+    cause: null,
+    code: null,
+  },
+  {
+    id: 'disconnected-switch',
+    text: 'Destination has disconnected VM switch(s)',
+    side: null,
+    cause: null,
+    code: null,
+  },
+  {
+    id: 'internal-or-private-switch',
+    text: 'Failed to live migrate a VM across nodes in a cluster when connected to an internal or private virtual switch',
+    side: null,
+    cause: null,
+    code: null,
+  },
+  {
+    id: 'failed-at-source-with-code',
+    text: 'Failed to live migrate virtual machine VM1 at migration source Node1 with error code 0x800705B4',
+    // The unverified marker does not decide: side and cause are the code's (ERROR_TIMEOUT).
+    side: 'destination',
+    cause: 'migration-connection-failed',
+    code: 0x800705b4,
+  },
+  {
+    id: 'shared-virtual-disk',
+    text: "Shared virtual disks can only be used in clustered VM roles and can't be migrated using standard methods.",
+    side: null,
+    cause: null,
+    code: null,
+  },
 ];
 
 describe('failure fragments', () => {
+  it('lets an unverified fragment decide nothing on its own', () => {
+    const unverified = failureFragments.filter((f) => !f.verified);
+    expect(unverified.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['microcode-mismatch', 'disconnected-switch']),
+    );
+    const result = classifyFailureText(
+      'Failed to live migrate a VM between nodes with different microcode (uCode) revisions',
+    );
+    expect(result).toEqual({
+      side: null,
+      category: null,
+      cause: null,
+      code: null,
+      fragments: ['microcode-mismatch'],
+    });
+  });
+
+  it('reads the 2023 KB wording "isn\'t compatible" like "is not compatible"', () => {
+    const result = classifyFailureText(
+      "The virtual machine cannot be moved to the destination computer. The hardware on the destination computer isn't compatible with the hardware requirements of this virtual machine.",
+    );
+    expect(result.cause).toBe('processor-incompatible');
+  });
+
   it('points only to cause ids of DESIGN §6', () => {
     for (const f of failureFragments) if (f.cause !== null) expect(causeIds).toContain(f.cause);
   });

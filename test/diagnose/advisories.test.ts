@@ -180,10 +180,16 @@ describe('cluster advisories', () => {
       { migrations: [migration], nodesWithLogs: ['HV01'] },
     );
     expect(found.map((f) => f.summary)).toEqual([
-      'no event log or cluster log from HV02',
-      'no event log or cluster log from HV03',
+      expect.stringMatching(
+        /^HV02 sent no logs: missing the event logs of HV02 \(.*System\) and its cluster log$/,
+      ),
+      expect.stringMatching(/^HV03 sent no logs: /),
     ]);
-    expect(found[0]!.remediation).toMatch(/on HV02: wevtutil epl/);
+    // The exact commands of the collection script, run on the missing node.
+    expect(found[0]!.remediation).toContain(
+      'lmdoctor collect-script -o collect-lmdoctor.ps1; then on HV02, in an elevated PowerShell: powershell.exe -ExecutionPolicy Bypass -File .\\collect-lmdoctor.ps1 -LocalOnly',
+    );
+    expect(found[0]!.summary).toContain('Hyper-V-High-Availability-Admin');
     expect(found[1]!.evidence[0]).toMatchObject({ table: 'cluster_log', id: 7 });
   });
 

@@ -276,6 +276,17 @@ const cases: { conclusion: string; build: () => CaseInput }[] = [
     },
   })),
   {
+    // Only the source speaks: its 21502 names the register failure; HV02 sent nothing.
+    conclusion: 'system-drive-mismatch-likely',
+    build: () => {
+      const { migration, failure } = failedWith(
+        "Virtual machine migration operation for 'VM1' failed at migration destination 'HV02'. The Virtual Machine Management Service failed to register the configuration for the virtual machine '0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D' at 'C:\\ClusterStorage\\Volume1\\VM1': The system cannot find the path.",
+        { failureSide: 'destination' },
+      );
+      return makeInput({ migrations: [migration], events: [failure], nodesWithLogs: ['HV01'] });
+    },
+  },
+  {
     conclusion: 'destination-logs-missing',
     build: () => {
       const { migration, failure } = failedWith(plainFailure);
@@ -356,6 +367,20 @@ describe('walkFlowchart', () => {
     expect(d.remediation).toContain(missingInputs.processors.collect);
   });
 
+  it('never confirms when only one side speaks, and names the silent node with its collect command', () => {
+    const { migration, failure } = failedWith(
+      "Virtual machine migration operation for 'VM1' failed at migration source 'HV01'. Failed to establish a connection with host 'HV02': No credentials are available in the security package (0x8009030E).",
+    );
+    const both = diagnose(makeInput({ migrations: [migration], events: [failure] }));
+    expect([both.cause, both.verdict]).toEqual(['authentication-failed', 'confirmed']);
+    const one = diagnose(
+      makeInput({ migrations: [migration], events: [failure], nodesWithLogs: ['HV01'] }),
+    );
+    expect([one.cause, one.verdict]).toEqual(['authentication-failed', 'likely']);
+    expect(one.summary).toContain('only one side speaks: no logs from HV02');
+    expect(one.remediation).toMatch(/Missing: the event logs of HV02 .* -LocalOnly/);
+  });
+
   it('names the destination node and how to collect its logs when they are missing', () => {
     const { migration, failure } = failedWith(plainFailure);
     const d = diagnose(
@@ -363,8 +388,12 @@ describe('walkFlowchart', () => {
     );
     expect(d.cause).toBe('unknown');
     expect(d.verdict).toBe('unknown');
-    expect(d.missing.map((m) => m.input)).toContain('event logs and cluster log of HV02');
-    expect(d.remediation).toMatch(/on HV02: wevtutil epl/);
+    expect(d.missing.map((m) => m.input)).toContainEqual(
+      expect.stringMatching(/^the event logs of HV02 \(.*\) and its cluster log$/),
+    );
+    expect(d.remediation).toMatch(/on HV02, in an elevated PowerShell: .*-LocalOnly/);
+    // What the source's own messages establish is stated, never a bare unknown.
+    expect(d.summary).toMatch(/^no logs from the destination HV02; HV01's own messages say: /);
   });
 
   it('answers unknown for a restart when the source node sent no logs', () => {
@@ -374,7 +403,7 @@ describe('walkFlowchart', () => {
     );
     const restart = d.path.find((s) => s.check === 'recent-restart')!;
     expect(restart.answer).toBe('unknown');
-    expect(restart.missing?.input).toBe('event logs and cluster log of HV01');
+    expect(restart.missing?.input).toMatch(/^the event logs of HV01 \(/);
   });
 
   it('is pure: the same input gives the same diagnosis', () => {

@@ -6,7 +6,11 @@ import { reconstructMigrations } from '../../src/replay/reconstruct-migrations.j
 import type { ReplayRecord } from '../../src/replay/replay-record.js';
 import { memorySpool, replayStream } from '../../src/replay/stream-replay.js';
 import { selectClockSkew, selectMigrations } from '../../src/store/migrations-table.js';
-import { selectNodeNamesById, selectNodesWithLogs } from '../../src/store/replay-input.js';
+import {
+  selectNodeNamesById,
+  selectNodesWithLogs,
+  selectVmHints,
+} from '../../src/store/replay-input.js';
 import { ingestSampleScenario, sampleScenarios } from '../support/sample-scenario-store.js';
 import { seededRandom } from '../support/seeded-random.js';
 
@@ -26,6 +30,7 @@ describe('streamed replay gives what the in-memory reference gives', () => {
           [...classifiedRecords(db)],
           selectNodesWithLogs(db),
           selectNodeNamesById(db),
+          selectVmHints(db),
         );
         const result = rebuildMigrations(db);
         expect(result.migrations).toBe(reference.migrations.length);

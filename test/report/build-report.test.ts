@@ -59,7 +59,13 @@ describe('coverageGaps', () => {
     };
     const gaps = coverageGaps(summary, [makeMigration({ destinationNode: 'HV09' })]);
     expect(gaps).toEqual([
-      { kind: 'migration-node-without-logs', node: 'HV09', migrations: [1] },
+      {
+        kind: 'migration-node-without-logs',
+        node: 'HV09',
+        migrations: [1],
+        collect:
+          'lmdoctor collect-script -o collect-lmdoctor.ps1; then on HV09, in an elevated PowerShell: powershell.exe -ExecutionPolicy Bypass -File .\\collect-lmdoctor.ps1 -LocalOnly',
+      },
       { kind: 'node-without-events', node: 'HV02' },
       { kind: 'node-without-cluster-log', node: 'HV02' },
       { kind: 'time-basis-unresolved', path: 'HV01_cluster.log' },

@@ -5,7 +5,11 @@
  * made here is listed in `assumptions` and repeated in the scenario READMEs.
  */
 import { vmlNamespace, type EventPayload, type ProviderInfo } from './gen-event.js';
+import { inventText, inventWord } from './invent-words.js';
 import type { Locale } from './scenario-types.js';
+
+/** The languages whose message templates are written out here (the invented one is derived). */
+type WrittenLocale = Exclude<Locale, 'x-invented'>;
 
 export const providers = {
   highAvailability: { name: 'Microsoft-Windows-Hyper-V-High-Availability' },
@@ -54,7 +58,15 @@ interface CatalogEntry {
   /** How the %n values are stored. */
   shape: 'unnamed-data' | 'vml-parameters' | 'scm';
   /** Message templates with %1 … %n. */
-  message: Record<Locale, string>;
+  message: Record<WrittenLocale, string>;
+}
+
+/** An entry's message template in a display language (the invented one from the English). */
+export function templateIn(
+  entry: { message: Record<WrittenLocale, string> },
+  locale: Locale,
+): string {
+  return locale === 'x-invented' ? inventText(entry.message['en-US']) : entry.message[locale];
 }
 
 const ha = (eventId: number, level: LevelNumber, en: string, pt: string): CatalogEntry => ({
@@ -334,8 +346,19 @@ export function buildPayload(
   }
 }
 
+const englishLevels = { 1: 'Critical', 2: 'Error', 3: 'Warning', 4: 'Information' } as const;
 export const levelNames: Record<Locale, Record<LevelNumber, string>> = {
-  'en-US': { 1: 'Critical', 2: 'Error', 3: 'Warning', 4: 'Information' },
+  'en-US': englishLevels,
   'pt-BR': { 1: 'Crítico', 2: 'Erro', 3: 'Aviso', 4: 'Informações' },
+  'x-invented': {
+    1: inventWord(englishLevels[1]),
+    2: inventWord(englishLevels[2]),
+    3: inventWord(englishLevels[3]),
+    4: inventWord(englishLevels[4]),
+  },
 };
-export const infoOpcodeName: Record<Locale, string> = { 'en-US': 'Info', 'pt-BR': 'Informações' };
+export const infoOpcodeName: Record<Locale, string> = {
+  'en-US': 'Info',
+  'pt-BR': 'Informações',
+  'x-invented': inventWord('Info'),
+};

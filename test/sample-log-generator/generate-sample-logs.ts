@@ -35,6 +35,8 @@ export interface ScenarioFiles {
   sim: SimulationResult;
   /** `.evtx` file name → the events written into it, in record order. */
   evtxEvents: Map<string, GenEvent[]>;
+  /** `.xml` file name (wevtutil /f:xml or /f:RenderedXml) → the events written into it. */
+  xmlEvents: Map<string, GenEvent[]>;
 }
 
 /** One scenario → its files. Pure. */
@@ -43,11 +45,29 @@ export function buildScenarioFiles(scenario: Scenario): ScenarioFiles {
   const files = new Map<string, Buffer>();
   const counts: RecordCounts = {};
   const evtxEvents = new Map<string, GenEvent[]>();
+  const xmlEvents = new Map<string, GenEvent[]>();
   for (const logs of sim.nodes) {
     const node = logs.node.name;
+    // A node whose files never reached the case (half-collected bundle) writes nothing.
+    if (logs.node.collected === false) continue;
+    const exported = logs.node.eventExport ?? 'evtx';
     for (const [channel, events] of [...logs.events].sort(([a], [b]) => a.localeCompare(b))) {
       if (events.length === 0) continue;
-      const name = `${node}-${channelFileName(channel)}.evtx`;
+      const base = `${node}-${channelFileName(channel)}`;
+      const xml = (rendered: boolean) => {
+        const name = `${base}${rendered ? '.rendered' : ''}.xml`;
+        files.set(name, eventsToXmlExport(events, rendered));
+        xmlEvents.set(name, events);
+      };
+      if (exported === 'xml') {
+        xml(channel === channels.highAvailability);
+        continue;
+      }
+      if (exported === 'rendered-xml') {
+        xml(true);
+        continue;
+      }
+      const name = `${base}.evtx`;
       const { bytes, layout } = writeEvtx(toEvtxRecords(events));
       if (
         scenario.damage &&
@@ -62,22 +82,18 @@ export function buildScenarioFiles(scenario: Scenario): ScenarioFiles {
       files.set(name, bytes);
       counts[name] = events.length;
       evtxEvents.set(name, events);
-      if (channel === channels.vmms)
-        files.set(`${node}-${channelFileName(channel)}.xml`, eventsToXmlExport(events, false));
-      if (channel === channels.highAvailability) {
-        files.set(
-          `${node}-${channelFileName(channel)}.rendered.xml`,
-          eventsToXmlExport(events, true),
-        );
-      }
+      if (channel === channels.vmms) xml(false);
+      if (channel === channels.highAvailability) xml(true);
     }
-    files.set(`${node}_cluster.log`, writeClusterLog(scenario, logs, sim));
+    if (logs.node.clusterLogCollected !== false)
+      files.set(`${node}_cluster.log`, writeClusterLog(scenario, logs, sim));
   }
   for (const [name, bytes] of writeConfigDumps(scenario, sim)) files.set(name, bytes);
   const expected = {
     scenario: scenario.folder,
     windows: scenario.windows,
-    nodes: scenario.nodes.map((n) => n.name),
+    /** The nodes whose logs are in the folder (a half-collected case misses some). */
+    nodes: scenario.nodes.filter((n) => n.collected !== false).map((n) => n.name),
     /** How far each node's clock runs ahead of true time. */
     clockSkew: scenario.nodes.map((n) => ({ node: n.name, offsetS: (n.clockSkewMs ?? 0) / 1000 })),
     /** The time basis each cluster log was written in (the file itself says so only on 2016+). */
@@ -100,7 +116,7 @@ export function buildScenarioFiles(scenario: Scenario): ScenarioFiles {
   };
   files.set('expected.json', Buffer.from(`${JSON.stringify(expected, null, 2)}\n`, 'utf8'));
   files.set('README.md', Buffer.from(scenarioReadme(scenario, sim, assumptions), 'utf8'));
-  return { files, counts, sim, evtxEvents };
+  return { files, counts, sim, evtxEvents, xmlEvents };
 }
 
 /**

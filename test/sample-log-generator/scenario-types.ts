@@ -3,8 +3,22 @@
  * data. The generator turns one scenario into the files an administrator would collect.
  */
 
-export type WindowsVersion = '2008R2' | '2012R2' | '2016' | '2019';
-export type Locale = 'en-US' | 'pt-BR';
+export type WindowsVersion = '2008R2' | '2012R2' | '2016' | '2019' | '2022';
+/**
+ * Display language of the nodes. `x-invented` is a language made up for the samples: every
+ * English word of a message becomes an invented word (invent-words.ts), so that no rule of
+ * lmdoctor can depend on a guessed translation.
+ */
+export type Locale = 'en-US' | 'pt-BR' | 'x-invented';
+
+/** How a node's event logs were handed over. */
+export type EventExport =
+  /** `.evtx` per channel, plus the VMMS channel as /f:xml and High-Availability as /f:RenderedXml. */
+  | 'evtx'
+  /** `wevtutil qe /f:xml` per channel (High-Availability as /f:RenderedXml), no `.evtx`. */
+  | 'xml'
+  /** `wevtutil qe /f:RenderedXml` per channel only: the messages in the node's language. */
+  | 'rendered-xml';
 
 export interface ProcessorInfo {
   manufacturer: 'GenuineIntel' | 'AuthenticAMD';
@@ -28,6 +42,12 @@ export interface NodeDefinition {
   clusterLogLocalTime?: boolean;
   /** Last octet of the node's addresses on every cluster network. */
   hostOctet: number;
+  /** How its event logs were exported (default `evtx`). */
+  eventExport?: EventExport;
+  /** False when none of the node's files reached the case (a half-collected bundle). */
+  collected?: boolean;
+  /** False when its cluster log was not collected (event logs only). */
+  clusterLogCollected?: boolean;
 }
 
 export type NetworkRole = 'None' | 'Cluster' | 'ClusterAndClient';
@@ -73,7 +93,13 @@ export type CauseId =
 
 export type MigrationOutcome =
   | { result: 'succeeded'; durationS: number; blackoutS: number; slow?: boolean }
-  | { result: 'failed'; cause: CauseId; afterS: number };
+  | {
+      result: 'failed';
+      cause: CauseId;
+      afterS: number;
+      /** `kerberos`: the authentication failure of Kerberos without delegation (0x8009030D). */
+      variant?: 'kerberos';
+    };
 
 export type TimelineStep =
   | { at: string; kind: 'live-migration'; vm: string; to: string; outcome: MigrationOutcome }
@@ -111,6 +137,17 @@ export interface Scenario {
   /** Background System events per node per hour. */
   noisePerHour: number;
   damage?: DamageDefinition;
+  /**
+   * Cluster resource names of a VM, with `{vm}` for its name (default the English
+   * `Virtual Machine {vm}` / `Virtual Machine Configuration {vm}`, events-modern.md §1.1).
+   * Localized forms are not documented anywhere (§1.2): a scenario that sets them says so.
+   */
+  resourceNames?: { vm: string; configuration: string };
+  /**
+   * `mixed`: events name nodes by lower-case FQDN (`hv02.contoso.local`) while cluster logs and
+   * dumps use the short upper-case name; default `short` everywhere.
+   */
+  nodeNames?: 'short' | 'mixed';
   readme: {
     situation: string;
     demonstrates: string;

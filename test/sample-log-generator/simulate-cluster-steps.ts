@@ -29,7 +29,11 @@ export function runClusterStep(ctx: SimulationContext, step: ClusterStep, t: num
           );
         }
         if (down) {
-          ctx.emit(name, 'fc1127', t + 800, [`${name} - ${net.adapter}`, name, net.name]);
+          ctx.emit(name, 'fc1127', t + 800, [
+            `${name} - ${net.adapter}`,
+            ctx.nodeInEvents(name),
+            net.name,
+          ]);
           ctx.emit(name, 'fc1130', t + 1200, [net.name]);
         } else {
           ctx.emit(name, 'fc1128', t + 900, [net.name]);
@@ -73,7 +77,7 @@ export function runClusterStep(ctx: SimulationContext, step: ClusterStep, t: num
     }
     case 'rhs-restart': {
       const s = ctx.state(step.node);
-      const res = `Virtual Machine ${step.vm}`;
+      const res = ctx.resourceName(step.vm);
       ctx.log(
         step.node,
         t,
@@ -126,7 +130,7 @@ export function runClusterStep(ctx: SimulationContext, step: ClusterStep, t: num
           'INFO',
           `[CORE] Node ${me}: New View is <ViewChanged joiners=() downers=(${gone}) newView=${remaining.length}0${remaining.length + 3}(${remaining.join(' ')}) oldView=${members.length}0${members.length + 1}(${members.join(' ')}) joiner=false form=false/> (Start Dispatch)`,
         );
-        ctx.emit(name, 'fc1135', t + 5600, [step.node]);
+        ctx.emit(name, 'fc1135', t + 5600, [ctx.nodeInEvents(step.node)]);
       }
       return;
     }

@@ -23,7 +23,7 @@ export function quickMigration(
   const vm = ctx.vmOf(step.vm);
   const source = ctx.owners.get(vm.name) ?? vm.owner;
   const destination = step.to;
-  const res = `Virtual Machine ${vm.name}`;
+  const res = ctx.resourceName(vm.name);
   const end = t + step.durationS * 1000;
   ctx.migrations.push({
     vm: vm.name,
@@ -49,7 +49,11 @@ export function quickMigration(
     `[RCM] rcm::RcmGroup::Move: Bringing group '${vm.name}' offline first...`,
   );
   if (!ctx.is2008R2) {
-    ctx.emit(source, 'fc1641', t + 25, [vm.name, source, destination]);
+    ctx.emit(source, 'fc1641', t + 25, [
+      vm.name,
+      ctx.nodeInEvents(source),
+      ctx.nodeInEvents(destination),
+    ]);
     ctx.emit(source, 'fc1203', t + 45, [vm.name]);
   }
   ctx.log(
@@ -108,7 +112,7 @@ export function liveMigration(
   const vm = ctx.vmOf(step.vm);
   const source = ctx.owners.get(vm.name) ?? vm.owner;
   const destination = step.to;
-  const res = `Virtual Machine ${vm.name}`;
+  const res = ctx.resourceName(vm.name);
   const vmId = vm.id;
   ctx.log(
     source,
@@ -122,7 +126,12 @@ export function liveMigration(
     'INFO',
     `[RCM] rcm::RcmGroup::Move: Moving group '${vm.name}' to node ${destination}(${ctx.nodeId(destination)}) by live migration.`,
   );
-  if (!ctx.is2008R2) ctx.emit(source, 'fc1641', t + 60, [vm.name, source, destination]);
+  if (!ctx.is2008R2)
+    ctx.emit(source, 'fc1641', t + 60, [
+      vm.name,
+      ctx.nodeInEvents(source),
+      ctx.nodeInEvents(destination),
+    ]);
   const expected: ExpectedMigration = {
     vm: vm.name,
     kind: 'live',
@@ -192,7 +201,11 @@ export function liveMigration(
     case 'no-migration-network':
     case 'network-not-ready-after-restart':
       detail = errors.networkNotAvailable;
-      ctx.emit(source, 'ha21126', failAt, [destination, detail.text, detail.code]);
+      ctx.emit(source, 'ha21126', failAt, [
+        ctx.nodeInEvents(destination),
+        ctx.localize(detail.text),
+        detail.code,
+      ]);
       chain = [
         `Failed to get the network address for the destination node '${destination}': ${detail.text} (${detail.code}).`,
       ];
@@ -222,12 +235,18 @@ export function liveMigration(
       chain = [`${detail.text} (${detail.code})`];
       break;
     case 'authentication-failed':
-      detail = errors.noCredentials;
+      detail =
+        step.outcome.variant === 'kerberos' ? errors.unknownCredentials : errors.noCredentials;
       ctx.emit(source, 'ha21300', t + 200, [vmId, res]);
       chain = [
         atSource,
         `Failed to establish a connection with host '${destination}': ${detail.text} (${detail.code}).`,
       ];
+      // KB 4558514 (events-modern.md §2b): Kerberos without constrained delegation.
+      if (step.outcome.variant === 'kerberos')
+        chain.push(
+          'The Virtual Machine Management Service failed to authenticate the connection for a virtual machine migration at the source host: no suitable credentials available. Make sure the operation is initiated on the source host of the migration, or the source host is configured to use Kerberos for the authentication of migration connections and constrained delegation is enabled for the host in active directory.',
+        );
       break;
     case 'node-down':
       detail = errors.connectionReset;
@@ -273,6 +292,7 @@ export function liveMigration(
     vm.name,
     cause === 'concurrent-migration' ? errors.busy.hresult : errors.fail.hresult,
   );
+  // Cluster logs stay in English (README); the events carry the node's language.
   ctx.log(
     source,
     failAt - 40,
@@ -280,11 +300,12 @@ export function liveMigration(
     `[RES] Virtual Machine <${res}>: ${chain.join(' ')}`.trim(),
     'rhs',
   );
+  const said = chain.map((sentence) => ctx.localize(sentence));
   if (!ctx.is2008R2) {
     ctx.emit(source, 'ha21502', failAt + 30, [
       res,
       vm.name,
-      [`Live migration of '${res}' failed.`, ...chain].join('\r\n\r\n'),
+      [ctx.localize(`Live migration of '${res}' failed.`), ...said].join('\r\n\r\n'),
     ]);
   }
   ctx.emit(source, 'ha21111', failAt + 60, [res]);

@@ -8,8 +8,12 @@ import {
   formatMessage,
   infoOpcodeName,
   levelNames,
+  templateIn,
   type EventKey,
 } from './event-catalog.js';
+import { inventText } from './invent-words.js';
+import { resourceNameOf } from './resource-names.js';
+import { translateToPortuguese } from './translate-pt-br.js';
 import type { GenEvent } from './gen-event.js';
 import { Rng } from './rng.js';
 import type { CauseId, NodeDefinition, Scenario, VmDefinition } from './scenario-types.js';
@@ -90,6 +94,11 @@ export const errors = {
     hresult: 0x8009030e,
     text: 'No credentials are available in the security package',
   },
+  unknownCredentials: {
+    code: '0x8009030D',
+    hresult: 0x8009030d,
+    text: 'The credentials supplied to the package were not recognized',
+  },
   connectionReset: {
     code: '0x80072746',
     hresult: 0x80072746,
@@ -132,7 +141,32 @@ export class SimulationContext {
     this.serviceState =
       scenario.locale === 'pt-BR'
         ? { running: 'em execução', stopped: 'parado' }
-        : { running: 'running', stopped: 'stopped' };
+        : scenario.locale === 'x-invented'
+          ? { running: inventText('running'), stopped: inventText('stopped') }
+          : { running: 'running', stopped: 'stopped' };
+  }
+
+  /** A VM's cluster resource name (`Virtual Machine X` unless the scenario names it otherwise). */
+  resourceName(vm: string, kind: 'vm' | 'configuration' = 'vm'): string {
+    return resourceNameOf(this.scenario, vm, kind);
+  }
+
+  /** How events name a node: its short name, or in `mixed` scenarios its lower-case FQDN. */
+  nodeInEvents(node: string): string {
+    return this.scenario.nodeNames === 'mixed'
+      ? `${node}.${this.scenario.domain}`.toLowerCase()
+      : node;
+  }
+
+  /**
+   * An English text written by Hyper-V (a failure chain) in the scenario's display language:
+   * pt-BR from our own translations, the invented language word by word; names in quotes,
+   * codes and paths stay as they are.
+   */
+  localize(english: string): string {
+    if (this.scenario.locale === 'pt-BR') return translateToPortuguese(english);
+    if (this.scenario.locale === 'x-invented') return inventText(english);
+    return english;
   }
 
   state(name: string): NodeState {
@@ -197,7 +231,7 @@ export class SimulationContext {
       payload: buildPayload(entry, values, serviceKey),
       rendering: {
         culture: this.scenario.locale,
-        message: formatMessage(entry.message[this.scenario.locale], values),
+        message: formatMessage(templateIn(entry, this.scenario.locale), values),
         level: levelNames[this.scenario.locale][entry.level],
         task: '',
         opcode: infoOpcodeName[this.scenario.locale],

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ClusterLogEntry, NodeLogs, SimulationResult } from './simulate.js';
+import { resourceNameOf } from './resource-names.js';
 import type { Scenario } from './scenario-types.js';
 
 const hex8 = (n: number) => n.toString(16).padStart(8, '0');
@@ -33,7 +34,12 @@ function header(
 ): string[] {
   const node = logs.node;
   const offset = -node.utcOffsetMinutes;
-  const build = scenario.windows === '2016' ? '14393' : '17763';
+  const builds: Partial<Record<Scenario['windows'], string>> = {
+    '2016': '14393',
+    '2019': '17763',
+    '2022': '20348',
+  };
+  const build = builds[scenario.windows] ?? '17763';
   const lines = [
     '[=== Cluster ===]',
     `UTC = localtime + time zone offset;the time zone offset of this machine is ${offset} minutes, or ${offset / 60} hours`,
@@ -48,12 +54,14 @@ function header(
     const h = createHash('sha256').update(`${scenario.folder}/${seed}`).digest('hex');
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
   };
+  const resourceOf = (vm: string, kind: 'vm' | 'configuration' = 'vm') =>
+    resourceNameOf(scenario, vm, kind);
   for (const vm of scenario.vms) {
     lines.push(
-      `${fakeId(vm.name)},Virtual Machine ${vm.name},Virtual Machine,${vm.name},Online,0,2,1,1,0,`,
+      `${fakeId(vm.name)},${resourceOf(vm.name)},Virtual Machine,${vm.name},Online,0,2,1,1,0,`,
     );
     lines.push(
-      `${fakeId(`c${vm.name}`)},Virtual Machine Configuration ${vm.name},Virtual Machine Configuration,${vm.name},Online,0,2,1,1,0,`,
+      `${fakeId(`c${vm.name}`)},${resourceOf(vm.name, 'configuration')},Virtual Machine Configuration,${vm.name},Online,0,2,1,1,0,`,
     );
   }
   lines.push(
@@ -93,10 +101,15 @@ export function writeClusterLog(scenario: Scenario, logs: NodeLogs, sim: Simulat
   const node = logs.node;
   const localTime = node.clusterLogLocalTime === true;
   const shift = (node.clockSkewMs ?? 0) + (localTime ? node.utcOffsetMinutes * 60_000 : 0);
-  const withHeader = scenario.windows === '2016' || scenario.windows === '2019';
+  const withHeader = hasClusterLogHeader(scenario);
   const lines = withHeader ? header(scenario, logs, sim, localTime) : [];
   for (const entry of logs.clusterLog) lines.push(formatClusterLogLine(entry, entry.ms + shift));
   const text = lines.map((l) => `${l}\r\n`).join('');
   if (scenario.windows === '2008R2') return Buffer.from(text, 'latin1');
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+}
+
+/** Whether the version's Get-ClusterLog writes the header sections (2016 and later). Pure. */
+export function hasClusterLogHeader(scenario: Scenario): boolean {
+  return scenario.windows === '2016' || scenario.windows === '2019' || scenario.windows === '2022';
 }

@@ -4,6 +4,7 @@
  * Windows PowerShell 5, i.e. UTF-16LE with a BOM and CRLF line ends.
  */
 import type { SimulationResult } from './simulate.js';
+import { resourceNameOf } from './resource-names.js';
 import type { NodeDefinition, Scenario } from './scenario-types.js';
 
 type Props = [string, string][];
@@ -55,6 +56,8 @@ function address(scenario: Scenario, node: NodeDefinition, networkIndex: number)
 /** Every configuration file of a scenario: file name → bytes. Pure. */
 export function writeConfigDumps(scenario: Scenario, sim: SimulationResult): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
+  const resourceOf = (vm: string, kind: 'vm' | 'configuration' = 'vm') =>
+    resourceNameOf(scenario, vm, kind);
   const legacy = scenario.windows === '2008R2';
   const roleText = (role: string) =>
     legacy ? String(role === 'None' ? 0 : role === 'Cluster' ? 1 : 3) : role;
@@ -121,9 +124,13 @@ export function writeConfigDumps(scenario: Scenario, sim: SimulationResult): Map
             ['MinorVersion', legacy ? '1' : scenario.windows === '2012R2' ? '3' : '0'],
             [
               'BuildNumber',
-              { '2008R2': '7601', '2012R2': '9600', '2016': '14393', '2019': '17763' }[
-                scenario.windows
-              ],
+              {
+                '2008R2': '7601',
+                '2012R2': '9600',
+                '2016': '14393',
+                '2019': '17763',
+                '2022': '20348',
+              }[scenario.windows],
             ],
           ];
           if (!legacy)
@@ -140,9 +147,9 @@ export function writeConfigDumps(scenario: Scenario, sim: SimulationResult): Map
 
   const resourceRows: string[][] = [];
   for (const vm of scenario.vms) {
-    resourceRows.push([`Virtual Machine ${vm.name}`, 'Online', vm.name, 'Virtual Machine']);
+    resourceRows.push([resourceOf(vm.name), 'Online', vm.name, 'Virtual Machine']);
     resourceRows.push([
-      `Virtual Machine Configuration ${vm.name}`,
+      resourceOf(vm.name, 'configuration'),
       'Online',
       vm.name,
       'Virtual Machine Configuration',
@@ -164,7 +171,7 @@ export function writeConfigDumps(scenario: Scenario, sim: SimulationResult): Map
   const paramRows: string[][] = [];
   if (legacy) {
     for (const vm of scenario.vms) {
-      const obj = `Virtual Machine ${vm.name}`;
+      const obj = resourceOf(vm.name);
       paramRows.push(
         [obj, 'VmID', vm.id.toLowerCase(), 'String'],
         [obj, 'OfflineAction', '1', 'UInt32'],
@@ -195,18 +202,21 @@ export function writeConfigDumps(scenario: Scenario, sim: SimulationResult): Map
 
   // The operating system listing is only collected where drive letters are in question.
   const drives = new Set(scenario.nodes.map((n) => n.systemDrive));
-  for (const node of drives.size > 1 ? scenario.nodes : []) {
+  const collected = scenario.nodes.filter((n) => n.collected !== false);
+  for (const node of drives.size > 1 ? collected : []) {
     const caption = {
       '2008R2': 'Microsoft Windows Server 2008 R2 Enterprise',
       '2012R2': 'Microsoft Windows Server 2012 R2 Datacenter',
       '2016': 'Microsoft Windows Server 2016 Datacenter',
       '2019': 'Microsoft Windows Server 2019 Datacenter',
+      '2022': 'Microsoft Windows Server 2022 Datacenter',
     }[scenario.windows];
     const version = {
       '2008R2': '6.1.7601',
       '2012R2': '6.3.9600',
       '2016': '10.0.14393',
       '2019': '10.0.17763',
+      '2022': '10.0.20348',
     }[scenario.windows];
     files.set(
       `${node.name}-Win32_OperatingSystem.txt`,
@@ -223,7 +233,7 @@ export function writeConfigDumps(scenario: Scenario, sim: SimulationResult): Map
       ),
     );
   }
-  for (const node of scenario.nodes) {
+  for (const node of collected) {
     const p = node.processor;
     files.set(
       `${node.name}-Win32_Processor.txt`,

@@ -1,12 +1,14 @@
 /** README text of each scenario folder and of sample-logs/ itself. Pure. */
 import type { SimulationResult } from './simulate.js';
 import type { Scenario } from './scenario-types.js';
+import { hasClusterLogHeader } from './write-cluster-log.js';
 
 const versionName = {
   '2008R2': 'Windows Server 2008 R2',
   '2012R2': 'Windows Server 2012 R2',
   '2016': 'Windows Server 2016',
   '2019': 'Windows Server 2019',
+  '2022': 'Windows Server 2022',
 };
 
 /** Choices that depend on the scenario's Windows version and language. */
@@ -17,18 +19,19 @@ function versionAssumptions(scenario: Scenario): string[] {
       'On 2008 R2 the generator writes the same Hyper-V-High-Availability events (21300-21309, 21111, 21126) as on later versions, but no 21502 and no 21122: events.md proves only 21125 and 21203 on 2008 R2 and has no 2008 R2 wording for the others.',
     );
   }
-  if (
-    scenario.nodes.some((n) => n.clusterLogLocalTime) &&
-    scenario.windows !== '2016' &&
-    scenario.windows !== '2019'
-  ) {
+  if (scenario.nodes.some((n) => n.clusterLogLocalTime) && !hasClusterLogHeader(scenario)) {
     out.push(
       'A -UseLocalTime cluster log without a header (2012 R2) does not say it is in local time; lmdoctor has to infer it.',
     );
   }
-  if (scenario.windows === '2016' || scenario.windows === '2019') {
+  if (hasClusterLogHeader(scenario)) {
     out.push(
       'The 2016+ cluster log header is CONSTRUCTED from the parsers quoted in cluster-log.md §3 (section names, the "UTC = localtime + time zone offset;…", "The logs were generated using …", "Build Number" and "Current node: name (…) id (…)" lines, CSV tables with the column names they use); "using GMT" for the UTC variant is our guess, and the System section is left empty.',
+    );
+  }
+  if (scenario.locale === 'x-invented') {
+    out.push(
+      'The display language is invented (locale x-invented): messages, level and opcode names and service states are English words replaced one by one with made-up words; codes, numbers, GUIDs and quoted names are kept. Cluster logs and PowerShell dumps stay in English.',
     );
   }
   if (scenario.locale === 'pt-BR') {
@@ -54,6 +57,11 @@ export function scenarioReadme(
       extras.push(`clock ${n.clockSkewMs > 0 ? '+' : ''}${n.clockSkewMs / 1000} s`);
     if (sim.nodes.find((x) => x.node.name === n.name)?.crashedAtMs !== null)
       extras.push('logs end at its crash');
+    if (n.eventExport === 'xml') extras.push('event logs as wevtutil /f:xml (no .evtx)');
+    if (n.eventExport === 'rendered-xml')
+      extras.push('event logs as wevtutil /f:RenderedXml only (no .evtx)');
+    if (n.clusterLogCollected === false) extras.push('no cluster log collected');
+    if (n.collected === false) extras.push('NOT COLLECTED: none of its files is in the folder');
     return `- ${n.name}: ${n.processor.name.replace(/\s+/g, ' ')}; switches ${n.switches.map((s) => `"${s}"`).join(', ')}; ${extras.join('; ')}`;
   });
   const migrationLines = sim.migrations.map(

@@ -46,7 +46,7 @@ export const vmmsEvents: CatalogEvent[] = [
     fields: { vmName: 1, seconds: 3 },
     template:
       "The Virtual Machine Management service successfully completed the live migration of virtual machine '%1' with an unexpectedly long blackout time of %3 seconds.",
-    sources: ['S4', 'S5', 'S15'],
+    sources: ['S4', 'S5', 'S15', 'M1'],
     verified: false,
     cause: 'slow-migration-network',
     meaning:
@@ -61,11 +61,11 @@ export const vmmsEvents: CatalogEvent[] = [
     fields: {},
     template: '',
     versions: ['2016+'],
-    sources: ['S4'],
+    sources: ['S4', 'M1'],
     verified: false,
     cause: 'system-drive-mismatch',
     meaning:
-      'S4 files it under "fails at 90–100 %" caused by different system drive letters; whether it carries "initiated the live migration" or the register-configuration failure is unclear.',
+      'S4 and the 2023 revision of KB 4558514 (M1) file it under "fails at 90–100 %" caused by different system drive letters, the destination showing "failed to register the configuration … The system cannot find the path"; its own template is not found, and the "initiated the live migration" sentence is not evidence for it (events-modern.md §2a).',
   }),
   vmms({
     eventId: 21024,
@@ -75,12 +75,12 @@ export const vmmsEvents: CatalogEvent[] = [
     side: null,
     fields: {},
     template: '',
-    versions: ['Azure Local 24H2'],
-    sources: ['S9', 'S4'],
+    versions: ['2016+', 'Azure Local 24H2'],
+    sources: ['S9', 'S4', 'M1', 'M11'],
     verified: false,
     textRoles: [{ pattern: /failed at migration source/i, role: 'lm-failed' }],
     meaning:
-      'Conflict: S9 (Azure Local 24H2) shows "Virtual machine migration operation for … failed at migration source …"; S4 lists 21024 under "VM loses network after a successful migration". Decide by text.',
+      'Conflict, still open (events-modern.md §2a, §4 item 10): S9/M11 (Azure Local) show "Virtual machine migration operation for … failed at migration source …"; S4 lists 21024 under "VM loses network after a successful migration". Decide by text.',
   }),
   vmms({
     eventId: 1106,
@@ -92,11 +92,10 @@ export const vmmsEvents: CatalogEvent[] = [
     fields: {},
     template: '',
     versions: ['Azure Local 24H2'],
-    sources: ['S9'],
-    verified: true,
-    cause: 'authentication-failed',
+    sources: ['S9', 'M3', 'M11'],
+    verified: false,
     meaning:
-      'VMMS-Operational on the source: carries "No mapping between account names and security IDs was done" with bare 80070534 (template not found).',
+      'VMMS-Operational on the source. Conflict (events-modern.md §2a): S9 showed it carrying "No mapping between account names and security IDs was done" with bare 80070534; M3 (2025) lists "Access violation (c0000005) during live migration"; the current Azure Local TSG (M11) no longer names it. A VMMS-side failure during live migration: read its text; template not found.',
   }),
   vmms({
     eventId: 20406,

@@ -5,6 +5,7 @@ import {
   selectClockSkew,
   selectMigrationsAfter,
   selectMigrationsWithIds,
+  selectVmNames,
 } from '../../store/migrations-table.js';
 import { openStore } from '../../store/open-database.js';
 import { databaseOption, ingestOptions, quietOption } from '../common-options.js';
@@ -84,7 +85,7 @@ Examples:
           // The listing needs no steps: read the migrations without them, a page at a time.
           process.stdout.write(renderSummaryText(summary, tr));
           const pages = () => migrationPagesWithoutSteps(db);
-          for (const chunk of migrationsTextChunks(pages, clockSkew, tr))
+          for (const chunk of migrationsTextChunks(pages, clockSkew, tr, selectVmNames(db)))
             process.stdout.write(chunk);
           const diagnosed = [...new Set(findings.map((f) => f.migrationId))];
           const titled = selectMigrationsWithIds(

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { Migration } from '../../model/migration.js';
-import { selectMigrations } from '../../store/migrations-table.js';
+import { selectMigrations, selectVmNames } from '../../store/migrations-table.js';
+import { vmNamesText } from '../render-vm-names.js';
 import { databaseOption } from '../common-options.js';
 import { displayTime } from '../display-time.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
@@ -63,6 +64,10 @@ Examples:
             format,
           ),
         );
+        if (format === 'table') {
+          const joined = vmNamesText(selectVmNames(db, options.vm));
+          if (joined !== '') process.stdout.write(`\n${joined}`);
+        }
       } finally {
         db.close();
       }

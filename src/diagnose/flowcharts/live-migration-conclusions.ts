@@ -80,8 +80,8 @@ export const liveMigrationConclusions = {
     cause: 'authentication-failed',
     verdict: 'confirmed',
     remediation:
-      'Fix migration authentication: NTLM enabled on every node; for Kerberos, constrained delegation for "cifs" and "Microsoft Virtual System Migration Service" on both hosts and klist purge -li 0x3e7; for CredSSP, start the move from the source node.',
-    source: 'S4, S5, S6',
+      'Fix migration authentication: NTLM enabled on every node; for Kerberos, constrained delegation for "cifs" and "Microsoft Virtual System Migration Service" on both hosts and klist purge -li 0x3e7; for CredSSP, start the move from the source node. On Windows Server 2025 Credential Guard is on by default and CredSSP live migration fails: use Kerberos constrained delegation instead. Across clusters (0x80090322), change the live-migration network order for the move and back afterwards.',
+    source: 'S4, S5, S6, M1, M4, M5',
   },
   'possible-owners': {
     kind: 'conclusion',
@@ -169,6 +169,14 @@ export const liveMigrationConclusions = {
     remediation:
       'Every node must boot from the same system drive letter for Hyper-V with CSV; keep the VM off the odd node until it is reinstalled.',
     source: 'guide.md (system drive), S10',
+  },
+  'system-drive-mismatch-likely': {
+    kind: 'conclusion',
+    cause: 'system-drive-mismatch',
+    verdict: 'likely',
+    remediation:
+      'Compare the system drive letter of every node (Get-CimInstance Win32_OperatingSystem | fl CSName,SystemDrive): Hyper-V with CSV needs the same letter on all of them; keep the VM off a node that differs.',
+    source: 'M1, guide.md (system drive)',
   },
   'csv-unavailable': {
     kind: 'conclusion',

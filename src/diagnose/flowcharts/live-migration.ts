@@ -129,7 +129,7 @@ export const liveMigrationFlowchart = {
       yes: 'authentication-failed',
       no: 'possible-owners-error',
       unknown: 'possible-owners-error',
-      source: 'S4, S5, S6, S9; guide.md (NTLM)',
+      source: 'S4, S5, S6, S9, M1, M4; guide.md (NTLM)',
     },
     'possible-owners-error': {
       kind: 'question',
@@ -229,8 +229,19 @@ export const liveMigrationFlowchart = {
       question: 'Do the two nodes boot from different system drive letters?',
       yes: 'system-drive-mismatch',
       no: 'csv-unavailable-during',
-      unknown: 'csv-unavailable-during',
+      unknown: 'register-path-text',
       source: 'guide.md (system drive), S10, S4',
+    },
+    // Without both nodes' drive letters, the failure's own words (events-modern.md §2a, M1).
+    'register-path-text': {
+      kind: 'question',
+      check: 'failure-names-missing-path',
+      question:
+        'Does the failure text say VMMS could not find the configuration path when registering the VM?',
+      yes: 'system-drive-mismatch-likely',
+      no: 'csv-unavailable-during',
+      unknown: 'csv-unavailable-during',
+      source: 'M1 (KB 4558514, 2023)',
     },
     // Storage, backups, RHS (events.md §3.3 steps 6, 9, 10).
     'csv-unavailable-during': {

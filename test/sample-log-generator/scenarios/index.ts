@@ -12,15 +12,20 @@ import { concurrent } from './concurrent-migration.js';
 import { csvRedirected } from './csv-redirected-io.js';
 import { damaged } from './damaged-evtx-chunk.js';
 import { defaultScenario } from './default.js';
+import { halfCollected } from './half-collected.js';
 import { healthy } from './healthy-live-migrations.js';
+import { inventedLanguage } from './invented-language.js';
+import { localizedNamesPtBr } from './localized-names-pt-br.js';
 import { notReadyAfterRestart } from './network-not-ready-after-restart.js';
 import { noMigrationNetwork } from './no-migration-network.js';
 import { nodeDown } from './node-down-during-migration.js';
+import { portugueseRenderedOnly } from './portuguese-rendered-only.js';
 import { processorIncompatible } from './processor-incompatible.js';
 import { quickMigration } from './quick-migration.js';
 import { portConflict } from './switch-port-name-conflict.js';
 import { systemDrive } from './system-drive-mismatch.js';
 import { nameMismatch } from './virtual-network-name-mismatch.js';
+import { ws2022Mixed } from './ws2022-evtx-and-xml.js';
 
 export const scenarios: Scenario[] = [
   defaultScenario,
@@ -40,4 +45,9 @@ export const scenarios: Scenario[] = [
   systemDrive,
   architectureMix,
   badDay,
+  localizedNamesPtBr,
+  inventedLanguage,
+  halfCollected,
+  ws2022Mixed,
+  portugueseRenderedOnly,
 ];
