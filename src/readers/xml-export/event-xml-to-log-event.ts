@@ -5,8 +5,8 @@ import { normalizeIsoTime } from '../../model/time.js';
 import { decodeXmlEntities } from './xml-text.js';
 
 /** A parsed XML element as fast-xml-parser gives it: text, or an object of children/attributes. */
-type XmlNode = string | XmlElement;
-interface XmlElement {
+export type XmlNode = string | XmlElement;
+export interface XmlElement {
   [key: string]: XmlNode | XmlNode[] | undefined;
 }
 
@@ -76,13 +76,22 @@ function eventFields(root: XmlElement): Record<string, string> {
     const payload = asElement(single(value));
     if (!payload) continue;
     if (name === 'EventData') addEventData(payload, data);
-    else if (name === 'UserData') {
-      for (const [wrapperName, wrapper] of childEntries(payload)) {
-        if (!wrapperName.startsWith('@')) flatten(wrapper, '', data);
-      }
-    } else flatten(payload, '', data);
+    else if (name === 'UserData') addUserDataFields(payload, data);
+    else addPayloadFields(payload, data);
   }
   return data;
+}
+
+/** UserData: the fields of its wrapper element(s) (e.g. `VmlEventLog`), the wrapper skipped. */
+export function addUserDataFields(payload: XmlElement, data: Record<string, string>): void {
+  for (const [wrapperName, wrapper] of childEntries(payload)) {
+    if (!wrapperName.startsWith('@')) flatten(wrapper, '', data);
+  }
+}
+
+/** A payload element other than EventData and UserData: its children's fields. */
+export function addPayloadFields(payload: XmlElement, data: Record<string, string>): void {
+  flatten(payload, '', data);
 }
 
 /** `<Data Name=…>` by name, unnamed `<Data>` as param1, param2, … by position; `<Binary>`. */
@@ -185,7 +194,8 @@ function attr(value: XmlNode | XmlNode[] | undefined, name: string): string | nu
   return typeof raw === 'string' ? decodeXmlEntities(raw) : null;
 }
 
-function toInt(value: string | null): number | null {
+/** Decimal or 0x-hex integer text → number; null when absent, empty or not a safe integer. */
+export function toInt(value: string | null): number | null {
   if (value === null) return null;
   const trimmed = value.trim();
   if (trimmed === '') return null;

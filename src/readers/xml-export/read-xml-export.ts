@@ -1,14 +1,16 @@
-import { errorMessage, ParseError } from '../../errors.js';
+import { createReadStream } from 'node:fs';
 import type { Reader } from '../reader.js';
-import { detectEncoding } from '../text/detect-encoding.js';
-import { readTextChunks } from '../text/read-text-chunks.js';
-import { eventXmlToLogEvent } from './event-xml-to-log-event.js';
-import { EventSplitter } from './split-events.js';
+import { detectEncoding, fixedBytesPerCodeUnit } from '../text/detect-encoding.js';
+import { exportDecoder, type ExportDecoder } from './export-decoder.js';
+import { ExportScanner } from './export-scanner.js';
+
+const chunkSizeInBytes = 1 << 20;
 
 /**
  * XML event exports: `wevtutil qe /f:xml` and `/f:RenderedXml`, Event Viewer "Save as XML"
  * (`<Events>` root) and PowerShell `ToXml()` output, in UTF-8 or UTF-16 with or without BOM.
- * Streamed event by event; a malformed event becomes a warning and the others are kept.
+ * Streamed event by event (export-scanner.ts); a malformed event, or damaged text between
+ * events, becomes a warning and the other events are kept.
  */
 export const xmlExportReader: Reader = {
   kind: 'xml-events',
@@ -23,22 +25,22 @@ export const xmlExportReader: Reader = {
   },
 
   async read(file, sink) {
-    const { encoding, chunks } = await readTextChunks(file.path);
-    const splitter = new EventSplitter(encoding.encoding, encoding.bomLength);
-    const onProblem = (p: { byteOffset: number; message: string }) =>
-      sink.warning({ location: `byte ${p.byteOffset}`, message: p.message });
-    const onEvent = (slice: { xml: string; byteOffset: number }) => {
-      try {
-        sink.event(eventXmlToLogEvent(slice.xml, slice.byteOffset));
-      } catch (error) {
-        const location = error instanceof ParseError ? error.location : `byte ${slice.byteOffset}`;
-        sink.warning({ location, message: errorMessage(error) });
-      }
-    };
-    for await (const chunk of chunks) {
-      splitter.push(chunk.text, onEvent, onProblem);
-      sink.progress(chunk.bytesRead);
+    const stream = createReadStream(file.path, { highWaterMark: chunkSizeInBytes });
+    let decoder: ExportDecoder | null = null;
+    let bytesRead = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (decoder === null) {
+        const { encoding, bomLength } = detectEncoding(chunk);
+        const scanner = new ExportScanner(fixedBytesPerCodeUnit(encoding), bomLength, {
+          event: (event) => sink.event(event),
+          warning: (location, message) => sink.warning({ location, message }),
+        });
+        decoder = exportDecoder(encoding, bomLength, scanner);
+        decoder.decode(chunk.subarray(bomLength));
+      } else decoder.decode(chunk);
+      bytesRead += chunk.length;
+      sink.progress(bytesRead);
     }
-    splitter.finish(onProblem);
+    decoder?.end();
   },
 };

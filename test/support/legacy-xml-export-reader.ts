@@ -1,19 +1,53 @@
-import { fixedBytesPerCodeUnit, type TextEncodingName } from '../text/detect-encoding.js';
+/**
+ * The XML export reader as it was before the streaming scanner (commit e477644): events cut out
+ * as strings by this splitter, each parsed by the full parser (eventXmlToLogEvent, which the
+ * new reader keeps as its fallback). Kept only as the oracle that test/readers/xml-export/
+ * same-as-before.test.ts compares the new reader with; do not use it elsewhere.
+ */
+import { errorMessage, ParseError } from '../../src/errors.js';
+import { eventXmlToLogEvent } from '../../src/readers/xml-export/event-xml-to-log-event.js';
+import type { InputFile, RecordSink } from '../../src/readers/reader.js';
+import {
+  fixedBytesPerCodeUnit,
+  type TextEncodingName,
+} from '../../src/readers/text/detect-encoding.js';
+import { readTextChunks } from '../../src/readers/text/read-text-chunks.js';
+
+/** The old `xmlExportReader.read`. */
+export async function readXmlExportAsBefore(file: InputFile, sink: RecordSink): Promise<void> {
+  const { encoding, chunks } = await readTextChunks(file.path);
+  const splitter = new EventSplitter(encoding.encoding, encoding.bomLength);
+  const onProblem = (p: { byteOffset: number; message: string }) =>
+    sink.warning({ location: `byte ${p.byteOffset}`, message: p.message });
+  const onEvent = (slice: { xml: string; byteOffset: number }) => {
+    try {
+      sink.event(eventXmlToLogEvent(slice.xml, slice.byteOffset));
+    } catch (error) {
+      const location = error instanceof ParseError ? error.location : `byte ${slice.byteOffset}`;
+      sink.warning({ location, message: errorMessage(error) });
+    }
+  };
+  for await (const chunk of chunks) {
+    splitter.push(chunk.text, onEvent, onProblem);
+    sink.progress(chunk.bytesRead);
+  }
+  splitter.finish(onProblem);
+}
 
 /** One `<Event>…</Event>` element cut out of an export, with its byte offset in the file. */
-export interface EventSlice {
+interface EventSlice {
   xml: string;
   byteOffset: number;
 }
 
 /** Text that could not be cut into a whole event. */
-export interface SliceProblem {
+interface SliceProblem {
   byteOffset: number;
   message: string;
 }
 
 /** An event larger than this is treated as damage rather than buffered further. */
-export const maxEventSizeInChars = 16 * 1024 * 1024;
+const maxEventSizeInChars = 16 * 1024 * 1024;
 
 const closeTag = '</Event>';
 
@@ -23,7 +57,7 @@ const closeTag = '</Event>';
  * (PowerShell `ToXml()`). Events do not nest, so an event ends at the first `</Event>`; a new
  * `<Event` before that means the first one was cut short. Holds at most one event in memory.
  */
-export class EventSplitter {
+class EventSplitter {
   private buffer = '';
   private bufferByteOffset: number;
   private readonly bytesPerChar: number | null;
