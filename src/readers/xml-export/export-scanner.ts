@@ -68,6 +68,12 @@ export class ExportScanner {
       this.outside(pos, start, true);
       this.endGap(start, '');
       pos = start;
+      if (this.scanned(pos)) {
+        pos = this.scanner.stop;
+        known = eventStartAt(buffer, pos);
+        continue;
+      }
+      // What the scanner did not read: cut at the first `</Event>` and read by the full parser.
       const end = buffer.indexOf(closeTag, pos + 1);
       const nextStart = findEventStart(buffer, pos + 1, false);
       if (nextStart >= 0 && (end < 0 || nextStart < end)) {
@@ -84,7 +90,9 @@ export class ExportScanner {
         break;
       }
       const stop = end + closeTag.length;
-      this.emit(pos, stop);
+      const crowded = this.scanner.crowdedElement;
+      if (crowded === null) this.fullParse(pos, stop);
+      else this.warn(pos, crowdedMessage(crowded, false));
       pos = stop;
       known = nextStart;
     }
@@ -126,25 +134,21 @@ export class ExportScanner {
     this.buffer = '';
   }
 
-  private emit(start: number, stop: number): void {
-    const buffer = this.buffer;
-    const event = this.scanner.scan(buffer, start, stop);
+  /** The event at `start` read by EventScanner, when it reads it (`scanner.stop`: its end). */
+  private scanned(start: number): boolean {
+    const event = this.scanner.scan(this.buffer, start, this.buffer.length);
+    if (event === null) return false;
     const crowded = this.scanner.crowdedElement;
-    if (crowded !== null) {
-      this.warn(
-        start,
-        `element <${crowded}> has more than ${maxAttributesPerElement} attributes; the rest were not read` +
-          (event === null ? ' and the event, not readable without them, was skipped' : ''),
-      );
-    }
-    if (event !== null) {
-      this.output.event(event);
-      return;
-    }
-    if (crowded !== null) return;
+    if (crowded !== null) this.warn(start, crowdedMessage(crowded, true));
+    this.output.event(event);
+    return true;
+  }
+
+  /** The full parser's reading of the event from `start` to `stop`, or its warning. */
+  private fullParse(start: number, stop: number): void {
     const byteOffset = this.byteAt(start);
     try {
-      this.output.event(eventXmlToLogEvent(buffer.slice(start, stop), byteOffset));
+      this.output.event(eventXmlToLogEvent(this.buffer.slice(start, stop), byteOffset));
     } catch (error) {
       const location = error instanceof ParseError ? error.location : `byte ${byteOffset}`;
       this.output.warning(location, errorMessage(error));
@@ -204,6 +208,31 @@ export class ExportScanner {
     this.mapIndex = 0;
     this.mapByte = this.baseByte;
   }
+}
+
+function crowdedMessage(element: string, kept: boolean): string {
+  return (
+    `element <${element}> has more than ${maxAttributesPerElement} attributes; the rest were not read` +
+    (kept ? '' : ' and the event, not readable without them, was skipped')
+  );
+}
+
+/** `at`, past blanks, when an `<Event` start tag begins there; else −1 (search then). */
+function eventStartAt(text: string, at: number): number {
+  let i = at;
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0d || c === 0x0a || c === 0x09;) {
+    c = text.charCodeAt(++i);
+  }
+  if (!text.startsWith('<Event', i)) return -1;
+  const next = text.charCodeAt(i + 6);
+  return next === 0x20 ||
+    next === 0x09 ||
+    next === 0x0d ||
+    next === 0x0a ||
+    next === 0x3e ||
+    next === 0x2f
+    ? i
+    : -1;
 }
 
 /**

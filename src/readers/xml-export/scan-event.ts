@@ -187,31 +187,33 @@ export class EventScanner {
   private readonly attrValues: string[] = [];
   private attrCount = 0;
 
-  /** The event in `s` from `start` (at `<Event`) to `end` (after `</Event>`), or null. */
-  scan(s: string, start: number, end: number): LogEvent | null {
-    this.reset(s, end);
+  /** Index after the event's `</Event>`, after a scan that gave an event. */
+  stop = 0;
+
+  /**
+   * The event in `s` that starts at `start` (at `<Event`) and ends, before `limit`, at the
+   * first `</Event>` (`stop` is then the index after it); null when there is none to read or
+   * the full parser must decide. A scan that reads an event has met no other `<Event` start
+   * tag inside it (an `Event` element there gives null).
+   */
+  scan(s: string, start: number, limit: number): LogEvent | null {
+    this.reset(s, limit);
     let i = start;
-    let closed = false;
-    while (i < end) {
-      if (closed) return null; // anything after the root element
+    while (i < limit) {
       if (s.charCodeAt(i) !== 60) {
         const lt = s.indexOf('<', i);
-        if (lt < 0 || lt >= end || this.depth === 0 || !this.text(i, lt)) return null;
+        if (lt < 0 || lt >= limit || this.depth === 0 || !this.text(i, lt)) return null;
         i = lt;
         continue;
       }
-      const next = s.charCodeAt(i + 1);
-      if (next === 47) {
-        i = this.closeTag(i);
-        if (i < 0) return null;
-        closed = this.depth === 0;
-      } else {
-        i = this.openTag(i);
-        if (i < 0) return null;
-        closed = this.depth === 0;
+      i = s.charCodeAt(i + 1) === 47 ? this.closeTag(i) : this.openTag(i);
+      if (i < 0) return null;
+      if (this.depth === 0) {
+        this.stop = i;
+        return this.event();
       }
     }
-    return closed ? this.event() : null;
+    return null;
   }
 
   private reset(s: string, end: number): void {
@@ -286,6 +288,7 @@ export class EventScanner {
     const after = this.readAttributes(j, name);
     if (after < 0) return -1;
     const selfClosing = s.charCodeAt(after - 2) === 47;
+    if (selfClosing && this.depth === 0) return -1; // `<Event/>`: no `</Event>` of its own
     if (!this.push(name)) return -1;
     if (selfClosing) this.pop();
     return after;
@@ -351,6 +354,8 @@ export class EventScanner {
     if (depth === 0) {
       if (name !== 'Event') return false;
       kind = root;
+    } else if (name === 'Event') {
+      return false; // another event starts inside this one: the caller sorts that out
     } else {
       switch (this.kinds[depth - 1]) {
         case root:
@@ -454,7 +459,8 @@ export class EventScanner {
     if (this.depth === 0 || name === undefined || !s.startsWith(name, i + 2)) return -1;
     let j = i + 2 + name.length;
     while (isSpace(s.charCodeAt(j))) j++;
-    if (s.charCodeAt(j) !== 62) return -1;
+    // The event ends at the first `</Event>` exactly, as the splitting of events has it.
+    if (s.charCodeAt(j) !== 62 || (this.depth === 1 && j !== i + 7)) return -1;
     this.pop();
     return j + 1;
   }
