@@ -11,6 +11,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureCommand, rate } from './measure-command.js';
+import { machineLine } from './side-by-side.js';
 
 const mbArg = process.argv.indexOf('--mb');
 const targetMiB = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 500;
@@ -89,6 +90,7 @@ const mb = bytes / 1e6;
 const build = spawnSync('npm', ['run', 'build'], { encoding: 'utf8' });
 if (build.status !== 0) console.error(`npm run build reported errors:\n${build.stdout}`);
 
+console.log(machineLine());
 for (const jobs of jobCounts) {
   // The ingest step alone (read, store, settle times): replay is measured on its own.
   const result = measureCommand(process.execPath, [

@@ -12,6 +12,7 @@ import type { ReplayRecord } from '../src/replay/replay-record.js';
 import { replayStream } from '../src/replay/stream-replay.js';
 import { openMigrationSpool } from '../src/store/migration-spool.js';
 import { openStore } from '../src/store/open-database.js';
+import { machineLine } from './side-by-side.js';
 
 const recordsArg = process.argv.indexOf('--records');
 const target = recordsArg > 0 ? Number(process.argv[recordsArg + 1]) : 1_000_000;
@@ -137,6 +138,7 @@ const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peakMiB = process.resourceUsage().maxRSS / 1024;
+console.log(machineLine());
 console.log(
   `${reference ? 'in-memory reference replay' : 'streamed replay (two passes)'}: ${records} records, ${migrations} migrations in ${seconds.toFixed(2)} s: ` +
     `${Math.round(records / seconds)} records/s; CPU ${cpuSeconds.toFixed(2)} s (${Math.round(records / cpuSeconds)} records per CPU-second); ` +
