@@ -43,6 +43,8 @@ export { ingestPaths, describeIngest } from './ingest-case.js';
 export { ensureMigrations, rebuildMigrations, openCaseForReading } from './rebuild-migrations.js';
 export { runDiagnosis, diagnoseStoredCase } from './run-diagnosis.js';
 export { loadReport, renderReport, writeReport, reportFormats } from './load-report.js';
+export { exportCase, exportFormats, openCaseForExport } from './export-case.js';
+export type { ExportFormat, ExportOptions, ExportReport } from './export-case.js';
 
 /** One case database, opened for the pipeline's steps. */
 export interface LmdoctorCase {

@@ -16,6 +16,7 @@ const heavyCommands = new Set([
   'diagnose',
   'timeline',
   'report',
+  'export',
 ]);
 
 /**

@@ -23,6 +23,7 @@ const commandModules: readonly (readonly [string, () => Promise<Command>])[] = [
     'collect-script',
     async () => (await import('./commands/collect-script.js')).collectScriptCommand(),
   ],
+  ['export', async () => (await import('./commands/export.js')).exportCommand()],
   ['query', async () => (await import('./commands/query.js')).queryCommand()],
   ['evtx', async () => (await import('./commands/evtx.js')).evtxCommand()],
   ['catalog', async () => (await import('./commands/catalog.js')).catalogCommand()],
