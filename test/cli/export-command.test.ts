@@ -47,7 +47,8 @@ describe('lmdoctor export (built CLI)', () => {
     expect(rows.map((r) => r.case_id)).toHaveLength(2);
     expect(rows[0]!.n).toBe(rows[1]!.n);
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
-  });
+    // Four runs of the built CLI: more than the default minute on a loaded machine.
+  }, 240_000);
 
   it('refuses a case id that cannot be a folder name', () => {
     const run = runCli([
