@@ -2,6 +2,9 @@ import type { Diagnosis, EvidenceRef, Finding, PathStep } from '../model/diagnos
 import type { Migration } from '../model/migration.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { remediationText, whyText } from '../report/localize.js';
+import { verdictTone } from './colour.js';
+import { wrapBlock } from './fit-text.js';
+import { plainView, type TextView } from './text-view.js';
 
 /** Where a record sits in the files collected (`HV01_cluster.log line 48`), when known. */
 export type EvidenceLocator = (e: EvidenceRef) => string | null;
@@ -35,14 +38,19 @@ export function renderFindingsText(
   migrations: readonly Migration[],
   findings: readonly Finding[],
   tr: Translator = createTranslator('en'),
+  view: TextView = plainView,
 ): string {
   const t = tr.t;
+  const paint = view.paint.paint;
   const lines: string[] = [];
   const diagnoses = findings.filter((f) => f.scope === 'migration');
   lines.push(
-    diagnoses.length === 0
-      ? t('term.diagnosisNone')
-      : t('term.diagnosisCount', { count: diagnoses.length }),
+    paint(
+      'strong',
+      diagnoses.length === 0
+        ? t('term.diagnosisNone')
+        : t('term.diagnosisCount', { count: diagnoses.length }),
+    ),
   );
   for (const d of diagnoses) {
     const m = migrations.find((x) => x.id === d.migrationId);
@@ -50,7 +58,7 @@ export function renderFindingsText(
       t('term.diagnosisLine', {
         title: migrationTitle(m, d.migrationId, tr),
         cause: d.cause,
-        verdict: t(`verdict.${d.verdict}`),
+        verdict: paint(verdictTone(d.verdict), t(`verdict.${d.verdict}`)),
       }),
     );
     lines.push(t('term.why', { text: whyText(tr, d) }));
@@ -69,9 +77,12 @@ export function renderFindingsText(
   const advisories = findings.filter((f) => f.scope === 'cluster');
   lines.push('');
   lines.push(
-    advisories.length === 0
-      ? t('term.advisoriesNone')
-      : t('term.advisoriesCount', { count: advisories.length }),
+    paint(
+      'strong',
+      advisories.length === 0
+        ? t('term.advisoriesNone')
+        : t('term.advisoriesCount', { count: advisories.length }),
+    ),
   );
   for (const a of advisories) {
     lines.push(
@@ -85,7 +96,7 @@ export function renderFindingsText(
   }
   lines.push('');
   lines.push(t('term.explainHint'));
-  return `${lines.join('\n')}\n`;
+  return `${wrapBlock(lines.join('\n'), view.width)}\n`;
 }
 
 /** One question of a path, indented, with its evidence lines. Pure. */

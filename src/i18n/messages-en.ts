@@ -284,6 +284,19 @@ export const messagesEn = {
   'term.skip.empty': 'empty file',
   'term.skip.notFile': 'not a regular file',
   'term.skip.link': 'link to a folder (not followed)',
+  'term.headProblems': 'Problems recorded while reading: {count} (listed below)',
+  'term.diagnosesHead': 'Diagnoses: {count} (times UTC)',
+  'term.diagnosesOn': 'Diagnoses: {count} (on {date}, times UTC)',
+  'term.col.when': 'when',
+  'term.eventsPerNodeOn': 'Events per node and channel (on {date}, times UTC)',
+  'term.clusterLogsOn': 'Cluster logs (on {date}, times in UTC)',
+  'term.col.route': 'from → to',
+  'term.col.seconds': 'secs',
+  'term.col.cause': 'cause',
+  'term.col.verdict': 'verdict',
+  'term.detailsFollow':
+    'Below: why and what to do for each diagnosis, then the migrations and the files read.',
+  'term.sourcesHeading': 'Files read',
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

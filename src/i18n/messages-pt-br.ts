@@ -289,4 +289,17 @@ export const messagesPtBr: Record<MessageKey, string> = {
   'term.skip.empty': 'arquivo vazio',
   'term.skip.notFile': 'não é um arquivo comum',
   'term.skip.link': 'link para uma pasta (não seguido)',
+  'term.headProblems': 'Problemas registrados na leitura: {count} (listados abaixo)',
+  'term.diagnosesHead': 'Diagnósticos: {count} (horários UTC)',
+  'term.diagnosesOn': 'Diagnósticos: {count} (em {date}, horários UTC)',
+  'term.col.when': 'quando',
+  'term.eventsPerNodeOn': 'Eventos por nó e canal (em {date}, horários UTC)',
+  'term.clusterLogsOn': 'Logs do cluster (em {date}, horários em UTC)',
+  'term.col.route': 'de → para',
+  'term.col.seconds': 'seg',
+  'term.col.cause': 'causa',
+  'term.col.verdict': 'veredito',
+  'term.detailsFollow':
+    'Abaixo: o porquê e o que fazer em cada diagnóstico, depois as migrações e os arquivos lidos.',
+  'term.sourcesHeading': 'Arquivos lidos',
 };

@@ -3,6 +3,7 @@ import type { Migration } from '../../model/migration.js';
 import { selectMigrations } from '../../store/migrations-table.js';
 import { databaseOption } from '../common-options.js';
 import { displayTime } from '../display-time.js';
+import { textViewOf, wideOption } from '../text-view.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
 import { openCaseForReading } from '../../case/rebuild-migrations.js';
 
@@ -13,6 +14,7 @@ interface MigrationsOptions {
   outcome?: string;
   format?: RowFormat;
   local?: boolean;
+  wide?: boolean;
 }
 
 /** `lmdoctor migrations`: the migrations replay rebuilt, one row each. */
@@ -31,6 +33,7 @@ export function migrationsCommand(): Command {
       ]),
     )
     .addOption(rowFormatOption())
+    .addOption(wideOption())
     .option('--local', 'show times in this machine’s time zone instead of UTC')
     .addHelpText(
       'after',
@@ -61,6 +64,7 @@ Examples:
               rows: migrations.map((m) => migrationRow(m, options.local ?? false)),
             },
             format,
+            { width: textViewOf(options.wide ?? false).width, keepColumns: ['started'] },
           ),
         );
       } finally {

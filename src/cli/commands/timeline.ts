@@ -6,6 +6,7 @@ import { selectTimeline } from '../../store/timeline-query.js';
 import { databaseOption, parsePositiveInt } from '../common-options.js';
 import { Console } from '../console.js';
 import { displayTime } from '../display-time.js';
+import { textViewOf, wideOption } from '../text-view.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
 import { openCaseForReading } from '../../case/rebuild-migrations.js';
 
@@ -18,6 +19,7 @@ interface TimelineOptions {
   limit: number;
   format?: RowFormat;
   local?: boolean;
+  wide?: boolean;
 }
 
 const timePrefix = /^\d{4}-\d{2}-\d{2}([T ]\d{2}(:\d{2}(:\d{2}(\.\d{1,7})?)?)?)?Z?$/;
@@ -33,6 +35,7 @@ export function timelineCommand(): Command {
     .option('--to <time>', 'up to this UTC time, inclusive (e.g. 2011-04-15T10:16)')
     .option('--limit <n>', 'at most this many rows', parsePositiveInt, 10_000)
     .addOption(rowFormatOption())
+    .addOption(wideOption())
     .option('--local', 'show times in this machine’s time zone instead of UTC')
     .addHelpText(
       'after',
@@ -89,6 +92,11 @@ Examples:
           formatRows(
             { columns, rows: shown },
             resolveRowFormat(options.format, process.stdout.isTTY === true),
+            {
+              width: textViewOf(options.wide ?? false).width,
+              keepColumns: ['time'],
+              wrapColumns: ['text'],
+            },
           ),
         );
       } finally {
