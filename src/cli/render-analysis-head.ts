@@ -8,6 +8,7 @@ import { outcomeTone, verdictTone } from './colour.js';
 import { wrapBlock } from './fit-text.js';
 import { TableLayout } from './output.js';
 import type { TextView } from './text-view.js';
+import { caseLines } from './render-summary.js';
 import { sharedDate, timeForView } from './view-time.js';
 
 /** How many migrations ended each way, and how many there are. */
@@ -60,26 +61,7 @@ export function renderAnalysisHead(
 ): string {
   const t = tr.t;
   const strong = (text: string) => view.paint.paint('strong', text);
-  const files = summary.kinds.reduce((n, k) => n + k.files, 0);
-  const records = summary.kinds.reduce((n, k) => n + k.records, 0);
-  const lines: string[] = [strong(t('term.title'))];
-  lines.push(
-    t('term.sources', {
-      files,
-      filesWord: t(files === 1 ? 'term.file.one' : 'term.file.other'),
-      records,
-      nodes: summary.nodes.length,
-      nodesWord: t(summary.nodes.length === 1 ? 'term.node.one' : 'term.node.other'),
-      list: summary.nodes.join(', ') || t('term.none'),
-    }),
-  );
-  if (summary.firstTime && summary.lastTime)
-    lines.push(
-      t('term.timeSpan', {
-        from: timeForView(summary.firstTime, view)!,
-        to: timeForView(summary.lastTime, view)!,
-      }),
-    );
+  const lines: string[] = [strong(t('term.title')), ...caseLines(summary, tr, view)];
   lines.push(migrationCountLine(tally, tr, view));
   if (summary.problemCount > 0)
     lines.push(view.paint.paint('warn', t('term.headProblems', { count: summary.problemCount })));

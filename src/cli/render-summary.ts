@@ -22,13 +22,19 @@ export function renderSummaryText(
   tr: Translator = createTranslator('en'),
   view: TextView = plainView,
 ): string {
+  const lines = [tr.t('term.title'), '', ...caseLines(summary, tr, view), ''];
+  return `${lines.join('\n')}\n${renderSourcesText(summary, tr, view)}`;
+}
+
+/**
+ * What the case holds: files, records and nodes; the time span; a note when the logs are not a
+ * cluster's. Pure.
+ */
+export function caseLines(summary: CaseSummary, tr: Translator, view: TextView): string[] {
   const t = tr.t;
   const files = summary.kinds.reduce((n, k) => n + k.files, 0);
   const records = summary.kinds.reduce((n, k) => n + k.records, 0);
-  const lines: string[] = [];
-  lines.push(t('term.title'));
-  lines.push('');
-  lines.push(
+  const lines = [
     t('term.sources', {
       files,
       filesWord: t(files === 1 ? 'term.file.one' : 'term.file.other'),
@@ -37,7 +43,7 @@ export function renderSummaryText(
       nodesWord: t(summary.nodes.length === 1 ? 'term.node.one' : 'term.node.other'),
       list: summary.nodes.join(', ') || t('term.none'),
     }),
-  );
+  ];
   if (summary.firstTime && summary.lastTime)
     lines.push(
       t('term.timeSpan', {
@@ -47,8 +53,7 @@ export function renderSummaryText(
     );
   const note = notClusterNote(summary.cluster, tr);
   if (note !== null) lines.push(note);
-  lines.push('');
-  return `${lines.join('\n')}\n${renderSourcesText(summary, tr, view)}`;
+  return lines;
 }
 
 /**

@@ -3,6 +3,8 @@ import type { Migration } from '../../model/migration.js';
 import { selectMigrations } from '../../store/migrations-table.js';
 import { databaseOption } from '../common-options.js';
 import { displayTime } from '../display-time.js';
+import { selectKnownNodes, selectKnownVms } from '../../store/known-names.js';
+import { isKnownName, unknownNameError } from '../known-names.js';
 import { textViewOf, wideOption } from '../text-view.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
 import { openCaseForReading } from '../../case/rebuild-migrations.js';
@@ -47,6 +49,11 @@ Examples:
     .action((options: MigrationsOptions) => {
       const db = openCaseForReading(options.db);
       try {
+        const vms = options.vm === undefined ? null : selectKnownVms(db);
+        if (options.vm !== undefined && vms && !isKnownName(options.vm, [...vms.names, ...vms.ids]))
+          throw unknownNameError('VM', options.vm, vms.names);
+        if (options.node !== undefined && !isKnownName(options.node, selectKnownNodes(db)))
+          throw unknownNameError('node', options.node, selectKnownNodes(db));
         const migrations = selectMigrations(db, {
           vm: options.vm,
           node: options.node,
