@@ -1,9 +1,10 @@
-import type { Diagnosis, EvidenceRef, Finding, PathStep } from '../model/diagnosis.js';
+import type { CauseId, Diagnosis, EvidenceRef, Finding, PathStep } from '../model/diagnosis.js';
 import type { Migration } from '../model/migration.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { remediationText, whyText } from '../report/localize.js';
 import { verdictTone } from './colour.js';
 import { wrapBlock } from './fit-text.js';
+import { commandBlock } from './render-commands.js';
 import { plainView, type TextView } from './text-view.js';
 
 /** Where a record sits in the files collected (`HV01_cluster.log line 48`), when known. */
@@ -42,7 +43,12 @@ export function renderFindingsText(
 ): string {
   const t = tr.t;
   const paint = view.paint.paint;
-  const lines: string[] = [];
+  // Prose is wrapped to the view's width as it is added; command blocks never are.
+  const text: string[] = [];
+  const lines = {
+    push: (...added: string[]) => text.push(...added.map((l) => wrapBlock(l, view.width))),
+  };
+  const commands = (cause: CauseId) => text.push(...commandBlock(cause, tr, view.width));
   const diagnoses = findings.filter((f) => f.scope === 'migration');
   lines.push(
     paint(
@@ -63,6 +69,7 @@ export function renderFindingsText(
     );
     lines.push(t('term.why', { text: whyText(tr, d) }));
     lines.push(t('term.do', { text: remediationText(tr, d, null) }));
+    commands(d.cause);
     for (const r of findings.filter(
       (f) => f.scope === 'related' && f.migrationId === d.migrationId,
     ))
@@ -93,10 +100,11 @@ export function renderFindingsText(
       }),
     );
     lines.push(t('term.do', { text: remediationText(tr, a, null) }));
+    commands(a.cause);
   }
   lines.push('');
   lines.push(t('term.explainHint'));
-  return `${wrapBlock(lines.join('\n'), view.width)}\n`;
+  return `${text.join('\n')}\n`;
 }
 
 /** One question of a path, indented, with its evidence lines. Pure. */
@@ -121,6 +129,7 @@ export function renderDiagnosisText(
     `${migrationTitle(m, d.migrationId)}: ${d.cause} (${d.verdict})`,
     `  why: ${d.summary}`,
     `  do: ${d.remediation}`,
+    ...commandBlock(d.cause, createTranslator('en')),
   ];
   if (explain) {
     lines.push(`  path (conclusion "${d.conclusion}", source ${d.source}):`);
