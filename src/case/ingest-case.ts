@@ -111,9 +111,7 @@ export async function ingestPaths(
               console.info('the database is in use by another lmdoctor process; waiting for it…'),
           );
     if (writer === null) {
-      console.info(
-        `already in the database: ${file.displayPath} (same file as ${existing?.path ?? '?'}; --force reads it again)`,
-      );
+      // Counted, not listed: the closing line says how many (a re-run would list every file).
       report.files.push({ path: file.displayPath, kind: reader.kind, status: 'already-ingested' });
       bytesBefore += file.size;
       continue;
@@ -206,7 +204,7 @@ export function describeIngest(report: IngestReport): string {
   const parts = [
     `${read} file${read === 1 ? '' : 's'} read`,
     failed > 0 ? `${failed} not stored` : '',
-    already > 0 ? `${already} already in the database` : '',
+    already > 0 ? `${already} already in the database (--force reads them again)` : '',
     report.skipped.length > 0 ? `${report.skipped.length} skipped` : '',
     `${report.records} records (${report.newEvents} new events, ${report.duplicates} duplicates)`,
     report.filteredEvents > 0 ? `${report.filteredEvents} events left out by --query` : '',

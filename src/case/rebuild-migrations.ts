@@ -8,6 +8,7 @@ import { saveReconstruction } from '../store/migrations-table.js';
 import { withPageCacheAtMost } from '../store/page-cache.js';
 import { openStore, openStoreReadOnly, type Store } from '../store/open-database.js';
 import { recordReplay, replayedFingerprint, sourcesFingerprint } from '../store/replay-state.js';
+import { requireCase } from './require-case.js';
 import {
   iterateRecordsForReplay,
   selectNodeNamesById,
@@ -88,9 +89,10 @@ export function ensureMigrations(db: Store): ReplayResult | null {
 /**
  * Opens a case database for reading, first bringing its migrations up to date when files were
  * ingested since the last replay (for `migrations`, `timeline` and `report`). A database that
- * cannot be opened for writing is read as it is.
+ * cannot be opened for writing is read as it is. Without a case there, it refuses (requireCase).
  */
 export function openCaseForReading(path: string): Store {
+  requireCase(path);
   const db = openStoreReadOnly(path);
   let stale: boolean;
   try {

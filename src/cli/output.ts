@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { QueryResult, SqlValue } from '../store/run-sql.js';
+import { shortenMiddle, shortenPath, wrapText } from './fit-text.js';
 
 export const rowFormats = ['table', 'json', 'ndjson', 'csv'] as const;
 export type RowFormat = (typeof rowFormats)[number];
@@ -17,9 +18,16 @@ export function resolveRowFormat(asked: RowFormat | undefined, isTerminal: boole
   return asked ?? (isTerminal ? 'table' : 'json');
 }
 
-/** Renders rows in one of the row formats; ends with a newline unless empty JSON lines. Pure. */
-export function formatRows(result: QueryResult, format: RowFormat): string {
-  if (format === 'table') return formatTable(result);
+/**
+ * Renders rows in one of the row formats; ends with a newline unless empty JSON lines. `table`
+ * says how a table fits its place (the others ignore it). Pure.
+ */
+export function formatRows(
+  result: QueryResult,
+  format: RowFormat,
+  table: TableOptions = {},
+): string {
+  if (format === 'table') return formatTable(result, table);
   const pieces: string[] = [];
   const writer = new RowWriter(format, result.columns, (text) => pieces.push(text));
   for (const row of result.rows) writer.row(row);
@@ -98,10 +106,27 @@ function csvCell(value: SqlValue | string): string {
 
 const maxCellWidth = 60;
 
-/** Aligned columns for people; long values are cut with an ellipsis, control characters shown as spaces. */
-export function formatTable({ columns, rows }: QueryResult): string {
+/** How a table fits its place. */
+export interface TableOptions {
+  /**
+   * Columns the table may take: when wider, its text columns are shortened (the widest first,
+   * in the middle); Infinity shows every cell whole. Without it, cells are cut at 60 characters.
+   */
+  width?: number;
+  /** Columns holding paths: shortened by their folders, the file name kept. */
+  pathColumns?: readonly string[];
+  /** Columns never shortened (times, ids). Numeric columns never are. */
+  keepColumns?: readonly string[];
+  /** Columns whose text is wrapped onto more lines rather than shortened; they narrow first. */
+  wrapColumns?: readonly string[];
+  /** Colours a cell's (already fitted) text; the layout pads around what it returns. */
+  paint?: (column: string, text: string) => string;
+}
+
+/** Aligned columns for people; long values are shortened, control characters shown as spaces. */
+export function formatTable({ columns, rows }: QueryResult, options: TableOptions = {}): string {
   if (columns.length === 0) return '';
-  const table = new TableLayout(columns);
+  const table = new TableLayout(columns, options);
   for (const row of rows) table.measure(row);
   const out = [...table.header(), ...rows.map((row) => table.line(row))];
   out.push(`(${rows.length} row${rows.length === 1 ? '' : 's'})`);
@@ -116,10 +141,17 @@ export class TableLayout {
   private readonly widths: number[];
   private readonly numeric: boolean[];
   private rows = 0;
+  private fitted: number[] | null = null;
+  /** Per column, the longest file name (path columns only): a path is never cut below it. */
+  private readonly names: number[];
 
-  constructor(private readonly columns: readonly string[]) {
+  constructor(
+    private readonly columns: readonly string[],
+    private readonly options: TableOptions = {},
+  ) {
     this.widths = columns.map((c) => c.length);
     this.numeric = columns.map(() => true);
+    this.names = columns.map(() => 0);
   }
 
   /** Takes a row's cells into the column widths and kinds. */
@@ -127,35 +159,110 @@ export class TableLayout {
     this.rows++;
     this.columns.forEach((c, i) => {
       const value = row[c] ?? null;
-      this.widths[i] = Math.max(this.widths[i]!, fitCell(cellText(value)).length);
+      const text = this.flat(cellText(value));
+      this.widths[i] = Math.max(this.widths[i]!, text.length);
+      if (this.options.pathColumns?.includes(c))
+        this.names[i] = Math.max(this.names[i]!, text.length - text.search(/[^/\\]*$/));
       if (typeof value !== 'number' && value !== null) this.numeric[i] = false;
     });
   }
 
   /** The column names and the rule under them. */
   header(): string[] {
-    return [this.join([...this.columns]), this.join(this.widths.map((w) => '-'.repeat(w)))];
+    const widths = this.fit();
+    return [
+      this.join(this.columns.map((c, i) => shortenMiddle(c, widths[i]!))),
+      this.join(widths.map((w) => '-'.repeat(w))),
+    ];
   }
 
-  /** One measured row as a line. */
+  /** One measured row as a line (lines, when a wrapped column needs more than one). */
   line(row: Readonly<Record<string, SqlValue>>): string {
-    return this.join(this.columns.map((c) => fitCell(cellText(row[c] ?? null))));
+    const widths = this.fit();
+    const cells = this.columns.map((c, i) => {
+      const text = this.flat(cellText(row[c] ?? null));
+      if (this.options.wrapColumns?.includes(c)) return wrapText(text, widths[i]!);
+      if (this.options.pathColumns?.includes(c)) return [shortenPath(text, widths[i]!)];
+      return [shortenMiddle(text, widths[i]!)];
+    });
+    const height = Math.max(...cells.map((lines) => lines.length));
+    const lines: string[] = [];
+    for (let k = 0; k < height; k++)
+      lines.push(
+        this.join(
+          cells.map((c) => c[k] ?? ''),
+          true,
+        ),
+      );
+    return lines.join('\n');
   }
 
-  private join(values: string[]): string {
+  /**
+   * Column widths within options.width: wrapped columns narrow first (to 20), then the widest
+   * column that may be shortened gives way, down to its header (a path: its file name).
+   */
+  private fit(): number[] {
+    if (this.fitted) return this.fitted;
+    const widths = [...this.widths];
+    const room = this.options.width ?? Infinity;
+    const o = this.options;
+    const least = this.columns.map((c, i) => {
+      if ((this.rows > 0 && this.numeric[i]) || o.keepColumns?.includes(c)) return widths[i]!;
+      const floor = o.pathColumns?.includes(c) ? Math.max(c.length, this.names[i]!) : c.length;
+      return Math.min(widths[i]!, Math.max(floor, 6));
+    });
+    let excess = widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1) - room;
+    // Wrapped columns lose nothing down to 20; the others give way next; then wrapped ones again.
+    const isWrapped = this.columns.map((c) => o.wrapColumns?.includes(c) ?? false);
+    const firstFloors = widths.map((w, i) =>
+      isWrapped[i] ? Math.min(w, Math.max(least[i]!, 20)) : w,
+    );
+    excess = this.shrink(widths, firstFloors, excess);
+    excess = this.shrink(
+      widths,
+      least.map((l, i) => (isWrapped[i] ? widths[i]! : l)),
+      excess,
+    );
+    this.shrink(widths, least, excess);
+    this.fitted = widths;
+    return widths;
+  }
+
+  /** Narrows the widest column above its floor, step by step, until `excess` is gone. */
+  private shrink(widths: number[], floors: readonly number[], excess: number): number {
+    while (excess > 0) {
+      let widest = -1;
+      widths.forEach((w, i) => {
+        if (w > floors[i]! && (widest < 0 || w > widths[widest]!)) widest = i;
+      });
+      if (widest < 0) break;
+      const next = Math.max(
+        floors[widest]!,
+        ...widths.filter((w, i) => i !== widest && w < widths[widest]!),
+      );
+      const cut = Math.min(excess, widths[widest]! - next || 1);
+      widths[widest] = widths[widest]! - cut;
+      excess -= cut;
+    }
+    return excess;
+  }
+
+  private flat(text: string): string {
+    // eslint-disable-next-line no-control-regex -- control characters would break the table layout
+    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    return this.options.width === undefined ? shortenMiddle(flat, maxCellWidth) : flat;
+  }
+
+  private join(values: string[], painted = false): string {
+    const widths = this.fit();
+    const paint = this.options.paint;
     return values
-      .map((v, i) =>
-        this.rows > 0 && this.numeric[i]
-          ? v.padStart(this.widths[i] ?? 0)
-          : v.padEnd(this.widths[i] ?? 0),
-      )
+      .map((v, i) => {
+        const pad = ' '.repeat(Math.max(0, widths[i]! - v.length));
+        const shown = paint && painted ? paint(this.columns[i]!, v) : v;
+        return this.rows > 0 && this.numeric[i] ? `${pad}${shown}` : `${shown}${pad}`;
+      })
       .join('  ')
       .trimEnd();
   }
-}
-
-function fitCell(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters would break the table layout
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return flat.length > maxCellWidth ? `${flat.slice(0, maxCellWidth - 1)}…` : flat;
 }

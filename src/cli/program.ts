@@ -27,6 +27,7 @@ const commandModules: readonly (readonly [string, () => Promise<Command>])[] = [
   ['query', async () => (await import('./commands/query.js')).queryCommand()],
   ['evtx', async () => (await import('./commands/evtx.js')).evtxCommand()],
   ['catalog', async () => (await import('./commands/catalog.js')).catalogCommand()],
+  ['sources', async () => (await import('./commands/sources.js')).sourcesCommand()],
 ];
 
 /**

@@ -1,7 +1,11 @@
-import type { Diagnosis, EvidenceRef, Finding, PathStep } from '../model/diagnosis.js';
+import type { CauseId, Diagnosis, EvidenceRef, Finding, PathStep } from '../model/diagnosis.js';
 import type { Migration } from '../model/migration.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { remediationText, whyText } from '../report/localize.js';
+import { verdictTone } from './colour.js';
+import { wrapBlock } from './fit-text.js';
+import { commandBlock } from './render-commands.js';
+import { plainView, type TextView } from './text-view.js';
 
 /** Where a record sits in the files collected (`HV01_cluster.log line 48`), when known. */
 export type EvidenceLocator = (e: EvidenceRef) => string | null;
@@ -40,14 +44,24 @@ export function renderFindingsText(
   migrations: readonly Migration[],
   findings: readonly Finding[],
   tr: Translator = createTranslator('en'),
+  view: TextView = plainView,
 ): string {
   const t = tr.t;
-  const lines: string[] = [];
+  const paint = view.paint.paint;
+  // Prose is wrapped to the view's width as it is added; command blocks never are.
+  const text: string[] = [];
+  const lines = {
+    push: (...added: string[]) => text.push(...added.map((l) => wrapBlock(l, view.width))),
+  };
+  const commands = (cause: CauseId) => text.push(...commandBlock(cause, tr, view.width));
   const diagnoses = findings.filter((f) => f.scope === 'migration');
   lines.push(
-    diagnoses.length === 0
-      ? t('term.diagnosisNone')
-      : t('term.diagnosisCount', { count: diagnoses.length }),
+    paint(
+      'strong',
+      diagnoses.length === 0
+        ? t('term.diagnosisNone')
+        : t('term.diagnosisCount', { count: diagnoses.length }),
+    ),
   );
   for (const d of diagnoses) {
     const m = migrations.find((x) => x.id === d.migrationId);
@@ -55,11 +69,12 @@ export function renderFindingsText(
       t('term.diagnosisLine', {
         title: migrationTitle(m, d.migrationId, tr),
         cause: causeText(d.cause, tr),
-        verdict: t(`verdict.${d.verdict}`),
+        verdict: paint(verdictTone(d.verdict), t(`verdict.${d.verdict}`)),
       }),
     );
     lines.push(t('term.why', { text: whyText(tr, d) }));
     lines.push(t('term.do', { text: remediationText(tr, d, null) }));
+    commands(d.cause);
     for (const r of findings.filter(
       (f) => f.scope === 'related' && f.migrationId === d.migrationId,
     ))
@@ -74,9 +89,12 @@ export function renderFindingsText(
   const advisories = findings.filter((f) => f.scope === 'cluster');
   lines.push('');
   lines.push(
-    advisories.length === 0
-      ? t('term.advisoriesNone')
-      : t('term.advisoriesCount', { count: advisories.length }),
+    paint(
+      'strong',
+      advisories.length === 0
+        ? t('term.advisoriesNone')
+        : t('term.advisoriesCount', { count: advisories.length }),
+    ),
   );
   for (const a of advisories) {
     lines.push(
@@ -87,10 +105,11 @@ export function renderFindingsText(
       }),
     );
     lines.push(t('term.do', { text: remediationText(tr, a, null) }));
+    commands(a.cause);
   }
   lines.push('');
   lines.push(t('term.explainHint'));
-  return `${lines.join('\n')}\n`;
+  return `${text.join('\n')}\n`;
 }
 
 /** One question of a path, indented, with its evidence lines. Pure. */
@@ -115,6 +134,7 @@ export function renderDiagnosisText(
     `${migrationTitle(m, d.migrationId)}: ${causeText(d.cause)} (${d.verdict})`,
     `  why: ${d.summary}`,
     `  do: ${d.remediation}`,
+    ...commandBlock(d.cause, createTranslator('en')),
   ];
   if (explain) {
     lines.push(`  path (conclusion "${d.conclusion}", source ${d.source}):`);

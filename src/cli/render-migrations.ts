@@ -1,8 +1,13 @@
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import type { ClockSkew, Migration } from '../model/migration.js';
 import { migrationGapText } from '../report/localize.js';
-import { migrationColumns, migrationRow } from './commands/migrations.js';
+import { migrationRow } from './commands/migrations.js';
+import { outcomeTone } from './colour.js';
+import { wrapBlock } from './fit-text.js';
 import { TableLayout } from './output.js';
+import { migrationCountLine, tallyOutcomes } from './render-analysis-head.js';
+import { timeForView } from './view-time.js';
+import { plainView, type TextView } from './text-view.js';
 import type { MessageKey } from '../i18n/messages-en.js';
 import type { VmNameRow } from '../store/migrations-table.js';
 import { vmNamesText } from './render-vm-names.js';
@@ -12,9 +17,13 @@ export function renderMigrationsText(
   migrations: readonly Migration[],
   clockSkew: readonly ClockSkew[],
   tr: Translator = createTranslator('en'),
+  view: TextView = plainView,
 ): string {
-  return [...migrationsTextChunks(() => [migrations], clockSkew, tr)].join('');
+  return [...migrationsTextChunks(() => [migrations], clockSkew, tr, view)].join('');
 }
+
+/** The columns of the analyze migrations table (the failure side is told under the table). */
+const summaryColumns = ['id', 'vm', 'kind', 'route', 'started', 'seconds', 'outcome', 'error'];
 
 /**
  * renderMigrationsText piece by piece, from migrations that come in pages (`pages` is called
@@ -25,32 +34,32 @@ export function* migrationsTextChunks(
   pages: () => Iterable<readonly Migration[]>,
   clockSkew: readonly ClockSkew[],
   tr: Translator = createTranslator('en'),
+  view: TextView = plainView,
   vmNames: readonly VmNameRow[] = [],
 ): Generator<string> {
   const t = tr.t;
-  const labels = migrationColumns.map((c) => t(`term.col.${c}` as MessageKey));
-  const layout = new TableLayout(labels);
-  const tally = new Map<string, number>();
-  let total = 0;
-  for (const page of pages())
-    for (const m of page) {
-      total++;
-      tally.set(m.outcome, (tally.get(m.outcome) ?? 0) + 1);
-      layout.measure(tableRow(m, labels, tr));
-    }
-  const counts = (['succeeded', 'failed', 'cancelled', 'unknown'] as const)
-    .map((outcome) => [outcome, tally.get(outcome) ?? 0] as const)
-    .filter(([, n]) => n > 0)
-    .map(([outcome, n]) => t(`counts.${outcome}.${n === 1 ? 'one' : 'other'}`, { count: n }));
-  yield `${t('term.migrations', {
-    count: total,
-    counts: counts.length > 0 ? ` (${counts.join(', ')})` : '',
-  })}\n`;
-  if (total > 0) {
+  const labels = summaryColumns.map((c) => t(`term.col.${c}` as MessageKey));
+  const outcomeLabel = labels[summaryColumns.indexOf('outcome')]!;
+  const tones = new Map(
+    (['succeeded', 'failed', 'cancelled', 'unknown'] as const).map((o) => [
+      t(`outcome.${o}`),
+      outcomeTone(o),
+    ]),
+  );
+  const layout = new TableLayout(labels, {
+    width: view.width,
+    keepColumns: ['started', 'route'].map((c) => labels[summaryColumns.indexOf(c)]!),
+    paint: (column, text) =>
+      column === outcomeLabel ? view.paint.paint(tones.get(text) ?? null, text) : text,
+  });
+  for (const page of pages()) for (const m of page) layout.measure(tableRow(m, labels, tr, view));
+  const tally = tallyOutcomes(pages());
+  yield `${view.paint.paint('strong', migrationCountLine(tally, tr, plainView))}\n`;
+  if (tally.total > 0) {
     yield `${layout.header().join('\n')}\n`;
     for (const page of pages())
       if (page.length > 0)
-        yield `${page.map((m) => layout.line(tableRow(m, labels, tr))).join('\n')}\n`;
+        yield `${page.map((m) => layout.line(tableRow(m, labels, tr, view))).join('\n')}\n`;
   }
   yield '\n';
   const skewed = clockSkew.filter((s) => s.offsetS !== 0);
@@ -64,7 +73,7 @@ export function* migrationsTextChunks(
         }),
       )
       .join(', ');
-    yield `${t('term.clockSkew', { reference: skewed[0]!.reference, list })}\n\n`;
+    yield `${wrapBlock(t('term.clockSkew', { reference: skewed[0]!.reference, list }), view.width)}\n\n`;
   }
   const joined = vmNamesText(vmNames, tr);
   if (joined !== '') yield `${joined}\n`;
@@ -74,14 +83,17 @@ export function* migrationsTextChunks(
     for (const m of page.filter((x) => x.outcome === 'failed' || x.outcome === 'unknown')) {
       failures++;
       lines.push(
-        t('term.failureLine', {
-          id: m.id,
-          vm: m.vm,
-          source: m.sourceNode ?? '?',
-          destination: m.destinationNode ?? '?',
-          outcome: t(`outcome.${m.outcome}`),
-          side: m.failureSide ? t(`term.atSide.${m.failureSide}`) : '',
-        }),
+        view.paint.paint(
+          outcomeTone(m.outcome),
+          t('term.failureLine', {
+            id: m.id,
+            vm: m.vm,
+            source: m.sourceNode ?? '?',
+            destination: m.destinationNode ?? '?',
+            outcome: t(`outcome.${m.outcome}`),
+            side: m.failureSide ? t(`term.atSide.${m.failureSide}`) : '',
+          }),
+        ),
       );
       if (m.errorText)
         lines.push(
@@ -89,24 +101,29 @@ export function* migrationsTextChunks(
         );
       for (const gap of m.gaps) lines.push(t('term.gap', { text: migrationGapText(tr, gap) }));
     }
-    if (lines.length > 0) yield `${lines.join('\n')}\n`;
+    if (lines.length > 0) yield `${wrapBlock(lines.join('\n'), view.width)}\n`;
   }
   if (failures > 0) yield '\n';
-  yield `${t('term.migrationDetails')}\n`;
+  yield `${wrapBlock(t('term.migrationDetails'), view.width)}\n`;
 }
 
-/** A migration's row of the table, keyed by column label. */
+/** A migration's row of the summary table, keyed by column label. */
 function tableRow(
   m: Migration,
   labels: readonly string[],
   tr: Translator,
+  view: TextView,
 ): Record<string, string | number | null> {
   const t = tr.t;
+  const plain = migrationRow(m, false);
   const row: Record<string, string | number | null> = {
-    ...migrationRow(m, false),
+    ...plain,
     kind: t(`kind.${m.kind}`),
+    route: `${m.sourceNode ?? '?'} → ${m.destinationNode ?? '?'}`,
+    started: timeForView(plain.started as string | null, view),
+    seconds: m.durationS,
     outcome: t(`outcome.${m.outcome}`),
-    side: m.failureSide ? t(`side.${m.failureSide}`) : null,
+    error: view.wide ? (m.errorCode ?? m.errorText ?? null) : (plain.error ?? null),
   };
-  return Object.fromEntries(migrationColumns.map((c, i) => [labels[i]!, row[c] ?? null]));
+  return Object.fromEntries(summaryColumns.map((c, i) => [labels[i]!, row[c] ?? null]));
 }

@@ -287,6 +287,36 @@ export const messagesEn = {
   'term.skip.empty': 'empty file',
   'term.skip.notFile': 'not a regular file',
   'term.skip.link': 'link to a folder (not followed)',
+  'term.headProblems': 'Problems recorded while reading: {count} (listed below)',
+  'term.diagnosesHead': 'Diagnoses: {count} (times UTC)',
+  'term.diagnosesOn': 'Diagnoses: {count} (on {date}, times UTC)',
+  'term.col.when': 'when',
+  'term.run': '  run (as Microsoft documents it; lmdoctor never runs it):',
+  'term.runSources': '  sources: lmdoctor sources {keys}',
+  'remedy.compare': 'check that the VM can move to the destination host',
+  'remedy.processor-compatibility':
+    'turn processor compatibility on (VM shut down first, started again after)',
+  'remedy.rename-switch':
+    'give the switch one name on every node (example names), then Refresh virtual machine configuration in Failover Cluster Manager',
+  'remedy.concurrent': 'how many live migrations a host runs at once',
+  'remedy.csv-state': 'the state of each CSV on each node (redirected access shows here)',
+  'remedy.owners-check':
+    'the possible owners of both VM resources: every cluster node must be there',
+  'remedy.owners-set': 'set the possible owners (example names)',
+  'remedy.kerberos':
+    'Kerberos: list and register the migration service SPN, then purge the tickets',
+  'remedy.auth-type': 'use Kerberos for live-migration authentication',
+  'remedy.networks': 'the cluster networks with their state and role',
+  'remedy.listener': 'refresh the policy, then check that something listens on port 6600',
+  'term.eventsPerNodeOn': 'Events per node and channel (on {date}, times UTC)',
+  'term.clusterLogsOn': 'Cluster logs (on {date}, times in UTC)',
+  'term.col.route': 'from → to',
+  'term.col.seconds': 'secs',
+  'term.col.cause': 'cause',
+  'term.col.verdict': 'verdict',
+  'term.detailsFollow':
+    'Below: why and what to do for each diagnosis, then the migrations and the files read.',
+  'term.sourcesHeading': 'Files read',
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

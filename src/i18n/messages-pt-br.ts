@@ -292,4 +292,34 @@ export const messagesPtBr: Record<MessageKey, string> = {
   'term.skip.empty': 'arquivo vazio',
   'term.skip.notFile': 'não é um arquivo comum',
   'term.skip.link': 'link para uma pasta (não seguido)',
+  'term.headProblems': 'Problemas registrados na leitura: {count} (listados abaixo)',
+  'term.diagnosesHead': 'Diagnósticos: {count} (horários UTC)',
+  'term.diagnosesOn': 'Diagnósticos: {count} (em {date}, horários UTC)',
+  'term.col.when': 'quando',
+  'term.run': '  executar (como a Microsoft documenta; o lmdoctor nunca executa):',
+  'term.runSources': '  fontes: lmdoctor sources {keys}',
+  'remedy.compare': 'verificar se a VM pode ir para o host de destino',
+  'remedy.processor-compatibility':
+    'ativar a compatibilidade de processador (com a VM desligada; ligá-la de novo depois)',
+  'remedy.rename-switch':
+    'dar ao switch o mesmo nome em todos os nós (nomes de exemplo), depois Atualizar a configuração da máquina virtual no Gerenciador de Cluster de Failover',
+  'remedy.concurrent': 'quantas migrações dinâmicas um host faz ao mesmo tempo',
+  'remedy.csv-state': 'o estado de cada CSV em cada nó (o acesso redirecionado aparece aqui)',
+  'remedy.owners-check':
+    'os proprietários possíveis dos dois recursos da VM: todos os nós do cluster devem constar',
+  'remedy.owners-set': 'definir os proprietários possíveis (nomes de exemplo)',
+  'remedy.kerberos':
+    'Kerberos: listar e registrar o SPN do serviço de migração, depois limpar os tíquetes',
+  'remedy.auth-type': 'usar Kerberos na autenticação da migração dinâmica',
+  'remedy.networks': 'as redes do cluster com seu estado e função',
+  'remedy.listener': 'atualizar a política, depois verificar se algo escuta na porta 6600',
+  'term.eventsPerNodeOn': 'Eventos por nó e canal (em {date}, horários UTC)',
+  'term.clusterLogsOn': 'Logs do cluster (em {date}, horários em UTC)',
+  'term.col.route': 'de → para',
+  'term.col.seconds': 'seg',
+  'term.col.cause': 'causa',
+  'term.col.verdict': 'veredito',
+  'term.detailsFollow':
+    'Abaixo: o porquê e o que fazer em cada diagnóstico, depois as migrações e os arquivos lidos.',
+  'term.sourcesHeading': 'Arquivos lidos',
 };

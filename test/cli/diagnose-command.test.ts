@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flowchart } from '../../src/diagnose/diagnose-case.js';
@@ -57,7 +58,8 @@ describe('lmdoctor diagnose (built command line)', () => {
     const db = join(tempDir(), 'case.db');
     const empty = runCli(['diagnose', '--db', db]);
     expect(empty.status).toBe(1);
-    expect(empty.stderr).toMatch(/no migrations in the database[\s\S]*lmdoctor analyze/);
+    expect(empty.stderr).toMatch(/no case at .*case\.db: run lmdoctor analyze FOLDER first/);
+    expect(existsSync(db)).toBe(false);
     expect(
       runCli(['analyze', 'sample-logs/healthy-live-migrations', '--db', db, '-q']).status,
     ).toBe(0);

@@ -20,7 +20,9 @@ import {
   reportFormatOfFile,
   writeReportFile,
 } from '../report-output.js';
-import { renderSummaryText, summaryJson } from '../render-summary.js';
+import { renderAnalysisHead, tallyOutcomes } from '../render-analysis-head.js';
+import { renderSourcesText, summaryJson } from '../render-summary.js';
+import { textViewOf, wideOption } from '../text-view.js';
 import { ensureMigrations } from '../../case/rebuild-migrations.js';
 import { runDiagnosis } from '../../case/run-diagnosis.js';
 import { batchesOf, writeJsonStreamed } from '../../case/stream-json.js';
@@ -30,6 +32,7 @@ interface AnalyzeOptions extends IngestCommandOptions {
   format: 'text' | 'json';
   report?: string;
   lang: Lang;
+  wide?: boolean;
 }
 
 /** `lmdoctor analyze <paths...>`: the main job — ingest, then summarise the case. */
@@ -45,6 +48,7 @@ export function analyzeCommand(): Command {
   return command
     .option('--report <file>', 'also write the report to FILE (.md, .html or .json)')
     .addOption(langOption())
+    .addOption(wideOption())
     .addOption(quietOption())
     .addHelpText(
       'after',
@@ -53,6 +57,7 @@ Examples:
   $ lmdoctor analyze ./logs                    analyse every log under ./logs (database: lmdoctor.db)
   $ lmdoctor analyze bundle.zip --db case.db   keep the case in case.db for later queries
   $ lmdoctor analyze ./logs --format json      the summary as one JSON object
+  $ lmdoctor analyze ./logs --wide | less -S   every line whole, nothing fitted to the terminal
   $ lmdoctor analyze ./logs --report report.html   and write the HTML report`,
     )
     .action(async (paths: string[], options: AnalyzeOptions) => {
@@ -82,17 +87,23 @@ Examples:
             ),
           );
         } else {
-          // The listing needs no steps: read the migrations without them, a page at a time.
-          process.stdout.write(renderSummaryText(summary, tr));
+          // Verdict first: the head (counts, one line per diagnosis), then the details. The
+          // listings need no steps: the migrations are read without them, a page at a time.
+          const view = textViewOf(options.wide ?? false);
           const pages = () => migrationPagesWithoutSteps(db);
-          for (const chunk of migrationsTextChunks(pages, clockSkew, tr, selectVmNames(db)))
-            process.stdout.write(chunk);
-          const diagnosed = [...new Set(findings.map((f) => f.migrationId))];
-          const titled = selectMigrationsWithIds(
-            db,
-            diagnosed.filter((id) => id !== null),
+          const diagnosed = selectMigrationsWithIds(db, [
+            ...new Set(findings.flatMap((f) => (f.migrationId === null ? [] : [f.migrationId]))),
+          ]);
+          const out = process.stdout;
+          out.write(
+            renderAnalysisHead(summary, tallyOutcomes(pages()), diagnosed, findings, tr, view),
           );
-          process.stdout.write(`\n${renderFindingsText(titled, findings, tr)}`);
+          out.write(renderFindingsText(diagnosed, findings, tr, view));
+          out.write('\n');
+          for (const chunk of migrationsTextChunks(pages, clockSkew, tr, view, selectVmNames(db)))
+            out.write(chunk);
+          out.write(`\n${view.paint.paint('strong', tr.t('term.sourcesHeading'))}\n`);
+          out.write(renderSourcesText(summary, tr, view));
         }
         if (options.report && reportFormat)
           writeReportFile(options.report, (out) => writeReport(db, reportFormat, tr, out));

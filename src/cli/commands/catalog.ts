@@ -11,6 +11,7 @@ import {
 import { catalogEvents } from '../../catalog/events/index.js';
 import type { CatalogEvent, ErrorCodeEntry } from '../../catalog/types.js';
 import type { QueryResult } from '../../store/run-sql.js';
+import { textViewOf } from '../text-view.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
 
 interface CatalogOptions {
@@ -50,7 +51,7 @@ Examples:
     )
     .action((options: CatalogOptions) => {
       const format = resolveRowFormat(options.format, process.stdout.isTTY === true);
-      process.stdout.write(formatRows(catalogRows(options), format));
+      process.stdout.write(formatRows(catalogRows(options), format, { width: textViewOf().width }));
     });
 }
 

@@ -4,6 +4,7 @@ import { UsageError, UserError } from '../../errors.js';
 import { selectClusterLogLocations } from '../../store/diagnosis-input.js';
 import { selectMigrations, selectMigrationsWithIds } from '../../store/migrations-table.js';
 import { openStore } from '../../store/open-database.js';
+import { requireCase } from '../../case/require-case.js';
 import { databaseOption } from '../common-options.js';
 import { diagnosisJson, findingJson } from '../../report/json-mapping.js';
 import { evidenceLine, type EvidenceLocator, renderDiagnosisText } from '../render-diagnosis.js';
@@ -44,6 +45,7 @@ Examples:
   $ lmdoctor diagnose --format json    diagnoses and findings as JSON`,
     )
     .action((id: number | undefined, options: DiagnoseOptions) => {
+      requireCase(options.db);
       const db = openStore(options.db);
       try {
         ensureMigrations(db);

@@ -4,6 +4,9 @@ import { selectMigrations, selectVmNames } from '../../store/migrations-table.js
 import { vmNamesText } from '../render-vm-names.js';
 import { databaseOption } from '../common-options.js';
 import { displayTime } from '../display-time.js';
+import { selectKnownNodes, selectKnownVms } from '../../store/known-names.js';
+import { isKnownName, unknownNameError } from '../known-names.js';
+import { textViewOf, wideOption } from '../text-view.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
 import { openCaseForReading } from '../../case/rebuild-migrations.js';
 
@@ -14,6 +17,7 @@ interface MigrationsOptions {
   outcome?: string;
   format?: RowFormat;
   local?: boolean;
+  wide?: boolean;
 }
 
 /** `lmdoctor migrations`: the migrations replay rebuilt, one row each. */
@@ -32,6 +36,7 @@ export function migrationsCommand(): Command {
       ]),
     )
     .addOption(rowFormatOption())
+    .addOption(wideOption())
     .option('--local', 'show times in this machine’s time zone instead of UTC')
     .addHelpText(
       'after',
@@ -45,6 +50,11 @@ Examples:
     .action((options: MigrationsOptions) => {
       const db = openCaseForReading(options.db);
       try {
+        const vms = options.vm === undefined ? null : selectKnownVms(db);
+        if (options.vm !== undefined && vms && !isKnownName(options.vm, [...vms.names, ...vms.ids]))
+          throw unknownNameError('VM', options.vm, vms.names);
+        if (options.node !== undefined && !isKnownName(options.node, selectKnownNodes(db)))
+          throw unknownNameError('node', options.node, selectKnownNodes(db));
         const migrations = selectMigrations(db, {
           vm: options.vm,
           node: options.node,
@@ -62,6 +72,7 @@ Examples:
               rows: migrations.map((m) => migrationRow(m, options.local ?? false)),
             },
             format,
+            { width: textViewOf(options.wide ?? false).width, keepColumns: ['started'] },
           ),
         );
         if (format === 'table') {

@@ -5,6 +5,7 @@ import { findNamedQuery, isQueryName, listNamedQueries } from '../../store/named
 import { openStoreReadOnly } from '../../store/open-database.js';
 import { parseParam, prepareReadOnlyQuery, type SqlParams } from '../../store/run-sql.js';
 import { databaseOption } from '../common-options.js';
+import { textViewOf, wideOption } from '../text-view.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
 import { defaultQueryTimeoutSeconds, runQueryInChild } from '../run-query.js';
 
@@ -14,6 +15,7 @@ interface QueryOptions {
   param?: SqlParams;
   list?: boolean;
   timeout: number;
+  wide?: boolean;
 }
 
 function parseSeconds(text: string): number {
@@ -35,6 +37,7 @@ export function queryCommand(): Command {
     )
     .addOption(databaseOption())
     .addOption(rowFormatOption())
+    .addOption(wideOption())
     .option(
       '-p, --param <name=value>',
       'named parameter for :name in the SQL (repeatable)',
@@ -66,7 +69,10 @@ Examples:
           description: q.description,
         }));
         process.stdout.write(
-          formatRows({ columns: ['name', 'params', 'description'], rows }, format),
+          formatRows({ columns: ['name', 'params', 'description'], rows }, format, {
+            width: textViewOf(options.wide ?? false).width,
+            wrapColumns: ['description'],
+          }),
         );
         return;
       }

@@ -6,6 +6,10 @@ import { selectTimeline } from '../../store/timeline-query.js';
 import { databaseOption, parsePositiveInt } from '../common-options.js';
 import { Console } from '../console.js';
 import { displayTime } from '../display-time.js';
+import { selectKnownNodes, selectKnownVms } from '../../store/known-names.js';
+import type { Store } from '../../store/open-database.js';
+import { checkTimeRange, isKnownName, unknownNameError } from '../known-names.js';
+import { textViewOf, wideOption } from '../text-view.js';
 import { formatRows, resolveRowFormat, rowFormatOption, type RowFormat } from '../output.js';
 import { openCaseForReading } from '../../case/rebuild-migrations.js';
 
@@ -18,6 +22,7 @@ interface TimelineOptions {
   limit: number;
   format?: RowFormat;
   local?: boolean;
+  wide?: boolean;
 }
 
 const timePrefix = /^\d{4}-\d{2}-\d{2}([T ]\d{2}(:\d{2}(:\d{2}(\.\d{1,7})?)?)?)?Z?$/;
@@ -33,6 +38,7 @@ export function timelineCommand(): Command {
     .option('--to <time>', 'up to this UTC time, inclusive (e.g. 2011-04-15T10:16)')
     .option('--limit <n>', 'at most this many rows', parsePositiveInt, 10_000)
     .addOption(rowFormatOption())
+    .addOption(wideOption())
     .option('--local', 'show times in this machine’s time zone instead of UTC')
     .addHelpText(
       'after',
@@ -51,8 +57,11 @@ Examples:
           );
         }
       }
+      checkTimeRange(options.from, options.to);
       const db = openCaseForReading(options.db);
       try {
+        if (options.node !== undefined && !isKnownName(options.node, selectKnownNodes(db)))
+          throw unknownNameError('node', options.node, selectKnownNodes(db));
         const known =
           options.vm === undefined
             ? []
@@ -76,6 +85,9 @@ Examples:
           to: options.to?.replace(' ', 'T').replace(/Z$/, ''),
           limit: options.limit,
         });
+        // A VM no migration names may still be in the logs' text; with no row either, say so.
+        if (options.vm !== undefined && rows.length === 0 && known.length === 0)
+          throw unknownNameError('VM', options.vm, knownVms(db));
         if (rows.length > options.limit) {
           rows.length = options.limit;
           new Console().warn(
@@ -89,6 +101,11 @@ Examples:
           formatRows(
             { columns, rows: shown },
             resolveRowFormat(options.format, process.stdout.isTTY === true),
+            {
+              width: textViewOf(options.wide ?? false).width,
+              keepColumns: ['time'],
+              wrapColumns: ['text'],
+            },
           ),
         );
       } finally {
@@ -101,6 +118,15 @@ Examples:
 function knownMigrations(select: () => Migration[]): Migration[] {
   try {
     return select();
+  } catch {
+    return [];
+  }
+}
+
+/** The VM names the case's migrations carry (none in a database from before replay). */
+function knownVms(db: Store): string[] {
+  try {
+    return selectKnownVms(db).names;
   } catch {
     return [];
   }
