@@ -32,12 +32,32 @@ export function eventAnchorOf(
 }
 
 /**
- * Cluster log lines that can pair with events, as SQL `LIKE` patterns per component: the group
- * move (RCM `move of group G …`, `MoveGroup: (G, n)`) and the cluster service stopping (CS).
- * A pre-filter for the store; lineAnchorKeys reads the lines themselves.
+ * Cluster log lines that can pair with events, per component: the group move (RCM `move of
+ * group G from A(n) to B(m) of type …`, `MoveGroup: (G, n)`) and the cluster service stopping
+ * (CS). `like` is the store's SQL pre-filter; `pattern` reads the line (its `group`, if any).
  */
-export const clusterLogAnchorLines: readonly { component: string; like: string }[] = [
-  { component: 'RCM', like: 'move of group %' },
-  { component: 'RCM', like: '%MoveGroup: (%' },
-  { component: 'CS', like: 'Service Stopp%' },
+export const clusterLogAnchorLines: readonly {
+  component: string;
+  like: string;
+  pattern: RegExp;
+  key: 'group' | 'service-stop';
+}[] = [
+  {
+    component: 'RCM',
+    like: 'move of group %',
+    pattern: /^move of group (?<group>.+) from \S+\(\d+\) to \S+\(\d+\) of type /,
+    key: 'group',
+  },
+  {
+    component: 'RCM',
+    like: '%MoveGroup: (%',
+    pattern: /MoveGroup: \((?<group>.+), \d+\)/,
+    key: 'group',
+  },
+  {
+    component: 'CS',
+    like: 'Service Stopp%',
+    pattern: /^Service Stopp(?:ing|ed)/,
+    key: 'service-stop',
+  },
 ];

@@ -1,4 +1,4 @@
-import { eventAnchorOf } from '../../catalog/clock-anchors.js';
+import { clusterLogAnchorLines, eventAnchorOf } from '../../catalog/clock-anchors.js';
 
 /**
  * Infers the time basis of a cluster log that does not state it (2008 R2 – 2012 R2, or
@@ -38,15 +38,16 @@ const maxOffsetMs = 14 * 3_600_000;
 const toleranceMs = 120_000;
 const maxPerKey = 200;
 
-/** Pairing keys a cluster log line offers (lower case). Pure. */
+/** Pairing keys a cluster log line offers (lower case; catalog/clock-anchors.ts). Pure. */
 export function lineAnchorKeys(component: string | null, message: string): string[] {
-  if (component === 'RCM') {
-    const move = /^move of group (.+) from \S+\(\d+\) to \S+\(\d+\) of type /.exec(message);
-    if (move !== null) return [`group:${(move[1] ?? '').toLowerCase()}`];
-    const request = /MoveGroup: \((.+), \d+\)/.exec(message);
-    if (request !== null) return [`group:${(request[1] ?? '').toLowerCase()}`];
+  for (const anchor of clusterLogAnchorLines) {
+    if (anchor.component !== component) continue;
+    const match = anchor.pattern.exec(message);
+    if (match === null) continue;
+    return anchor.key === 'service-stop'
+      ? ['service-stop']
+      : [`group:${(match.groups?.group ?? '').toLowerCase()}`];
   }
-  if (component === 'CS' && /^Service Stopp(ing|ed)/.test(message)) return ['service-stop'];
   return [];
 }
 
