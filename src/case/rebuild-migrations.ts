@@ -68,7 +68,7 @@ export function rebuildMigrations(db: Store): ReplayResult {
         },
         spool,
       );
-      saveReconstruction(db, result.migrations, result.clockSkew, result.vmNames);
+      saveReconstruction(db, result.migrations, result.clockSkew, result.vmNames, result.states);
       recordReplay(db, fingerprint);
       return { migrations: result.count, clockSkew: result.clockSkew };
     } finally {

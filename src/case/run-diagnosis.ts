@@ -26,6 +26,7 @@ import {
 import type { Store } from '../store/open-database.js';
 import { withPageCacheAtMost } from '../store/page-cache.js';
 import { selectNodesWithLogs } from '../store/replay-input.js';
+import { selectStateIntervals } from '../store/state-intervals-table.js';
 import { readingCacheKiB } from './rebuild-migrations.js';
 
 /**
@@ -42,6 +43,7 @@ export function loadCaseInput(db: Store): CaseInput {
     nodesWithLogs: selectNodesWithLogs(db),
     channelsByNode: selectChannelsByNode(db),
     clusterEvidence: readClusterPresence(db).found,
+    states: selectStateIntervals(db),
   };
 }
 
@@ -66,6 +68,7 @@ export function storeDiagnosisReader(db: Store): DiagnosisReader {
         Number.isFinite(to) ? millisToIso(to + 1) : '',
         rowIds,
       ),
+    statesAround: (from, to) => selectStateIntervals(db, millisToIso(from), millisToIso(to)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { createTranslator, type Translator } from '../i18n/translator.js';
-import type { ClockSkew, Migration } from '../model/migration.js';
+import { offsetIsMeasurable, type ClockSkew, type Migration } from '../model/migration.js';
 import { migrationGapText } from '../report/localize.js';
 import { migrationRow } from './commands/migrations.js';
 import { outcomeTone } from './colour.js';
@@ -69,7 +69,9 @@ export function* migrationsTextChunks(
         t('term.skewItem', {
           node: s.node,
           offset: `${s.offsetS > 0 ? '+' : ''}${s.offsetS}`,
+          uncertainty: s.uncertaintyS,
           pairs: s.pairs,
+          within: offsetIsMeasurable(s) ? '' : t('term.skewWithin'),
         }),
       )
       .join(', ');

@@ -1,7 +1,11 @@
 import type { ConfigTable } from '../model/config-row.js';
 import type { Migration } from '../model/migration.js';
+import type { StateInterval } from '../model/state-interval.js';
 
-/** An event the diagnose command loaded from the store before walking (see check-events.ts). */
+/**
+ * An event the diagnose command loaded from the store before walking (see diagnosisEventIds);
+ * `time` is on the case's corrected clock.
+ */
 export interface CaseEvent {
   id: number;
   node: string;
@@ -41,6 +45,11 @@ export interface CaseInput {
    * advisory.
    */
   clusterEvidence: boolean;
+  /**
+   * Infrastructure state intervals (replay) that held around the migrations, on the corrected
+   * clock; absent when none were derived.
+   */
+  states?: readonly StateInterval[];
 }
 
 /** An empty configuration (no capture collected). */

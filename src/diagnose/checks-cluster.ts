@@ -4,7 +4,8 @@
  */
 import { eventMatches, idsText, type EventSelector } from '../catalog/select.js';
 import { isoToMillis } from '../model/time.js';
-import type { CaseEvent } from './case-input.js';
+import type { StateInterval } from '../model/state-interval.js';
+import type { CaseEvent, ConfigRecord } from './case-input.js';
 import {
   backupEvents,
   clusterServiceHaltEvents,
@@ -20,6 +21,7 @@ import {
 } from '../catalog/event-groups.js';
 import { missingNodeLogs } from './collect-commands.js';
 import { eventsMatchingBetween } from './event-index.js';
+import { sinceText, stateEvidence, statesDuring, untilText } from './states-at.js';
 import {
   attemptWindow,
   failureEvidence,
@@ -140,10 +142,68 @@ export const recentRestart: Check = (c) => {
   return no(`no cluster service or RHS restart within ${networkReadySeconds} s before the attempt`);
 };
 
+/** An IPv4 address as a number, or null. */
+function ipv4(text: string): number | null {
+  const m = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})/.exec(text);
+  if (!m) return null;
+  const parts = m.slice(1, 5).map(Number);
+  return parts.some((p) => p > 255) ? null : parts.reduce((a, p) => a * 256 + p, 0);
+}
+
+/** The captured cluster network whose subnet holds the address in `text`, if any. */
+function networkOfAddress(networks: readonly ConfigRecord[], text: string): ConfigRecord | null {
+  const address = ipv4(text);
+  if (address === null) return null;
+  return (
+    networks.find((n) => {
+      const base = ipv4(String(n.values.address ?? ''));
+      const mask = ipv4(String(n.values.address_mask ?? ''));
+      if (base === null || mask === null) return false;
+      // The mask is contiguous: the address and the base share its leading bits.
+      const size = 2 ** 32 - mask;
+      return Math.floor(address / size) === Math.floor(base / size);
+    }) ?? null
+  );
+}
+
+/**
+ * Routes or interfaces of the attempt's nodes that were unreachable or failed at some moment
+ * of the attempt, by the cluster network their address belongs to (state intervals; the
+ * cluster log's route lines name addresses, not networks).
+ */
+function interfacesDownDuring(c: CheckContext): Map<string, StateInterval[]> {
+  const window = attemptWindow(c.migration);
+  const byNetwork = new Map<string, StateInterval[]>();
+  if (!window) return byNetwork;
+  const nodes = [c.migration.sourceNode, c.migration.destinationNode];
+  for (const s of statesDuring(c.input, 'interface', ['unreachable', 'failed'], window, nodes)) {
+    const network = networkOfAddress(c.input.config.cluster_networks, s.subject);
+    const name = network ? String(network.values.name ?? '') : '';
+    if (name === '') continue;
+    byNetwork.set(name, [...(byNetwork.get(name) ?? []), s]);
+  }
+  return byNetwork;
+}
+
 export const migrationNetworkDown: Check = (c) => {
   const down = c.migration.facts.networksDown;
   const networks = c.input.config.cluster_networks;
   if (down.length === 0) {
+    const routes = interfacesDownDuring(c);
+    if (routes.size > 0) {
+      const held = [...routes];
+      return yes(
+        `the routes of cluster network ${held
+          .map(
+            ([name, list]) =>
+              `${name} were down during the attempt (${list.map((s) => `${s.subject} ${sinceText(s)}, ${untilText(s)}`).join('; ')})`,
+          )
+          .join('; ')}`,
+        held.flatMap(([name, list]) =>
+          list.flatMap((s) => stateEvidence(s, `${name} route ${s.subject} ${s.state}`)),
+        ),
+      );
+    }
     const downInCapture = networks.filter(
       (n) => String(n.values.state ?? '').toLowerCase() === 'down',
     );
@@ -205,8 +265,22 @@ function csvEpisodes(c: CheckContext, events: EventSelector, from: number | null
   });
 }
 
+/** The CSV states that make a volume unusable for the attempt, and those that slow it. */
+const csvUnavailableStates = ['paused', 'no-access'];
+const csvRedirectedStates = ['redirected'];
+
 export const csvUnavailable: Check = (c) => {
   const window = attemptWindow(c.migration);
+  if (window && c.input.states !== undefined) {
+    const nodes = [c.migration.sourceNode, c.migration.destinationNode];
+    const held = statesDuring(c.input, 'csv', csvUnavailableStates, window, nodes);
+    return held.length > 0
+      ? yes(
+          `CSV ${held.map((s) => `${s.subject} ${s.state} on ${s.node} ${sinceText(s)}, ${untilText(s)}`).join('; ')}: unavailable during the attempt`,
+          held.flatMap((s) => stateEvidence(s, `CSV ${s.subject} ${s.state}`)),
+        )
+      : no('no CSV paused or inaccessible on either node at any moment of the attempt');
+  }
   const hits = window ? csvEpisodes(c, csvDownEvents, window[0] - 60_000) : [];
   return hits.length > 0
     ? yes(
@@ -219,6 +293,16 @@ export const csvUnavailable: Check = (c) => {
 };
 
 export const csvRedirected: Check = (c) => {
+  const window = attemptWindow(c.migration);
+  if (window && c.input.states !== undefined) {
+    const held = statesDuring(c.input, 'csv', csvRedirectedStates, window);
+    return held.length > 0
+      ? yes(
+          `CSV ${held[0]!.subject} was in redirected I/O ${sinceText(held[0]!)} (${untilText(held[0]!)})`,
+          held.flatMap((s) => stateEvidence(s, `CSV ${s.subject} redirected on ${s.node}`)),
+        )
+      : no('no CSV in redirected I/O at any moment of the attempt');
+  }
   const hits = csvEpisodes(c, csvRedirectedEvents, null);
   return hits.length > 0
     ? yes(
@@ -234,13 +318,19 @@ export const backupDuring: Check = (c) => {
   const window = attemptWindow(c.migration);
   const events = window ? eventsBetween(c.input, backupEvents, window[0] - 600_000, window[1]) : [];
   const activity = c.migration.facts.backupActivity;
-  if (events.length === 0 && activity.length === 0)
+  const running = window ? statesDuring(c.input, 'backup', ['running'], window) : [];
+  if (events.length === 0 && activity.length === 0 && running.length === 0)
     return no('no backup activity around the attempt');
   return yes(
-    activity.length > 0
-      ? `backup activity during the attempt: ${activity.join('; ')}`
-      : 'VSS/CSV backup events around the attempt',
-    events.map((e) => eventEvidence(e, 'backup (VSS) on a CSV')),
+    running.length > 0
+      ? `a backup was running during the attempt: ${running.map((s) => `${s.subject || 'backup'} on ${s.node} ${sinceText(s)}, ${untilText(s)}`).join('; ')}`
+      : activity.length > 0
+        ? `backup activity during the attempt: ${activity.join('; ')}`
+        : 'VSS/CSV backup events around the attempt',
+    [
+      ...running.flatMap((s) => stateEvidence(s, 'backup running')),
+      ...events.map((e) => eventEvidence(e, 'backup (VSS) on a CSV')),
+    ],
   );
 };
 

@@ -1,6 +1,7 @@
 import type { ConfigTable } from '../model/config-row.js';
 import type { Diagnosis, Finding } from '../model/diagnosis.js';
 import type { Migration } from '../model/migration.js';
+import type { StateInterval } from '../model/state-interval.js';
 import { clusterAdvisories } from './advisories.js';
 import type { CaseEvent, CaseInput, ConfigRecord } from './case-input.js';
 import { attemptWindow } from './check-helpers.js';
@@ -28,6 +29,8 @@ export interface DiagnosisReader {
    * instants (ms, inclusive), plus the events with the given row ids, in time order.
    */
   eventsAround(from: number, to: number, rowIds: readonly number[]): CaseEvent[];
+  /** The state intervals that held at some moment between two instants (ms, inclusive). */
+  statesAround?(from: number, to: number): StateInterval[];
 }
 
 /** The result of diagnosing batch by batch. */
@@ -132,6 +135,9 @@ function batchInput(
     nodesWithLogs: reader.nodesWithLogs,
     channelsByNode: reader.channelsByNode,
     clusterEvidence: reader.clusterEvidence,
+    ...(reader.statesAround
+      ? { states: Number.isFinite(from) ? reader.statesAround(from, to) : [] }
+      : {}),
   };
 }
 

@@ -96,7 +96,19 @@ export interface ClockSkew {
   node: string;
   /** Seconds the node's clock runs ahead of the reference (negative: behind). */
   offsetS: number;
-  /** Source/destination pairs the estimate rests on (0 for the reference itself). */
+  /** Pairings the estimate rests on (0 for the reference itself). */
   pairs: number;
   reference: string;
+  /**
+   * How far (s) the true offset may be from `offsetS`. An offset smaller than this is not
+   * told apart from zero, but is still applied (it is the best estimate there is).
+   */
+  uncertaintyS: number;
+  /** What the estimate rests on: `migration-start×3, shared-sighting×2`, or `reference`. */
+  basis: string;
+}
+
+/** Whether an estimated offset is larger than its uncertainty (told apart from zero). Pure. */
+export function offsetIsMeasurable(skew: ClockSkew): boolean {
+  return Math.abs(skew.offsetS) > skew.uncertaintyS;
 }

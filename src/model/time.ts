@@ -102,3 +102,14 @@ export function millisToIso(millis: number): string {
   const date = new Date((whole + carry) * 1000);
   return `${date.toISOString().slice(0, 19)}.${String(ticks - carry * 10_000_000).padStart(7, '0')}Z`;
 }
+
+/**
+ * Stored time text moved back by a clock offset (ms the logging node's clock ran ahead):
+ * the time on the case's one clock, to the tick. Pure; text that is not a stored time is
+ * returned as it is.
+ */
+export function correctIsoTime(iso: string, offsetMs: number): string {
+  if (offsetMs === 0) return iso;
+  const ticks = isoToFiletime(iso);
+  return ticks === null ? iso : filetimeToIso(ticks - BigInt(Math.round(offsetMs * 10_000)));
+}

@@ -17,8 +17,8 @@ export interface ReplayRecord {
   category: RecordCategory;
   /** Side the record speaks for, when the catalog or its text says. */
   side: Side | null;
-  /** Field values by role; cluster log patterns add `moveType` and `destinationNodeId`. */
-  fields: Partial<Record<FieldRole | 'moveType' | 'destinationNodeId', string>>;
+  /** Field values by role; cluster log patterns add `moveType`, `destinationNodeId` and `nodeId`. */
+  fields: Partial<Record<FieldRole | 'moveType' | 'destinationNodeId' | 'nodeId', string>>;
   /** Short label for people: `21502`, `RCM`, … */
   label: string;
   text: string;

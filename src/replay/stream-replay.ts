@@ -1,6 +1,12 @@
 import type { ClockSkew, Migration } from '../model/migration.js';
+import type { StateInterval } from '../model/state-interval.js';
 import { isoToMillis } from '../model/time.js';
-import { estimateClockSkewFromStarts, type PairedStart } from './clock-skew.js';
+import {
+  estimateClockOffsets,
+  sightingKey,
+  type PairedStart,
+  type Sighting,
+} from './clock-skew.js';
 import { toMigration } from './draft-to-migration.js';
 import { normalizeNodeName, type VmNameJoin } from './identity.js';
 import { InfrastructureIndex } from './infrastructure-index.js';
@@ -19,6 +25,7 @@ import {
 } from './migration-folder.js';
 import { foldedRoles } from './migration-machine.js';
 import { ReorderBuffer } from './reorder-buffer.js';
+import { deriveStateIntervals, isStateRole } from './state-intervals.js';
 import {
   byClock,
   nodeOf,
@@ -51,13 +58,22 @@ export interface StreamedReconstruction {
   migrations: Iterable<Migration>;
   /** Names joined to a VM shown under another name, with why. */
   vmNames: VmNameJoin[];
+  /** Infrastructure state over time, on the corrected clock. */
+  states: StateInterval[];
 }
 
 /** How often (common-clock ms) attempts that went quiet are closed and handed to the spool. */
 const sweepEveryMs = 30_000;
 
 /** Fields of infrastructure records that the facts read; the rest is dropped. */
-const infrastructureFields = ['volume', 'node', 'network', 'interface'] as const;
+const infrastructureFields = [
+  'volume',
+  'node',
+  'nodeId',
+  'network',
+  'interface',
+  'resource',
+] as const;
 
 /**
  * The whole of replay in bounded memory, with the results of reconstructMigrations.
@@ -75,11 +91,11 @@ export function replayStream(
   const vmKeys = new VmKeys();
   vmKeys.hint(options.vmHints ?? []);
   const survey = surveyRecords(source, vmKeys);
-  const clockSkew = estimateClockSkewFromStarts(survey.starts(vmKeys));
+  const clockSkew = estimateClockOffsets(survey.starts(vmKeys), survey.sightings);
   const offsets = Object.fromEntries(clockSkew.map((s) => [s.node, s.offsetS]));
-  const infrastructure = new InfrastructureIndex(
-    survey.infrastructure.map((t) => shiftItem(t, offsets)).sort(byClock),
-  );
+  const corrected = survey.infrastructure.map((t) => shiftItem(t, offsets)).sort(byClock);
+  const infrastructure = new InfrastructureIndex(corrected);
+  const states = deriveStateIntervals(corrected, options.nodeNamesById);
 
   const nodesWithLogs = new Set(options.nodesWithLogs.map(normalizeNodeName));
   const closed: { key: AttemptOrderKey; outline: MigrationOutline }[] = [];
@@ -129,6 +145,7 @@ export function replayStream(
     count: closed.length,
     migrations: numbered(),
     vmNames: vmKeys.identities.joins(),
+    states,
   };
 }
 
@@ -138,6 +155,8 @@ interface Survey {
   starts(vmKeys: VmKeys): PairedStart[];
   /** Infrastructure records on the stored clock (fields the facts read only). */
   infrastructure: TimedRecord[];
+  /** Records of happenings every node logs for itself, on the stored clock. */
+  sightings: Sighting[];
 }
 
 /** A start as the first pass keeps it: the VM is resolved once every record has been seen. */
@@ -153,8 +172,12 @@ interface SurveyedStart {
 function surveyRecords(source: ReplaySource, vmKeys: VmKeys): Survey {
   const starts: SurveyedStart[] = [];
   const infrastructure: TimedRecord[] = [];
+  const sightings: Sighting[] = [];
   for (const record of source.records()) {
     const mention = vmKeys.learn(record);
+    const sighting = sightingKey(record);
+    if (sighting !== null)
+      sightings.push({ key: sighting, node: nodeOf(record), at: isoToMillis(record.time) });
     const isSource = record.role === 'lm-start-source';
     if (mention && (isSource || record.role === 'lm-start-destination')) {
       const { table, id } = record;
@@ -166,7 +189,7 @@ function surveyRecords(source: ReplaySource, vmKeys: VmKeys): Survey {
         id,
         source: isSource,
       });
-    } else if (isInfrastructureRole(record.role)) {
+    } else if (isInfrastructureRole(record.role) || isStateRole(record.role)) {
       infrastructure.push({
         record: compact(record),
         node: nodeOf(record),
@@ -184,6 +207,7 @@ function surveyRecords(source: ReplaySource, vmKeys: VmKeys): Survey {
         )
         .map(({ mention, node, at, source }) => ({ key: keys.keyOf(mention)!, node, at, source })),
     infrastructure,
+    sightings,
   };
 }
 

@@ -6,12 +6,15 @@ import {
 } from '../catalog/select.js';
 import { configColumns } from '../model/config-columns.js';
 import type { ConfigTable } from '../model/config-row.js';
+import { CaseClock } from './clock-offsets-table.js';
 import type { Store } from './open-database.js';
+import { millisToIso, isoToMillis } from '../model/time.js';
 
-/** An event as the diagnosis checks read it (data parsed). */
+/** An event as the diagnosis checks read it (data parsed; time on the case's one clock). */
 export interface DiagnosisEventRow {
   id: number;
   node: string;
+  /** The corrected time (the node's clock offset taken out). */
   time: string;
   channel: string;
   provider: string;
@@ -89,7 +92,7 @@ export function selectDiagnosisEvents(
        ORDER BY time, id`,
     )
     .all(...filter.params) as (EventRow & { cited: number })[];
-  return keepMatching(rows, selectors);
+  return onCaseClock(keepMatching(rows, selectors), CaseClock.of(db));
 }
 
 /** The events the selectors match (catalogue provider and id, then role), in time order. */
@@ -101,13 +104,14 @@ export function selectEventsMatching(
   const rows = db
     .prepare(`SELECT ${columns} FROM events WHERE ${filter.sql} ORDER BY time, id`)
     .all(...filter.params) as EventRow[];
-  return keepMatching(rows, selectors);
+  return onCaseClock(keepMatching(rows, selectors), CaseClock.of(db));
 }
 
 /**
- * The events the selectors match between two stored times (inclusive) on the given nodes (the
- * `node` of `events`), plus the events with the given row ids, in time order. The time range
- * is read along the (node, time) index, node by node.
+ * The events the selectors match between two corrected times (inclusive) on the given nodes
+ * (the `node` of `events`), plus the events with the given row ids, in corrected time order.
+ * The range is read along the (node, time) index, widened by the largest clock offset, and
+ * narrowed again on the corrected times.
  */
 export function selectEventsAround(
   db: Store,
@@ -118,6 +122,8 @@ export function selectEventsAround(
   rowIds: readonly number[],
 ): DiagnosisEventRow[] {
   const filter = catalogFilter(selectors);
+  const clock = CaseClock.of(db);
+  const spreadMs = clock.spreadMs();
   const rows = db
     .prepare(
       `SELECT ${columns}, 0 AS cited FROM events
@@ -127,18 +133,40 @@ export function selectEventsAround(
        SELECT ${columns}, 1 AS cited FROM events WHERE id IN (SELECT value FROM json_each(?))
        ORDER BY time, id`,
     )
-    .all(JSON.stringify(nodes), from, to, ...filter.params, JSON.stringify(rowIds)) as (EventRow & {
+    .all(
+      JSON.stringify(nodes),
+      widen(from, -spreadMs),
+      widen(to, spreadMs),
+      ...filter.params,
+      JSON.stringify(rowIds),
+    ) as (EventRow & {
     cited: number;
   })[];
+  const cited = new Set(rows.filter((r) => r.cited === 1).map((r) => r.id));
   // An event both in range and cited comes twice (UNION keeps rows that differ in `cited`).
   const seen = new Set<number>();
-  return keepMatching(rows, selectors).filter((e) => !seen.has(e.id) && seen.add(e.id));
+  return onCaseClock(
+    keepMatching(rows, selectors).filter((e) => !seen.has(e.id) && seen.add(e.id)),
+    clock,
+  ).filter((e) => cited.has(e.id) || (e.time >= from && e.time <= to));
+}
+
+/** A stored time text moved by `ms` ('' stays ''). */
+function widen(time: string, ms: number): string {
+  return time === '' || ms === 0 ? time : millisToIso(isoToMillis(time) + ms);
 }
 
 type EventRow = Omit<DiagnosisEventRow, 'data'> & { data: string };
 
 function parsed(row: EventRow): DiagnosisEventRow {
   return { ...row, data: JSON.parse(row.data) as Record<string, string> };
+}
+
+/** Parsed rows with their times corrected, in corrected (time, id) order. */
+function onCaseClock(rows: readonly DiagnosisEventRow[], clock: CaseClock): DiagnosisEventRow[] {
+  return rows
+    .map((row) => ({ ...row, time: clock.correct(row.node, row.time) }))
+    .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id - b.id));
 }
 
 /** The nodes events were logged by (as stored). */

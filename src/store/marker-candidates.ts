@@ -1,6 +1,7 @@
 import { catalogEvents } from '../catalog/events/index.js';
 import { catalogRoleOf, storeKeysOf } from '../catalog/select.js';
 import type { RecordCategory } from '../catalog/types.js';
+import { CaseClock } from './clock-offsets-table.js';
 import type { Store } from './open-database.js';
 
 /** An event that may become a report timeline marker (the report's ReportInfraEvent). */
@@ -43,5 +44,9 @@ export function selectMarkerCandidates(
     const role = catalogRoleOf({ ...row, data: JSON.parse(data) as Record<string, string> });
     if (cited === 1 || (role !== null && role !== 'context')) out.push(row);
   }
-  return out;
+  // On the case's corrected clock, in its order.
+  const clock = CaseClock.of(db);
+  return out
+    .map((r) => ({ ...r, time: clock.correct(r.node, r.time) }))
+    .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id - b.id));
 }

@@ -1,15 +1,21 @@
 import type { ClockSkew, Migration, MigrationStep } from '../model/migration.js';
+import type { StateInterval } from '../model/state-interval.js';
+import { insertClockOffsets } from './clock-offsets-table.js';
+export { selectClockSkew } from './clock-offsets-table.js';
+import { insertStateIntervals } from './state-intervals-table.js';
 import type { Store } from './open-database.js';
 
 /**
- * Replaces every stored migration, step and clock-skew row with a new reconstruction,
- * atomically. `migrations` is read once, as it is written (it may be a lazy stream).
+ * Replaces every stored migration, step, clock offset and state interval with a new
+ * reconstruction, atomically. `migrations` is read once, as it is written (it may be a lazy
+ * stream).
  */
 export function saveReconstruction(
   db: Store,
   migrations: Iterable<Migration>,
   clockSkew: readonly ClockSkew[],
   vmNames: readonly VmNameRow[] = [],
+  states: readonly StateInterval[] = [],
 ): void {
   const insertMigration = db.prepare(
     `INSERT INTO migrations (id, vm, vm_id, kind, source_node, destination_node, requested_at, started_at,
@@ -21,16 +27,11 @@ export function saveReconstruction(
     `INSERT INTO migration_steps (migration_id, seq, time, node, phase, evidence_table, evidence_id, summary)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertSkew = db.prepare(
-    'INSERT INTO clock_skew (node, offset_s, pairs, reference) VALUES (?, ?, ?, ?)',
-  );
   const insertName = db.prepare(
     'INSERT OR IGNORE INTO vm_names (vm, vm_id, name, reason) VALUES (?, ?, ?, ?)',
   );
   db.transaction(() => {
-    db.exec(
-      'DELETE FROM migration_steps; DELETE FROM migrations; DELETE FROM clock_skew; DELETE FROM vm_names;',
-    );
+    db.exec('DELETE FROM migration_steps; DELETE FROM migrations; DELETE FROM vm_names;');
     for (const n of vmNames) insertName.run(n.vm, n.vmId, n.name, n.reason);
     for (const m of migrations) {
       const { steps, gaps, facts, ...columns } = m;
@@ -48,7 +49,8 @@ export function saveReconstruction(
         ),
       );
     }
-    for (const s of clockSkew) insertSkew.run(s.node, s.offsetS, s.pairs, s.reference);
+    insertClockOffsets(db, clockSkew);
+    insertStateIntervals(db, states);
   }).immediate();
 }
 
@@ -187,11 +189,4 @@ function migrationOf(r: MigrationRow, steps: MigrationStep[]): Migration {
     facts: JSON.parse(r.facts) as Migration['facts'],
     steps,
   };
-}
-
-/** The stored clock-skew estimate, by node. */
-export function selectClockSkew(db: Store): ClockSkew[] {
-  return db
-    .prepare('SELECT node, offset_s AS offsetS, pairs, reference FROM clock_skew ORDER BY node')
-    .all() as ClockSkew[];
 }

@@ -1,4 +1,7 @@
+import { millisToIso } from '../model/time.js';
+import { CaseClock } from './clock-offsets-table.js';
 import { utcTimeTextSql } from './migrations/006-cluster-log-lines.js';
+import { correctedTimeSql, shortNodeSql } from './migrations/007-clock-offsets-state-intervals.js';
 import type { Store } from './open-database.js';
 
 export interface TimelineFilter {
@@ -24,27 +27,33 @@ export interface TimelineRow {
 }
 
 /**
- * Events and cluster log records of all nodes merged on the UTC clock, filtered; at most
- * `limit + 1` rows so the caller can tell the list was cut.
+ * Events and cluster log records of all nodes merged on the case's corrected clock (each
+ * node's clock offset taken out), filtered by corrected time; at most `limit + 1` rows so the
+ * caller can tell the list was cut.
  */
 export function selectTimeline(db: Store, filter: TimelineFilter): TimelineRow[] {
   const params: Record<string, string | number> = { limit: filter.limit + 1 };
   const eventWhere: string[] = [];
+  // Stored times may sit this far from corrected ones: the index bounds are widened by it.
+  const spreadMs = CaseClock.of(db).spreadMs();
+  const eventTime = correctedTimeSql('e.time', 'o.offset_ms');
   // Cluster log lines are read from their table (schema step 006): the time index holds
   // milliseconds, so a text bound also gets a millisecond bound that the index can use.
-  const logTime = utcTimeTextSql('l.time');
+  const logTime = utcTimeTextSql('l.time - COALESCE(o.offset_ms, 0)');
   const logWhere: string[] = ['f.offset_minutes IS NOT NULL', 'l.time IS NOT NULL'];
   if (filter.node !== undefined) {
     params.node = filter.node;
-    eventWhere.push('node = @node COLLATE NOCASE');
+    eventWhere.push('e.node = @node COLLATE NOCASE');
     logWhere.push('f.node = @node COLLATE NOCASE');
   }
   if (filter.from !== undefined) {
     params.from = filter.from;
-    eventWhere.push('time >= @from');
+    eventWhere.push(`${eventTime} >= @from`);
     const bounds = prefixBoundsMs(filter.from);
     if (bounds !== null) {
-      params.fromMs = bounds.first;
+      params.fromMs = bounds.first - spreadMs;
+      params.fromRaw = millisToIso(bounds.first - spreadMs);
+      eventWhere.push('e.time >= @fromRaw');
       logWhere.push('l.time >= @fromMs');
     }
     logWhere.push(`${logTime} >= @from`);
@@ -52,10 +61,12 @@ export function selectTimeline(db: Store, filter: TimelineFilter): TimelineRow[]
   if (filter.to !== undefined) {
     // A bound like 2011-04-15T10:15 includes the whole minute.
     params.to = `${filter.to}\uffff`;
-    eventWhere.push('time <= @to');
+    eventWhere.push(`${eventTime} <= @to`);
     const bounds = prefixBoundsMs(filter.to);
     if (bounds !== null) {
-      params.toMs = bounds.last;
+      params.toMs = bounds.last + spreadMs;
+      params.toRaw = millisToIso(bounds.last + spreadMs + 1);
+      eventWhere.push('e.time <= @toRaw');
       logWhere.push('l.time <= @toMs');
     }
     logWhere.push(`${logTime} <= @to`);
@@ -65,13 +76,13 @@ export function selectTimeline(db: Store, filter: TimelineFilter): TimelineRow[]
     const logTerms: string[] = [];
     filter.vm.forEach((name, i) => {
       params[`vm${i}`] = `%${name}%`;
-      eventTerms.push(`data LIKE @vm${i} OR message LIKE @vm${i}`);
+      eventTerms.push(`e.data LIKE @vm${i} OR e.message LIKE @vm${i}`);
       logTerms.push(`l.message LIKE @vm${i}`);
     });
     const ids = (list: number[] | undefined) => (list ?? []).filter(Number.isInteger).join(', ');
     const eventIds = ids(filter.evidence?.events);
     const logIds = ids(filter.evidence?.clusterLog);
-    if (eventIds) eventTerms.push(`id IN (${eventIds})`);
+    if (eventIds) eventTerms.push(`e.id IN (${eventIds})`);
     if (logIds) logTerms.push(`l.id IN (${logIds})`);
     eventWhere.push(`(${eventTerms.join(' OR ')})`);
     logWhere.push(`(${logTerms.join(' OR ')})`);
@@ -79,16 +90,19 @@ export function selectTimeline(db: Store, filter: TimelineFilter): TimelineRow[]
   const where = (terms: string[]) => (terms.length > 0 ? `WHERE ${terms.join(' AND ')}` : '');
   return db
     .prepare(
-      `SELECT time, node, 'event' AS origin, provider || ' ' || event_id AS what,
-              CASE level WHEN 1 THEN 'critical' WHEN 2 THEN 'error' WHEN 3 THEN 'warning' WHEN 4 THEN 'info' WHEN 5 THEN 'verbose' END AS level,
-              COALESCE(message, data) AS text, 'events:' || id AS ref
-       FROM events ${where(eventWhere)}
+      `SELECT ${eventTime} AS time, e.node AS node, 'event' AS origin,
+              e.provider || ' ' || e.event_id AS what,
+              CASE e.level WHEN 1 THEN 'critical' WHEN 2 THEN 'error' WHEN 3 THEN 'warning' WHEN 4 THEN 'info' WHEN 5 THEN 'verbose' END AS level,
+              COALESCE(e.message, e.data) AS text, 'events:' || e.id AS ref
+       FROM events AS e LEFT JOIN clock_offsets AS o ON o.node = ${shortNodeSql('e.node')}
+       ${where(eventWhere)}
        UNION ALL
        SELECT ${logTime} AS time, f.node AS node, 'cluster-log' AS origin,
               COALESCE(t.component, '') AS what, t.level AS level, l.message AS text,
               'cluster_log:' || l.id AS ref
        FROM cluster_log_lines AS l JOIN cluster_log_sources AS f ON f.source_id = l.source_id
          JOIN cluster_log_tags AS t ON t.id = l.tag
+         LEFT JOIN clock_offsets AS o ON o.node = ${shortNodeSql('f.node')}
        ${where(logWhere)}
        ORDER BY time, node, ref
        LIMIT @limit`,

@@ -20,7 +20,10 @@ interface ExpectedMigration {
  * The records each cause's deciding answer must cite (README of each scenario): a table and,
  * for events, one of the event ids that show the cause.
  */
-const decisiveRecords: Record<string, { table: string; eventIds?: number[]; column?: string }> = {
+const decisiveRecords: Record<
+  string,
+  { table: string; eventIds?: number[]; column?: string; text?: RegExp }
+> = {
   'no-migration-network': { table: 'events', eventIds: [1130, 1127] },
   'network-not-ready-after-restart': { table: 'events', eventIds: [7036, 1146, 1230] },
   'concurrent-migration': { table: 'events' },
@@ -33,13 +36,26 @@ const decisiveRecords: Record<string, { table: string; eventIds?: number[]; colu
   'system-drive-mismatch': { table: 'cluster_nodes', column: 'system_drive' },
   'node-down': { table: 'events', eventIds: [1135] },
   'csv-redirected-io': { table: 'events', eventIds: [5121, 5136] },
+  'csv-unavailable': { table: 'events', eventIds: [5120, 5142] },
+  'rhs-failure': { table: 'events', eventIds: [1230, 1146] },
+};
+
+/** Scenarios whose cause shows in other records than usual (the state only in the cluster log). */
+const decisiveByScenario: Record<string, typeof decisiveRecords> = {
+  'network-down-cluster-log-only': {
+    'no-migration-network': {
+      table: 'cluster_log',
+      column: 'message',
+      text: /Marking Route .* as (down|up)/,
+    },
+  },
 };
 
 /**
  * Conclusions reached from one side's words when the other side's logs are missing
  * (half-collected): the failure event itself decides, and the verdict is only likely.
  */
-const oneSidedRecords: Record<string, { table: string; eventIds?: number[]; column?: string }> = {
+const oneSidedRecords: typeof decisiveRecords = {
   'system-drive-mismatch-likely': { table: 'events', eventIds: [21502] },
 };
 
@@ -84,7 +100,10 @@ describe('diagnosis on every sample scenario', () => {
         // Never confirmed without records, and every record cited exists in the store.
         if (d.verdict === 'confirmed') expect(d.path.at(-1)!.evidence.length).toBeGreaterThan(0);
         for (const e of d.evidence) expect(resolve(db, e), `${e.table} #${e.id}`).toBeDefined();
-        const want = oneSidedRecords[d.conclusion] ?? decisiveRecords[d.cause];
+        const want =
+          decisiveByScenario[scenario]?.[d.cause] ??
+          oneSidedRecords[d.conclusion] ??
+          decisiveRecords[d.cause];
         expect(want, `an evidence expectation for ${d.cause}`).toBeDefined();
         const rows = d.path
           .at(-1)!
@@ -94,6 +113,7 @@ describe('diagnosis on every sample scenario', () => {
         if (want!.eventIds)
           expect(rows.some((r) => want!.eventIds!.includes(r.event_id as number))).toBe(true);
         if (want!.column) expect(rows.every((r) => r[want!.column!] !== null)).toBe(true);
+        if (want!.text) expect(rows.every((r) => want!.text!.test(String(r.message)))).toBe(true);
         const m = migrations.find((x) => x.id === d.migrationId)!;
         if (d.cause === 'concurrent-migration') {
           // The other migration's record is cited.

@@ -294,6 +294,24 @@ export const catalog = {
     "Cluster Shared Volume '%1' ('%2') redirected access was turned on. Access to the storage device will be redirected over the network from all cluster nodes that are accessing this volume. This may result in degraded performance. Turn off redirected access for this volume to resume normal operations.",
     "O acesso redirecionado do Volume Compartilhado do Cluster '%1' ('%2') foi ativado. O acesso ao dispositivo de armazenamento será redirecionado pela rede a partir de todos os nós de cluster que estão acessando este volume. Isso pode resultar em desempenho degradado. Desative o acesso redirecionado deste volume para retomar as operações normais.",
   ),
+  fc5120: fc(
+    5120,
+    2,
+    "Cluster Shared Volume '%1' ('%2') has entered a paused state because of '%3'. All I/O will temporarily be queued until a path to the volume is reestablished.",
+    "O Volume Compartilhado do Cluster '%1' ('%2') entrou em estado de pausa devido a '%3'. Toda a E/S será temporariamente enfileirada até que um caminho para o volume seja restabelecido.",
+  ),
+  fc5142: fc(
+    5142,
+    2,
+    "Cluster Shared Volume '%1' ('%2') is no longer accessible from this cluster node because of error '%3'. Please troubleshoot this node's connectivity to the storage device and network connectivity.",
+    "O Volume Compartilhado do Cluster '%1' ('%2') não está mais acessível deste nó de cluster devido ao erro '%3'. Solucione os problemas de conectividade deste nó com o dispositivo de armazenamento e de conectividade de rede.",
+  ),
+  fc5122: fc(
+    5122,
+    4,
+    "Cluster Shared Volume '%1' ('%2') has now resumed normal operation.",
+    "O Volume Compartilhado do Cluster '%1' ('%2') retomou a operação normal.",
+  ),
   fc5121: fc(
     5121,
     4,

@@ -89,7 +89,9 @@ export type CauseId =
   | 'node-down'
   | 'cleanup-not-finished'
   | 'system-drive-mismatch'
-  | 'architecture-mismatch';
+  | 'architecture-mismatch'
+  | 'rhs-failure'
+  | 'csv-unavailable';
 
 export type MigrationOutcome =
   | { result: 'succeeded'; durationS: number; blackoutS: number; slow?: boolean }
@@ -104,12 +106,17 @@ export type MigrationOutcome =
 export type TimelineStep =
   | { at: string; kind: 'live-migration'; vm: string; to: string; outcome: MigrationOutcome }
   | { at: string; kind: 'quick-migration'; vm: string; to: string; durationS: number }
-  | { at: string; kind: 'network-down'; network: string }
-  | { at: string; kind: 'network-up'; network: string }
+  /** `clusterLogOnly`: only the cluster log's route lines show it (no 1127/1128/1130 events). */
+  | { at: string; kind: 'network-down'; network: string; clusterLogOnly?: boolean }
+  | { at: string; kind: 'network-up'; network: string; clusterLogOnly?: boolean }
   | { at: string; kind: 'cluster-service-restart'; node: string; downS: number }
   | { at: string; kind: 'rhs-restart'; node: string; vm: string }
   | { at: string; kind: 'node-down'; node: string }
-  | { at: string; kind: 'backup-cancelled'; node: string; csv: string };
+  | { at: string; kind: 'backup-cancelled'; node: string; csv: string }
+  /** The CSV pauses on every node (5120), then is lost (5142) `lostAfterS` later. */
+  | { at: string; kind: 'csv-paused'; csv: string; lostAfterS: number }
+  /** The CSV resumes normal operation on every node (5122). */
+  | { at: string; kind: 'csv-resumed'; csv: string };
 
 export interface DamageDefinition {
   node: string;

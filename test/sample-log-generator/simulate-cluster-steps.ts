@@ -1,6 +1,6 @@
 /**
  * Timeline steps that are not migrations: network failures, cluster service and RHS restarts,
- * node loss and cancelled backups, as events and cluster log lines on the nodes that see them.
+ * node loss, cancelled backups and CSV pauses, as events and cluster log lines on the nodes that see them.
  */
 import type { SimulationContext } from './simulation-context.js';
 import type { TimelineStep } from './scenario-types.js';
@@ -28,6 +28,7 @@ export function runClusterStep(ctx: SimulationContext, step: ClusterStep, t: num
             `[IM] Marking Route from ${ctx.addressOf(node, index)}:~3343~ to ${ctx.addressOf(peer, index)}:~3343~ as ${down ? 'down' : 'up'}`,
           );
         }
+        if (step.clusterLogOnly) continue;
         if (down) {
           ctx.emit(name, 'fc1127', t + 800, [
             `${name} - ${net.adapter}`,
@@ -132,6 +133,23 @@ export function runClusterStep(ctx: SimulationContext, step: ClusterStep, t: num
         );
         ctx.emit(name, 'fc1135', t + 5600, [ctx.nodeInEvents(step.node)]);
       }
+      return;
+    }
+    case 'csv-paused': {
+      const status = 'STATUS_IO_TIMEOUT(c00000b5)';
+      for (const name of ctx.upNodes()) {
+        ctx.emit(name, 'fc5120', t + ctx.rng.int(0, 300), [step.csv, 'Cluster Disk 2', status]);
+        ctx.emit(name, 'fc5142', t + step.lostAfterS * 1000 + ctx.rng.int(0, 300), [
+          step.csv,
+          'Cluster Disk 2',
+          'ERROR_TIMEOUT(1460)',
+        ]);
+      }
+      return;
+    }
+    case 'csv-resumed': {
+      for (const name of ctx.upNodes())
+        ctx.emit(name, 'fc5122', t + ctx.rng.int(0, 300), [step.csv, 'Cluster Disk 2']);
       return;
     }
     case 'backup-cancelled': {

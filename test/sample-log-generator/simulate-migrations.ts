@@ -283,6 +283,18 @@ export function liveMigration(
         'The virtual machine cannot be moved to the destination computer. The hardware on the destination computer is not compatible with the hardware requirements of this virtual machine.',
       ];
       break;
+    case 'rhs-failure':
+    case 'csv-unavailable':
+      // The destination starts, then gives up: the failure names the destination and E_FAIL.
+      ctx.emit(source, 'ha21300', t + 200, [vmId, res]);
+      ctx.emit(destination, 'ha21306', t + 650, [vmId, res]);
+      expected.failureSide = 'destination';
+      expected.errorCode = errors.fail.code;
+      chain = [
+        `Virtual machine migration operation for '${vm.name}' failed at migration destination '${destination}'.`,
+        `${errors.fail.text} (${errors.fail.code})`,
+      ];
+      break;
     case 'csv-redirected-io':
       break;
   }

@@ -8,7 +8,9 @@ import { architectureMix } from './architecture-mismatch.js';
 import { authentication } from './authentication-failed.js';
 import { badDay } from './bad-day.js';
 import { cleanupNotFinished } from './cleanup-not-finished.js';
+import { clockSkewRhs } from './clock-skew-rhs-deadlock.js';
 import { concurrent } from './concurrent-migration.js';
+import { csvPausedAcrossMove } from './csv-paused-across-move.js';
 import { csvRedirected } from './csv-redirected-io.js';
 import { damaged } from './damaged-evtx-chunk.js';
 import { defaultScenario } from './default.js';
@@ -17,6 +19,7 @@ import { healthy } from './healthy-live-migrations.js';
 import { inventedLanguage } from './invented-language.js';
 import { localizedNamesPtBr } from './localized-names-pt-br.js';
 import { notReadyAfterRestart } from './network-not-ready-after-restart.js';
+import { networkDownClusterLogOnly } from './network-down-cluster-log-only.js';
 import { noMigrationNetwork } from './no-migration-network.js';
 import { nodeDown } from './node-down-during-migration.js';
 import { portugueseRenderedOnly } from './portuguese-rendered-only.js';
@@ -50,4 +53,7 @@ export const scenarios: Scenario[] = [
   halfCollected,
   ws2022Mixed,
   portugueseRenderedOnly,
+  clockSkewRhs,
+  csvPausedAcrossMove,
+  networkDownClusterLogOnly,
 ];
