@@ -2,7 +2,8 @@ import type { ClockSkew, Migration } from '../model/migration.js';
 import { isoToMillis } from '../model/time.js';
 import { estimateClockSkewFromStarts, type PairedStart } from './clock-skew.js';
 import { toMigration } from './draft-to-migration.js';
-import { normalizeNodeName, type VmNameJoin } from './identity.js';
+import { nodeKey } from '../model/node-name.js';
+import type { VmNameJoin } from './identity.js';
 import { InfrastructureIndex } from './infrastructure-index.js';
 import {
   fillFacts,
@@ -81,7 +82,7 @@ export function replayStream(
     survey.infrastructure.map((t) => shiftItem(t, offsets)).sort(byClock),
   );
 
-  const nodesWithLogs = new Set(options.nodesWithLogs.map(normalizeNodeName));
+  const nodesWithLogs = new Set(options.nodesWithLogs.map(nodeKey));
   const closed: { key: AttemptOrderKey; outline: MigrationOutline }[] = [];
   const folder = new MigrationFolder(options, (draft) => {
     const migration = toMigration(0, draft, vmKeys.identities, nodesWithLogs);
