@@ -48,7 +48,10 @@ export class MigrationFolder {
       this.open.set(key, draft);
     }
     if (!draft) return;
-    for (const action of transition.actions) migrationActions[action](draft, item.record, item.at);
+    // Actions read the record's node: give them the node's key, as every other node here is.
+    const record =
+      item.record.node === item.node ? item.record : { ...item.record, node: item.node };
+    for (const action of transition.actions) migrationActions[action](draft, record, item.at);
     const byId = item.record.fields.destinationNodeId;
     const names = this.options.nodeNamesById;
     if (byId !== undefined && names?.[byId]) draft.destinationNode ??= nodeKey(names[byId]);

@@ -6,6 +6,7 @@ import { migrationTables } from './migrations/003-migrations.js';
 import { findingsTable } from './migrations/004-findings.js';
 import { replayState } from './migrations/005-replay-state.js';
 import { clusterLogLines } from './migrations/006-cluster-log-lines.js';
+import { nodeAttribution } from './migrations/008-node-attribution.js';
 import { vmNamesTable } from './migrations/010-vm-names.js';
 import { unattachedErrorsIndex } from './migrations/012-unattached-errors-index.js';
 
@@ -24,6 +25,7 @@ export const schemaMigrations: readonly SchemaMigration[] = [
   findingsTable,
   replayState,
   clusterLogLines,
+  nodeAttribution,
   vmNamesTable,
   unattachedErrorsIndex,
 ];
