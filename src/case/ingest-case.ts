@@ -13,6 +13,8 @@ import type { Store } from '../store/open-database.js';
 import { isDatabaseAccessError, isDiskFullError } from '../store/database-access.js';
 import { SourceWriter, type SourceTotals } from '../store/source-writer.js';
 import { findStoredSource, recordUnattachedErrors } from '../store/sources-table.js';
+import type { NodeMapRule } from '../readers/attribute-node.js';
+import { attributeNodes, type NodeAttribution } from './attribute-nodes.js';
 import type { CaseProgress } from './progress.js';
 import { resolveClusterLogTimes } from './settle-cluster-log-times.js';
 
@@ -29,6 +31,8 @@ export interface IngestOptions {
   clusterLogTime?: ClusterLogTimeOption;
   /** `--query`: keep only the events this QueryList selects. */
   eventFilter?: EventFilter;
+  /** `--node-map FILE=NODE`: the node of files whose content does not name it. */
+  nodeMap?: readonly NodeMapRule[];
 }
 
 /** What happened to one discovered file. */
@@ -53,6 +57,8 @@ export interface IngestReport {
   filteredEvents: number;
   /** How the time basis of each newly stored cluster log was settled. */
   clusterLogTimes: ClusterLogFileRow[];
+  /** How the node of each file attributed in this run was decided. */
+  nodes: NodeAttribution[];
 }
 
 /**
@@ -79,6 +85,7 @@ export async function ingestPaths(
     elapsedMs: 0,
     filteredEvents: 0,
     clusterLogTimes: [],
+    nodes: [],
   };
   const filter = options.eventFilter;
   recordUnattachedErrors(
@@ -178,9 +185,13 @@ export async function ingestPaths(
   }
   console.clearBar();
   await releaseReaders();
-  // Under the write lock too, so two runs settle the cluster logs' times one after the other.
+  // Under the write lock too, so two runs settle nodes and cluster log times one after the
+  // other. Nodes first: a cluster log's time basis is inferred from the events of its node.
   report.clusterLogTimes = db
-    .transaction(() => resolveClusterLogTimes(db, options.clusterLogTime))
+    .transaction(() => {
+      report.nodes = attributeNodes(db, options.nodeMap ?? [], console);
+      return resolveClusterLogTimes(db, options.clusterLogTime);
+    })
     .immediate();
   report.elapsedMs = Date.now() - started;
   return report;

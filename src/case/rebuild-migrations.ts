@@ -1,5 +1,8 @@
 import { catalogEvents } from '../catalog/events/index.js';
-import type { ClockSkew } from '../model/migration.js';
+import type { ClockSkew, Migration } from '../model/migration.js';
+import { NodeNames } from '../model/node-name.js';
+import { showClockSkewNodes, showMigrationNodes, showStateNodes } from '../replay/show-nodes.js';
+import { selectStoredNodeNames } from '../store/node-attribution.js';
 import { classifyClusterLogLine, classifyEvent } from '../replay/classify-record.js';
 import type { ReplayRecord } from '../replay/replay-record.js';
 import { replayStream } from '../replay/stream-replay.js';
@@ -68,14 +71,28 @@ export function rebuildMigrations(db: Store): ReplayResult {
         },
         spool,
       );
-      saveReconstruction(db, result.migrations, result.clockSkew, result.vmNames, result.states);
+      // Replay knows a node by its key; people see it the way the cluster spells it.
+      const names = new NodeNames(selectStoredNodeNames(db));
+      const show = (node: string) => names.canonical(node);
+      const clockSkew = showClockSkewNodes(result.clockSkew, show);
+      saveReconstruction(
+        db,
+        shown(result.migrations, show),
+        clockSkew,
+        result.vmNames,
+        showStateNodes(result.states, show),
+      );
       recordReplay(db, fingerprint);
-      return { migrations: result.count, clockSkew: result.clockSkew };
+      return { migrations: result.count, clockSkew };
     } finally {
       spool.close();
     }
   });
 }
+function* shown(migrations: Iterable<Migration>, show: (node: string) => string) {
+  for (const migration of migrations) yield showMigrationNodes(migration, show);
+}
+
 /** True when files were ingested (or re-timed) since the migrations were last rebuilt. */
 export function migrationsAreStale(db: Store): boolean {
   return replayedFingerprint(db) !== sourcesFingerprint(db);

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { parseNodeMap, type NodeMapRule } from '../readers/attribute-node.js';
 import { parseClusterLogTimeOption } from '../readers/cluster-log/time-basis.js';
 
 export const defaultDatabasePath = 'lmdoctor.db';
@@ -46,6 +47,17 @@ export function queryOption(): Option {
   );
 }
 
+/** `--node-map FILE=NODE` (repeatable): the node of files whose content does not name it. */
+export function nodeMapOption(): Option {
+  return new Option(
+    '--node-map <file=node>',
+    'the node of files whose content does not name it (a path or glob: *, ?, **); repeatable',
+  ).argParser((spec: string, previous: NodeMapRule[] | undefined) => [
+    ...(previous ?? []),
+    parseNodeMap(spec),
+  ]);
+}
+
 /** Commander parser for options that take a whole number of 1 or more. */
 export function parsePositiveInt(text: string): number {
   const value = Number(text);
@@ -56,5 +68,5 @@ export function parsePositiveInt(text: string): number {
 
 /** The options every command that ingests takes besides --db and --quiet, in help order. */
 export function ingestOptions(): Option[] {
-  return [forceOption(), jobsOption(), clusterLogTimeOption(), queryOption()];
+  return [forceOption(), jobsOption(), clusterLogTimeOption(), nodeMapOption(), queryOption()];
 }

@@ -128,6 +128,27 @@ export function renderSourcesText(
         '',
       );
   }
+  if (summary.files.length > 0) {
+    lines.push(t('term.fileNodes'));
+    lines.push(
+      table(
+        tr,
+        ['file', 'kind', 'node', 'decidedBy'],
+        summary.files.map((f) => ({
+          file: f.path,
+          kind: f.kind,
+          node: f.node ?? (f.basis === 'not-needed' ? '-' : '?'),
+          // The evidence is lmdoctor's own (English) reasoning; other languages show the basis.
+          decidedBy:
+            tr.lang !== 'en'
+              ? (f.basis ?? '')
+              : f.basis === 'unknown'
+                ? 'not decided (see the problems below)'
+                : (f.evidence ?? f.basis ?? ''),
+        })),
+      ),
+    );
+  }
   if (summary.configuration.length > 0) {
     lines.push(heading(t('term.configuration')));
     lines.push(
@@ -201,6 +222,7 @@ export function summaryJson(summary: CaseSummary): object {
       providers: summary.cluster.providers,
       note: notClusterNote(summary.cluster),
     },
+    files: summary.files,
     problems: { count: summary.problemCount, first: summary.problems },
     skipped: summary.skipped,
     migrations: [],

@@ -216,6 +216,7 @@ export const messagesPtBr: Record<MessageKey, string> = {
   'term.clusterLogs': 'Logs do cluster (horários em UTC)',
   'term.timeBasisNotes': 'Notas sobre a base de horário',
   'term.configuration': 'Configuração',
+  'term.fileNodes': 'Arquivos e seus nós',
   'term.problems':
     'Problemas registrados: {count}{shown}; todos eles: lmdoctor query ingest-errors',
   'term.problemsShown': ' (os primeiros {count})',
@@ -239,6 +240,7 @@ export const messagesPtBr: Record<MessageKey, string> = {
   'term.col.location': 'local',
   'term.col.message': 'mensagem',
   'term.col.path': 'caminho',
+  'term.col.decidedBy': 'decidido por',
   'term.col.reason': 'motivo',
   'term.col.id': 'nº',
   'term.col.vm': 'VM',

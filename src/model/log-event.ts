@@ -38,9 +38,4 @@ export interface LogEvent {
   message: string | null;
 }
 
-/** `HV01.contoso.local` → `HV01`; `HV01` stays. Pure. */
-export function shortNodeName(computer: string): string {
-  const trimmed = computer.trim();
-  const dot = trimmed.indexOf('.');
-  return dot > 0 ? trimmed.slice(0, dot) : trimmed;
-}
+export { shortNodeName } from './node-name.js';

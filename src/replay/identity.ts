@@ -4,15 +4,6 @@ const guidPattern = /\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 /** The English resource names, the only ones a source shows (events-modern.md §1.1). */
 const resourcePrefix = /^Virtual Machine (Configuration )?/i;
 
-/** `HV01.contoso.local`, `hv01`, `HV01(1)` → `HV01`. Pure. */
-export function normalizeNodeName(name: string): string {
-  return name
-    .trim()
-    .replace(/\(\d+\)$/, '')
-    .split('.')[0]!
-    .toUpperCase();
-}
-
 const guidCache = new Map<string, string | null>();
 
 /** `{5B1E…}` or `5b1e…` → upper-case GUID without braces; null when there is none. Pure. */

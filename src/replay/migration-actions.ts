@@ -2,7 +2,7 @@ import { errorCodeOf } from './record-helpers.js';
 import type { ActionName } from './migration-machine.js';
 import type { MigrationDraft } from './migration-draft.js';
 import type { ReplayRecord } from './replay-record.js';
-import { normalizeNodeName } from './identity.js';
+import { nodeKey } from '../model/node-name.js';
 
 type Action = (draft: MigrationDraft, record: ReplayRecord, at: number) => void;
 
@@ -10,8 +10,7 @@ const setStart = (draft: MigrationDraft, at: number) => {
   if (draft.startedAt === null || at < draft.startedAt) draft.startedAt = at;
 };
 
-const fieldNode = (value: string | undefined): string | null =>
-  value ? normalizeNodeName(value) : null;
+const fieldNode = (value: string | undefined): string | null => (value ? nodeKey(value) : null);
 
 /** Source and destination named in a record's fields fill what is not known yet. */
 const takeNodesFromFields = (draft: MigrationDraft, record: ReplayRecord) => {

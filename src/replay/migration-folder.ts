@@ -1,5 +1,5 @@
 import type { MigrationStep } from '../model/migration.js';
-import { normalizeNodeName } from './identity.js';
+import { nodeKey } from '../model/node-name.js';
 import { migrationActions } from './migration-actions.js';
 import { newDraft, type MigrationDraft } from './migration-draft.js';
 import { migrationMachine, quietSecondsByPhase } from './migration-machine.js';
@@ -48,11 +48,13 @@ export class MigrationFolder {
       this.open.set(key, draft);
     }
     if (!draft) return;
-    for (const action of transition.actions) migrationActions[action](draft, item.record, item.at);
+    // Actions read the record's node: give them the node's key, as every other node here is.
+    const record =
+      item.record.node === item.node ? item.record : { ...item.record, node: item.node };
+    for (const action of transition.actions) migrationActions[action](draft, record, item.at);
     const byId = item.record.fields.destinationNodeId;
     const names = this.options.nodeNamesById;
-    if (byId !== undefined && names?.[byId])
-      draft.destinationNode ??= normalizeNodeName(names[byId]);
+    if (byId !== undefined && names?.[byId]) draft.destinationNode ??= nodeKey(names[byId]);
     if (transition.to !== 'idle') draft.phase = transition.to;
     draft.lastAt = Math.max(draft.lastAt, item.at);
     draft.nodesSeen.add(item.node);
@@ -143,8 +145,8 @@ function startsNewAttempt(draft: MigrationDraft, record: ReplayRecord): boolean 
 /** The record names no nodes, or the same source and destination as the attempt. */
 function sameNodes(draft: MigrationDraft, record: ReplayRecord): boolean {
   const { sourceNode, destinationNode } = record.fields;
-  const source = sourceNode ? normalizeNodeName(sourceNode) : null;
-  const destination = destinationNode ? normalizeNodeName(destinationNode) : null;
+  const source = sourceNode ? nodeKey(sourceNode) : null;
+  const destination = destinationNode ? nodeKey(destinationNode) : null;
   return (
     (source === null || source === draft.sourceNode) &&
     (destination === null || destination === draft.destinationNode)

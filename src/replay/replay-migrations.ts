@@ -1,6 +1,7 @@
 import type { Migration } from '../model/migration.js';
 import { filetimeToIso, isoToFiletime, isoToMillis } from '../model/time.js';
-import { normalizeNodeName, type VmIdentities } from './identity.js';
+import { nodeKey } from '../model/node-name.js';
+import type { VmIdentities } from './identity.js';
 import { MigrationFolder, orderAttempts } from './migration-folder.js';
 import { toMigration } from './draft-to-migration.js';
 import type { MigrationDraft } from './migration-draft.js';
@@ -63,7 +64,7 @@ export function foldMigrations(
   const folder = new MigrationFolder(options, (draft) => done.push(draft));
   for (const item of timed) folder.push(item);
   folder.finish();
-  const nodesWithLogs = new Set(options.nodesWithLogs.map(normalizeNodeName));
+  const nodesWithLogs = new Set(options.nodesWithLogs.map(nodeKey));
   return orderAttempts(done).map((draft, i) =>
     toMigration(i + 1, draft, identities, nodesWithLogs),
   );
@@ -75,7 +76,7 @@ const nodeNames = new Map<string, string>();
 export function nodeOf(record: ReplayRecord): string {
   let node = nodeNames.get(record.node);
   if (node === undefined) {
-    node = normalizeNodeName(record.node);
+    node = nodeKey(record.node);
     nodeNames.set(record.node, node);
   }
   return node;

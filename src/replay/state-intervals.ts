@@ -1,6 +1,6 @@
 import type { RecordRole } from '../catalog/types.js';
 import type { StateInterval, StateKind } from '../model/state-interval.js';
-import { normalizeNodeName } from './identity.js';
+import { nodeKey } from '../model/node-name.js';
 import type { TimedRecord } from './replay-migrations.js';
 
 /** What a record of a role says: the kind of thing, its state, and how to name the thing. */
@@ -17,9 +17,9 @@ const volumeName = (t: TimedRecord) => t.record.fields.volume ?? '';
 const ownNode = (t: TimedRecord) => t.node;
 const namedNode = (t: TimedRecord, names: Readonly<Record<string, string>>) => {
   const { node, nodeId } = t.record.fields;
-  if (node) return normalizeNodeName(node);
+  if (node) return nodeKey(node);
   const name = nodeId === undefined ? undefined : names[nodeId.trim().split(/\s+/)[0]!];
-  return name ? normalizeNodeName(name) : nodeId ? `node ${nodeId.trim()}` : '';
+  return name ? nodeKey(name) : nodeId ? `node ${nodeId.trim()}` : '';
 };
 
 /** The catalogue roles that change a state, and which. */

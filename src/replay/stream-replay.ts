@@ -8,7 +8,8 @@ import {
   type Sighting,
 } from './clock-skew.js';
 import { toMigration } from './draft-to-migration.js';
-import { normalizeNodeName, type VmNameJoin } from './identity.js';
+import { nodeKey } from '../model/node-name.js';
+import type { VmNameJoin } from './identity.js';
 import { InfrastructureIndex } from './infrastructure-index.js';
 import {
   fillFacts,
@@ -97,7 +98,7 @@ export function replayStream(
   const infrastructure = new InfrastructureIndex(corrected);
   const states = deriveStateIntervals(corrected, options.nodeNamesById);
 
-  const nodesWithLogs = new Set(options.nodesWithLogs.map(normalizeNodeName));
+  const nodesWithLogs = new Set(options.nodesWithLogs.map(nodeKey));
   const closed: { key: AttemptOrderKey; outline: MigrationOutline }[] = [];
   const folder = new MigrationFolder(options, (draft) => {
     const migration = toMigration(0, draft, vmKeys.identities, nodesWithLogs);

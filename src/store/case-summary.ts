@@ -28,6 +28,15 @@ export interface RecordedProblem {
   message: string;
 }
 
+/** One stored file, its node and how that was decided (`sources.node_basis`). */
+export interface FileNode {
+  path: string;
+  kind: string;
+  node: string | null;
+  basis: string | null;
+  evidence: string | null;
+}
+
 /** What a case database holds, for the analyze summary. Plain data. */
 export interface CaseSummary {
   kinds: KindCount[];
@@ -45,6 +54,8 @@ export interface CaseSummary {
   configuration: ConfigTableSummary[];
   /** Whether anything comes from a cluster node, and which providers were found. */
   cluster: ClusterPresence;
+  /** Every file with its node and how it was decided. */
+  files: FileNode[];
 }
 
 /** Reads the summary of everything stored; `problemLimit` caps the problems listed (all are counted). */
@@ -95,5 +106,11 @@ export function readCaseSummary(db: Store, problemLimit = 20): CaseSummary {
     clusterLogs,
     configuration: readConfigSummary(db),
     cluster: readClusterPresence(db),
+    files: db
+      .prepare(
+        `SELECT path, kind, node, node_basis AS basis, node_evidence AS evidence
+         FROM sources ORDER BY path`,
+      )
+      .all() as FileNode[],
   };
 }

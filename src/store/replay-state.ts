@@ -1,8 +1,8 @@
 import type { Store } from './open-database.js';
 
 /**
- * A fingerprint of what replay reads: the schema version, the stored files and the time basis
- * each cluster log was read with. It changes whenever an ingest adds, replaces or re-times
+ * A fingerprint of what replay reads: the schema version, the stored files, the time basis
+ * each cluster log was read with and the node of files not named by their content. It changes whenever an ingest adds, replaces or re-times
  * anything, and when a newer lmdoctor has a schema step to apply (a database opened for
  * reading then gets opened for writing, which applies it: schema step 6 moved `cluster_log`
  * into tables that `timeline` and `report` read).
@@ -23,7 +23,14 @@ export function sourcesFingerprint(db: Store): string {
        FROM (SELECT * FROM cluster_log_files ORDER BY source_id)`,
     )
     .get() as { basis: string };
-  return `v${schema}/${sources.n}/${sources.last}/${sources.records}/${times.basis}`;
+  // Files whose node came from a path or --node-map may be given another node by a later run.
+  const nodes = db
+    .prepare(
+      `SELECT COALESCE(GROUP_CONCAT(id || ':' || COALESCE(node, ''), ','), '') AS nodes
+       FROM (SELECT id, node FROM sources WHERE COALESCE(node_basis, 'content') <> 'content' ORDER BY id)`,
+    )
+    .get() as { nodes: string };
+  return `v${schema}/${sources.n}/${sources.last}/${sources.records}/${times.basis}/${nodes.nodes}`;
 }
 
 /** The fingerprint the stored migrations were rebuilt from, or null (never, or an older database). */

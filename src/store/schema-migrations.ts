@@ -7,6 +7,7 @@ import { findingsTable } from './migrations/004-findings.js';
 import { replayState } from './migrations/005-replay-state.js';
 import { clusterLogLines } from './migrations/006-cluster-log-lines.js';
 import { clockOffsetsStateIntervals } from './migrations/007-clock-offsets-state-intervals.js';
+import { nodeAttribution } from './migrations/008-node-attribution.js';
 import { vmNamesTable } from './migrations/010-vm-names.js';
 import { unattachedErrorsIndex } from './migrations/012-unattached-errors-index.js';
 
@@ -26,6 +27,7 @@ export const schemaMigrations: readonly SchemaMigration[] = [
   replayState,
   clusterLogLines,
   clockOffsetsStateIntervals,
+  nodeAttribution,
   vmNamesTable,
   unattachedErrorsIndex,
 ];

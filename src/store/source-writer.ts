@@ -159,7 +159,9 @@ export class SourceWriter {
     } catch (error) {
       throw this.failed(error);
     }
-    this.countNode(row.node);
+    // Only captures of one machine's own state say which node the file came from; node lists,
+    // interfaces and resources name the nodes they are about.
+    if (row.table === 'processors' || row.table === 'virtual_switches') this.countNode(row.node);
     this.totals.records++;
   }
 
@@ -176,7 +178,10 @@ export class SourceWriter {
     this.totals.warnings++;
   }
 
-  /** Completes the file: records its counts and node, commits. */
+  /**
+   * Completes the file: records its counts and the node its content names (the most frequent;
+   * null when it names none — ingest then decides it, see readers/attribute-node.ts), commits.
+   */
   commit(): SourceTotals {
     this.clusterLog.flush();
     this.totals.node = mostFrequent(this.nodeCounts);

@@ -5,6 +5,7 @@ export interface SourceRow {
   path: string;
   kind: string;
   node: string | null;
+  node_basis: string | null;
   sha256: string;
   bytes: number;
   records: number;
@@ -14,21 +15,30 @@ export interface SourceRow {
 
 /**
  * The source already stored with this content and file name, if any. The name counts because
- * readers take the node from it: HV01-Get-VMSwitch.txt and HV02-Get-VMSwitch.txt may hold the
- * same bytes and still say different things.
+ * the node may come from it: HV01-Get-VMSwitch.txt and HV02-Get-VMSwitch.txt may hold the
+ * same bytes and still say different things. So does the folder for a file whose content does
+ * not name its node: HV01/Get-VMSwitch.txt and HV02/Get-VMSwitch.txt are two files.
  */
 export function findStoredSource(db: Store, sha256: string, path: string): SourceRow | undefined {
   const rows = db
     .prepare('SELECT * FROM sources WHERE sha256 = ? ORDER BY id')
     .all(sha256) as SourceRow[];
-  const name = fileName(path);
-  return rows.find((row) => fileName(row.path) === name);
+  const [name, folder] = lastPieces(path);
+  return rows.find((row) => {
+    const [rowName, rowFolder] = lastPieces(row.path);
+    if (rowName !== name) return false;
+    const nodeFromContentOrName =
+      row.node_basis === 'content' ||
+      row.node_basis === 'file-name' ||
+      (row.node_basis === null && row.node !== null);
+    return nodeFromContentOrName || rowFolder === folder;
+  });
 }
 
-function fileName(path: string): string {
-  return path
-    .slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'), path.lastIndexOf('!')) + 1)
-    .toLowerCase();
+/** File name and the folder (or zip file) holding it, lower case. */
+function lastPieces(path: string): [string, string] {
+  const pieces = path.toLowerCase().split(/[\\/!]+/);
+  return [pieces[pieces.length - 1] ?? '', pieces[pieces.length - 2] ?? ''];
 }
 
 /**

@@ -54,6 +54,7 @@ describe('ingest on a full disk', () => {
       elapsedMs: 1000,
       filteredEvents: 0,
       clusterLogTimes: [],
+      nodes: [],
     });
     expect(line).toMatch(/1 file read, 1 not stored, /);
   });

@@ -28,6 +28,8 @@ describe('schema migrations', () => {
       'records',
       'warnings',
       'ingested_at',
+      'node_basis',
+      'node_evidence',
     ]);
     expect(columns('events')).toEqual([
       'id',

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { UserError } from '../../errors.js';
 import { openStore, type Store } from '../../store/open-database.js';
+import type { NodeMapRule } from '../../readers/attribute-node.js';
 import type { ClusterLogTimeOption } from '../../readers/cluster-log/time-basis.js';
 import { readQueryListFile } from '../../readers/query-list/compile-query-list.js';
 import { databaseOption, ingestOptions, quietOption } from '../common-options.js';
@@ -19,6 +20,7 @@ export interface IngestCommandOptions {
   jobs?: number;
   clusterLogTime?: ClusterLogTimeOption;
   query?: string;
+  nodeMap?: NodeMapRule[];
 }
 
 /** `lmdoctor ingest <paths...>`: read logs into the case database (idempotent). */
@@ -40,6 +42,7 @@ Examples:
   $ lmdoctor ingest bundle.zip --query query.xml   a support bundle, only the events query.xml selects
   $ lmdoctor ingest HV01_cluster.log --cluster-log-time +02:00   a 2012 R2 cluster log in local time
   $ lmdoctor ingest HV01 HV02 --db case.db     two nodes' folders into case.db
+  $ lmdoctor ingest ./logs --node-map 'ELM-HV1/*.log=ELM-HV1'   the node of files that do not say it
   $ lmdoctor ingest ./logs --force             read files again even if already stored`,
     )
     .action(async (paths: string[], options: IngestCommandOptions) => {
@@ -66,6 +69,7 @@ export async function runIngest(
       force: options.force ?? false,
       jobs: options.jobs ?? defaultIngestJobs(),
       clusterLogTime: options.clusterLogTime,
+      nodeMap: options.nodeMap,
       eventFilter: options.query === undefined ? undefined : await readQueryListFile(options.query),
     },
     console,

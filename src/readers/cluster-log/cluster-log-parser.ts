@@ -1,6 +1,6 @@
 import type { ClusterLogLine } from '../../model/cluster-log-line.js';
 import type { ConfigRow } from '../../model/config-row.js';
-import { shortNodeName } from '../../model/log-event.js';
+import { shortNodeName } from '../../model/node-name.js';
 import type { ReadWarning } from '../reader.js';
 import { ClusterLogHeader, sectionName } from './cluster-log-header.js';
 import { headerConfigRows } from './header-config-rows.js';
@@ -13,7 +13,11 @@ import {
 } from './time-basis.js';
 
 export interface ClusterLogParserOptions {
-  /** Node name taken from the file name, if it has one (`HV01_cluster.log`). */
+  /**
+   * The node the caller already knows for the file, used when the header does not name one;
+   * ingest passes null and decides the node of a header-less log after reading (see
+   * readers/attribute-node.ts), from its file name, folders or `--node-map`.
+   */
   fileNode: string | null;
   timeOption?: ClusterLogTimeOption;
   record(line: ClusterLogLine): void;
@@ -33,12 +37,6 @@ export interface ClusterLogFileFacts {
 
 const maxMessageLength = 64 * 1024;
 const maxListedLines = 5;
-
-/** `HV01.contoso.com_cluster.log` → `HV01`; null for names without a node (`Cluster.log`). */
-export function nodeFromFileName(fileName: string): string | null {
-  const m = /^(.+?)_cluster\.log$/i.exec(fileName);
-  return m === null ? null : shortNodeName(m[1] ?? '');
-}
 
 /**
  * Turns the lines of one cluster log, in order, into records, configuration rows and
@@ -175,13 +173,6 @@ export class ClusterLogParser {
       });
     }
     this.node = headerNode ?? fileNode ?? '';
-    if (this.node === '') {
-      this.options.warning({
-        location: 'file',
-        message:
-          'the node is unknown (no "Current node" header line and no <node>_cluster.log file name); rename the file to <node>_cluster.log',
-      });
-    }
     this.basis = decideTimeBasis(this.options.timeOption, this.hasHeader ? this.header.time : null);
     for (const row of headerConfigRows(this.header.tables)) {
       this.options.configRow(row);

@@ -1,12 +1,7 @@
-import { basename } from 'node:path';
 import type { InputFile, Reader, ReadOptions, RecordSink } from '../reader.js';
 import { detectEncoding } from '../text/detect-encoding.js';
 import { readTextLines } from '../text/read-text-lines.js';
-import {
-  ClusterLogParser,
-  nodeFromFileName,
-  type ClusterLogFileFacts,
-} from './cluster-log-parser.js';
+import { ClusterLogParser, type ClusterLogFileFacts } from './cluster-log-parser.js';
 import { parseLogLine } from './parse-log-line.js';
 import { clusterLogWorkerUrl, readClusterLogInWorker } from './read-in-worker.js';
 import type { ClusterLogTimeOption } from './time-basis.js';
@@ -49,7 +44,8 @@ export async function readClusterLog(
   timeOption?: ClusterLogTimeOption,
 ): Promise<ClusterLogFileFacts> {
   const parser = new ClusterLogParser({
-    fileNode: nodeFromFileName(basename(file.displayPath)),
+    // Only the header names the node here; ingest attributes header-less logs afterwards.
+    fileNode: null,
     timeOption,
     record: (line) => sink.clusterLogLine(line),
     configRow: (row) => sink.configRow(row),

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import type { ConfigRow } from '../../model/config-row.js';
-import { shortNodeName } from '../../model/log-event.js';
 import type { InputFile, Reader, ReadOptions, ReadWarning, RecordSink } from '../reader.js';
 import { detectEncoding } from '../text/detect-encoding.js';
 import { readTextLines } from '../text/read-text-lines.js';
@@ -18,20 +17,6 @@ const promptPattern = /^PS [^>]*>\s*(.*)$/;
 const coreGroups = new Set(['cluster group', 'available storage']);
 
 /**
- * `HV01_Get-ClusterNetwork.txt`, `HV01-processors.txt` → `HV01`; null when the name does not
- * start with a node. Pure.
- */
-export function nodeFromConfigFileName(fileName: string): string | null {
-  const m =
-    /^([A-Za-z0-9][A-Za-z0-9.-]*?)[_-](?=get-|cluster|processor|cpu|win32|msvm|vmswitch|switch|network|node|vm)/i.exec(
-      fileName,
-    );
-  const node = m?.[1];
-  if (node === undefined || /^(get|cluster|win32|msvm)$/i.test(node)) return null;
-  return shortNodeName(node);
-}
-
-/**
  * Turns the lines of one configuration capture into rows: `Format-List` objects and
  * `Format-Table` tables of the Get-Cluster* cmdlets, Get-ClusterParameter, cluster.exe
  * property listings, Win32_Processor and virtual switch listings. Pure apart from the callbacks.
@@ -43,7 +28,6 @@ export function parseConfigLines(
   warn: (warning: ReadWarning) => void,
 ): number {
   const fileHint = hintFromText(fileName);
-  const fallbackNode = nodeFromConfigFileName(fileName);
   let hint = fileHint;
   const parameters: ParameterEntry[] = [];
   const unrecognised: number[] = [];
@@ -60,7 +44,7 @@ export function parseConfigLines(
       unrecognised.push(line);
       return;
     }
-    const row = toRow(kind, bag, fallbackNode);
+    const row = toRow(kind, bag);
     if (row !== null) {
       emit(row);
       rows++;
@@ -103,7 +87,7 @@ export function parseConfigLines(
   list.flush();
 
   for (const pivoted of pivotParameters(parameters)) {
-    const row = toRow(pivoted.kind, pivoted.properties, fallbackNode);
+    const row = toRow(pivoted.kind, pivoted.properties);
     if (row !== null) {
       emit(row);
       rows++;
@@ -118,8 +102,12 @@ export function parseConfigLines(
   return rows;
 }
 
-/** A classified object → a row, keeping only the resources and groups of virtual machines. */
-function toRow(kind: ConfigKind, bag: PropertyBag, fallbackNode: string | null): ConfigRow | null {
+/**
+ * A classified object → a row, keeping only the resources and groups of virtual machines. A row
+ * that does not name its node keeps it null; ingest gives it the file's node once that is
+ * decided (readers/attribute-node.ts: content, --node-map, file name, folders).
+ */
+function toRow(kind: ConfigKind, bag: PropertyBag): ConfigRow | null {
   if (
     kind === null ||
     kind === 'ignored' ||
@@ -142,7 +130,7 @@ function toRow(kind: ConfigKind, bag: PropertyBag, fallbackNode: string | null):
     }
     return buildConfigRow('vm_resources', bag, null);
   }
-  return buildConfigRow(kind, bag, fallbackNode);
+  return buildConfigRow(kind, bag, null);
 }
 
 /**

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigRow } from '../../../src/model/config-row.js';
 import type { ReadWarning } from '../../../src/readers/reader.js';
-import {
-  nodeFromConfigFileName,
-  parseConfigLines,
-  sniffConfig,
-} from '../../../src/readers/config/config-reader.js';
+import { parseConfigLines, sniffConfig } from '../../../src/readers/config/config-reader.js';
 
 function parse(text: string, fileName = 'capture.txt') {
   const rows: ConfigRow[] = [];
@@ -244,12 +240,12 @@ MaxClockSpeed : 2600
     });
   });
 
-  it('takes the node from the file name when the listing does not name it', () => {
+  it('leaves the node of a row that does not name it to ingest (file name, folders)', () => {
     const { rows } = parse(
       'Name : AMD EPYC 7452\nManufacturer : AuthenticAMD\nArchitecture : 9\n',
       'HV02_processors.txt',
     );
-    expect(rows[0]?.node).toBe('HV02');
+    expect(rows[0]?.node).toBeNull();
   });
 
   it('reads Get-VMSwitch and Msvm_VirtualSwitch listings', () => {
@@ -380,11 +376,5 @@ describe('sniffConfig and file names', () => {
     expect(sniffConfig(Buffer.from(parameterTable), 'x.txt')).toBe(true);
     expect(sniffConfig(Buffer.from('hello world\nthis is prose\n'), 'notes.txt')).toBe(false);
     expect(sniffConfig(Buffer.from('<Events><Event/></Events>'), 'a.xml')).toBe(false);
-  });
-
-  it('finds a node prefix only where one is written', () => {
-    expect(nodeFromConfigFileName('HV01_Get-ClusterNetwork.txt')).toBe('HV01');
-    expect(nodeFromConfigFileName('hv02.contoso.local-processors.txt')).toBe('hv02');
-    expect(nodeFromConfigFileName('Get-ClusterNetwork.txt')).toBeNull();
   });
 });
