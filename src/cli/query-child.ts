@@ -21,11 +21,12 @@ try {
   });
   db.close();
 } catch (error) {
-  if (error === outputClosed) {
-    // Nothing more is wanted.
-  } else if (error instanceof UserError) {
-    process.stderr.write(`lmdoctor: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`  hint: ${error.hint}\n`);
-  } else reportInternalError(error);
-  process.exitCode = 1;
+  // A reader that went away wants nothing more: that is not a failure (closed-output.ts).
+  if (error !== outputClosed) {
+    if (error instanceof UserError) {
+      process.stderr.write(`lmdoctor: ${error.message}\n`);
+      if (error.hint) process.stderr.write(`  hint: ${error.hint}\n`);
+    } else reportInternalError(error);
+    process.exitCode = 1;
+  }
 }

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/messages-en.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import type { CaseSummary } from '../store/case-summary.js';
-import { wrapBlock } from './fit-text.js';
+import { shortenPath, visibleLength, wrapBlock, wrapText } from './fit-text.js';
 import { formatTable } from './output.js';
 import { notClusterNote } from './render-cluster-note.js';
 import { sharedDate, timeForView, timeOfDay } from './view-time.js';
@@ -129,25 +129,35 @@ export function renderSourcesText(
       );
   }
   if (summary.files.length > 0) {
-    lines.push(t('term.fileNodes'));
-    lines.push(
-      table(
-        tr,
-        ['file', 'kind', 'node', 'decidedBy'],
-        summary.files.map((f) => ({
-          file: f.path,
-          kind: f.kind,
-          node: f.node ?? (f.basis === 'not-needed' ? '-' : '?'),
-          // The evidence is lmdoctor's own (English) reasoning; other languages show the basis.
-          decidedBy:
-            tr.lang !== 'en'
-              ? (f.basis ?? '')
-              : f.basis === 'unknown'
-                ? 'not decided (see the problems below)'
-                : (f.evidence ?? f.basis ?? ''),
-        })),
-      ),
-    );
+    lines.push(heading(t('term.fileNodes')));
+    const rows = summary.files.map((f) => ({
+      file: f.path,
+      kind: f.kind,
+      node: f.node ?? (f.basis === 'not-needed' ? '-' : '?'),
+      // The evidence is lmdoctor's own (English) reasoning; other languages show the basis.
+      decidedBy:
+        tr.lang !== 'en'
+          ? (f.basis ?? '')
+          : f.basis === 'unknown'
+            ? 'not decided (see the problems below)'
+            : (f.evidence ?? f.basis ?? ''),
+    }));
+    const asTable = table(tr, ['file', 'kind', 'node', 'decidedBy'], rows, view);
+    const fits = asTable.split('\n').every((line) => visibleLength(line) <= view.width);
+    // Too narrow for the table (a file name alone may take most of a line): a file a line,
+    // then its node and how it was decided, indented.
+    if (fits) lines.push(asTable);
+    else
+      lines.push(
+        rows
+          .map((r) =>
+            [
+              `  ${shortenPath(r.file, view.width - 2)}`,
+              ...wrapText(`      ${r.node}  ${r.kind}  ${r.decidedBy}`, view.width, '        '),
+            ].join('\n'),
+          )
+          .join('\n') + '\n',
+      );
   }
   if (summary.configuration.length > 0) {
     lines.push(heading(t('term.configuration')));
@@ -235,7 +245,7 @@ const pathColumns = new Set(['file', 'path']);
 /** Columns of times: never shortened. */
 const timeColumns = new Set(['first', 'last', 'started', 'when']);
 /** Columns of prose: wrapped onto more lines rather than cut. */
-const wrapColumns = new Set(['timeBasis', 'message', 'reason']);
+const wrapColumns = new Set(['decidedBy', 'timeBasis', 'message', 'reason']);
 
 /**
  * A terminal table whose headers are in the translator's language (`columns` name the row keys),

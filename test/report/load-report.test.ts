@@ -4,7 +4,8 @@ import { createTranslator } from '../../src/i18n/translator.js';
 import { loadCaseInput } from '../../src/case/run-diagnosis.js';
 import { diagnoseCase, flowchart } from '../../src/diagnose/diagnose-case.js';
 import { buildReport } from '../../src/report/build-report.js';
-import type { ReportModel } from '../../src/report/report-model.js';
+import type { ReportInfraEvent, ReportModel } from '../../src/report/report-model.js';
+import { catalogRoleOf } from '../../src/catalog/select.js';
 import { readCaseSummary } from '../../src/store/case-summary.js';
 import { selectClockSkew } from '../../src/store/migrations-table.js';
 import { sampleScenarios, withSampleCase } from './sample-cases.js';
@@ -33,16 +34,39 @@ describe('loadReport', () => {
     for (const scenario of sampleScenarios) {
       await withSampleCase(scenario, (db) => {
         const report = loadReport(db);
-        // The reference: the whole case in memory, every diagnosis event and step event read.
+        // The reference: the whole case in memory, every diagnosis event and step event read,
+        // and as marker candidates every catalogued event (role other than context) or cited
+        // one, read from the events_corrected view instead of through the store's clock.
         const input = loadCaseInput(db);
         const whole = diagnoseCase(input);
+        const cited = new Set(
+          db
+            .prepare("SELECT evidence_id FROM migration_steps WHERE evidence_table = 'events'")
+            .pluck()
+            .all() as number[],
+        );
+        const rows = db
+          .prepare(
+            `SELECT id, node, corrected_time AS time, provider, event_id AS eventId, message, data
+             FROM events_corrected ORDER BY corrected_time, id`,
+          )
+          .all() as (ReportInfraEvent & { data: string })[];
+        const candidates = rows
+          .filter(({ data, ...row }) => {
+            const role = catalogRoleOf({
+              ...row,
+              data: JSON.parse(data) as Record<string, string>,
+            });
+            return cited.has(row.id) || (role !== null && role !== 'context');
+          })
+          .map(({ data: _data, ...row }) => row);
         const reference = buildReport({
           summary: readCaseSummary(db),
           migrations: input.migrations,
           clockSkew: selectClockSkew(db),
           diagnoses: whole.diagnoses,
           findings: whole.findings,
-          events: input.events,
+          events: candidates,
           timelines: new Map(),
           flowchart,
         });
