@@ -296,7 +296,7 @@ export const catalog = {
   ),
   fc5120: fc(
     5120,
-    2,
+    3,
     "Cluster Shared Volume '%1' ('%2') has entered a paused state because of '%3'. All I/O will temporarily be queued until a path to the volume is reestablished.",
     "O Volume Compartilhado do Cluster '%1' ('%2') entrou em estado de pausa devido a '%3'. Toda a E/S será temporariamente enfileirada até que um caminho para o volume seja restabelecido.",
   ),
