@@ -7,7 +7,7 @@ import {
   migrationMessage,
   num,
   parseJson,
-  recordTime,
+  placedTime,
   rowMicros,
   str,
   type StoredRow,
@@ -55,10 +55,9 @@ export function ecsDocument(
   meanings: EventMeanings,
   caseStart: number | null,
 ): Record<string, unknown> | null {
-  const own = recordTime(dataset, row);
-  // A cluster-wide finding without timed evidence is placed at the start of the case.
-  const micros = own ?? (dataset === 'findings' ? caseStart : null);
-  if (micros === null) return null;
+  const placed = placedTime(dataset, row, caseStart);
+  if (placed === null) return null;
+  const { own, micros } = placed;
   const base = {
     '@timestamp': timestamp(micros),
     ecs: { version: ecsVersion },

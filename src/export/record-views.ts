@@ -41,6 +41,21 @@ export function recordTime(dataset: string, row: StoredRow): number | null {
   return rowMicros(row.time ?? null);
 }
 
+/**
+ * Where a record goes on a timeline: its own time (`own`, null when it has none) and the time
+ * it is placed at — a cluster-wide finding without timed evidence at the start of the case.
+ * Null when the record cannot be placed (a cluster log line whose time basis is unknown). Pure.
+ */
+export function placedTime(
+  dataset: string,
+  row: StoredRow,
+  caseStart: number | null,
+): { own: number | null; micros: number } | null {
+  const own = recordTime(dataset, row);
+  const micros = own ?? (dataset === 'findings' ? caseStart : null);
+  return micros === null ? null : { own, micros };
+}
+
 export { microsToIso };
 
 /** The stored JSON text of a column as a value (null when absent or not JSON). Pure. */

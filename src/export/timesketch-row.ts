@@ -6,7 +6,7 @@ import {
   clusterLogLevel,
   migrationMessage,
   num,
-  recordTime,
+  placedTime,
   str,
   type StoredRow,
 } from './record-views.js';
@@ -45,10 +45,9 @@ export function timesketchRow(
   meanings: EventMeanings,
   caseStart: number | null,
 ): Record<string, unknown> | null {
-  const own = recordTime(dataset, row);
-  // A cluster-wide finding without timed evidence is placed at the start of the case.
-  const micros = own ?? (dataset === 'findings' ? caseStart : null);
-  if (micros === null) return null;
+  const placed = placedTime(dataset, row, caseStart);
+  if (placed === null) return null;
+  const { own, micros } = placed;
   const common = {
     datetime: timesketchDatetime(micros),
     timestamp: micros,
